@@ -1,0 +1,179 @@
+"""Analysis of text into comparable tokens, with one report's vocabulary and synonyms.
+
+The same ``Analyzer`` reads the fact base (``document``) and the questions (``query``):
+
+1. surface words (``text.words``); hyphenated words are joined (``Ji-na`` -> ``jina``) unless
+   they hold digits (``22-year-old`` -> ``22 year old``);
+2. queries only: split words glued back (``ji na`` -> ``jina``), typos repaired against the
+   report's vocabulary with rapidfuzz (``kidnaping`` -> ``kidnapping``);
+3. stems (Snowball), then synonym phrases replaced by one canonical token, longest first
+   (``spy agency`` and ``NIS`` -> ``national_intellig_servic``);
+4. stop words dropped.
+
+A document keeps the original stems beside each canonical token (so ``intelligence`` alone
+still finds the National Intelligence Service); a query keeps only the canonical token, so a
+synonym counts once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.core.lexicon import STOPWORDS
+from bot.core.text import clean, split_compound, stem, words
+
+#: Typo repair: the least similarity (rapidfuzz ``fuzz.ratio``) for a word of 5-6 letters / longer.
+TYPO_CUTOFF_SHORT = 88.0
+TYPO_CUTOFF_LONG = 84.0
+#: Words shorter than this are never "repaired": too many short words are one letter apart.
+TYPO_MIN_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The tokens of a text and what was noticed on the way."""
+
+    tokens: tuple[str, ...]
+    numbers: frozenset[str] = frozenset()
+    corrections: tuple[tuple[str, str], ...] = ()
+    proper: frozenset[str] = frozenset()  # tokens written with a capital inside the text
+
+
+@dataclass
+class Analyzer:
+    """Tokenises text the same way for the fact base and for questions of one report."""
+
+    synonym_groups: Sequence[Sequence[str]]
+    _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
+    _longest: int = field(default=1, init=False)
+    _compounds: dict[str, str] = field(default_factory=dict, init=False)
+    _known: set[str] = field(default_factory=set, init=False)
+    _known_list: list[str] | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        for group in self.synonym_groups:
+            keys = [self._stems(phrase) for phrase in group]
+            keys = [k for k in keys if k]
+            if not keys:
+                continue
+            canonical = "_".join(keys[0])
+            for key in keys:
+                self._phrases[key] = canonical
+                self._longest = max(self._longest, len(key))
+            self.learn(" ".join(group))
+
+    # -- vocabulary -------------------------------------------------------------------------
+    def learn(self, text: str) -> None:
+        """Add the words of ``text`` to the vocabulary that typos are repaired against."""
+        for word in words(text):
+            parts = split_compound(word)
+            if len(parts) > 1 and not any(p.isdigit() for p in parts):
+                self._compounds["".join(parts)] = "".join(parts)
+                self._known.add("".join(parts))
+            self._known.update(parts)
+        self._known_list = None
+
+    def knows(self, word: str) -> bool:
+        return word in self._known or word in STOPWORDS
+
+    # -- analysis ---------------------------------------------------------------------------
+    def _surface(self, text: str) -> list[str]:
+        out: list[str] = []
+        for word in words(text):
+            parts = split_compound(word)
+            if len(parts) > 1 and not any(p.isdigit() for p in parts):
+                out.append("".join(parts))
+            else:
+                out.extend(parts)
+        return out
+
+    def _stems(self, phrase: str) -> tuple[str, ...]:
+        return tuple(stem(w) for w in self._surface(phrase))
+
+    def _join_split_words(self, surface: list[str]) -> list[str]:
+        """``kim ji na`` -> ``kim jina`` when ``jina`` is a compound the report writes."""
+        out: list[str] = []
+        i = 0
+        while i < len(surface):
+            for n in (3, 2):
+                glued = "".join(surface[i : i + n])
+                if i + n <= len(surface) and glued in self._compounds:
+                    out.append(glued)
+                    i += n
+                    break
+            else:
+                out.append(surface[i])
+                i += 1
+        return out
+
+    def _repair(self, word: str) -> str | None:
+        if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or self.knows(word):
+            return None
+        cutoff = TYPO_CUTOFF_SHORT if len(word) <= 6 else TYPO_CUTOFF_LONG
+        if self._known_list is None:
+            self._known_list = sorted(w for w in self._known if w.isalpha())
+        found = process.extractOne(
+            word, self._known_list, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+        )
+        return found[0] if found else None
+
+    def query(self, text: str) -> Analysis:
+        """Analyse a question: repair typos, keep canonical tokens only."""
+        surface = self._join_split_words(self._surface(text))
+        corrections: list[tuple[str, str]] = []
+        for i, word in enumerate(surface):
+            fixed = self._repair(word)
+            if fixed:
+                corrections.append((word, fixed))
+                surface[i] = fixed
+        tokens = self._canonical(surface, keep_originals=False)
+        return Analysis(
+            tokens=tuple(tokens),
+            numbers=frozenset(t for t in tokens if t.isdigit()),
+            corrections=tuple(corrections),
+            proper=self._proper(text, surface),
+        )
+
+    def document(self, texts: Iterable[str]) -> list[str]:
+        """Analyse fact-base text: canonical tokens plus the original stems."""
+        tokens: list[str] = []
+        for text in texts:
+            tokens.extend(self._canonical(self._surface(text), keep_originals=True))
+        return tokens
+
+    def _canonical(self, surface: list[str], *, keep_originals: bool) -> list[str]:
+        stems = [stem(w) for w in surface]
+        out: list[str] = []
+        i = 0
+        while i < len(stems):
+            for n in range(min(self._longest, len(stems) - i), 0, -1):
+                canonical = self._phrases.get(tuple(stems[i : i + n]))
+                if canonical is not None:
+                    out.append(canonical)
+                    if keep_originals:
+                        out.extend(
+                            s
+                            for w, s in zip(surface[i : i + n], stems[i : i + n], strict=True)
+                            if w not in STOPWORDS and s != canonical
+                        )
+                    i += n
+                    break
+            else:
+                if surface[i] not in STOPWORDS:
+                    out.append(stems[i])
+                i += 1
+        return out
+
+    def _proper(self, text: str, surface: list[str]) -> frozenset[str]:
+        """Stems of words capitalised inside ``text`` (not only at its start): likely names."""
+        capitalised: set[str] = set()
+        raw = clean(text, fold=False).split()
+        for position, word in enumerate(raw):
+            core = word.strip(".,;:!?\"'()[]{}")
+            if position > 0 and core[:1].isupper() and core.lower() not in STOPWORDS:
+                for part in self._surface(core):
+                    capitalised.add(stem(part))
+        return frozenset(capitalised)

@@ -1,0 +1,262 @@
+"""The Engine: the fact bases loaded once, and ``ask`` turning a question into an Answer.
+
+This is the one entry point the CLI and the Discord layer use. It is pure and in-memory after
+loading, safe to call from any thread, and never raises for any question text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from bot.core.answer import Answer, Citation
+from bot.core.datadir import find_data_dir
+from bot.core.errors import Problem, UnknownReport
+from bot.core.knowledge import FactBase, load_data_dir
+from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
+from bot.core.matcher import FactIndex, Ranking, decide
+from bot.core.report import Sentence
+from bot.core.text import clean, latin_letter_share
+
+log = logging.getLogger(__name__)
+
+#: The longest question accepted, in characters (the CLI and Discord share it).
+MAX_QUESTION_CHARS = 500
+#: How many suggestions a decline offers.
+SUGGESTIONS = 3
+#: Below this share of Latin letters a question is taken to be in another language.
+MIN_LATIN_SHARE = 0.5
+
+_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CODE_FENCE = re.compile(r"`+")
+
+
+def tidy_question(question: str) -> str:
+    """The question without chat noise: mentions, URLs, control characters, code fences, extra space."""
+    text = _CONTROL.sub(" ", question)
+    text = _MENTION.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _CODE_FENCE.sub(" ", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranking in one report (the engine keeps the best across reports)."""
+
+    index: FactIndex
+    ranking: Ranking
+
+
+class Engine:
+    """Answers questions about one or more reports; load it once, ask many times."""
+
+    def __init__(self, bases: Iterable[FactBase]) -> None:
+        self.indexes: dict[str, FactIndex] = {b.id: FactIndex(b) for b in bases}
+        if not self.indexes:
+            raise ValueError("an Engine needs at least one fact base")
+
+    @classmethod
+    def load(cls, data_dir: str | Path | None = None, reports: Iterable[str] | None = None) -> Engine:
+        """Find the data folder (see ``find_data_dir``), load and validate it, and index it."""
+        started = time.perf_counter()
+        root = find_data_dir(data_dir)
+        engine = cls(load_data_dir(root, reports))
+        log.info(
+            "loaded %d report(s), %d facts from %s in %.0f ms",
+            len(engine.indexes),
+            sum(len(i.facts) for i in engine.indexes.values()),
+            root,
+            (time.perf_counter() - started) * 1000,
+        )
+        return engine
+
+    # -- reports ----------------------------------------------------------------------------
+    @property
+    def report_ids(self) -> list[str]:
+        return list(self.indexes)
+
+    def fact_base(self, report: str | None = None) -> FactBase:
+        """The fact base of ``report``; without one, the only report (or the first)."""
+        return self._index(report).base
+
+    def _index(self, report: str | None) -> FactIndex:
+        if report is None:
+            return next(iter(self.indexes.values()))
+        if report not in self.indexes:
+            raise UnknownReport(report, self.report_ids)
+        return self.indexes[report]
+
+    def _scope(self, report: str | None) -> list[FactIndex]:
+        return list(self.indexes.values()) if report is None else [self._index(report)]
+
+    def sentence(self, sentence_id: str, report: str | None = None) -> Sentence:
+        """A sentence by id (``p3.s1``); raises UnknownSentence or UnknownReport."""
+        return self._index(report).base.report.sentence(sentence_id)
+
+    # -- answering --------------------------------------------------------------------------
+    def ask(self, question: str, report: str | None = None) -> Answer:
+        """Answer ``question`` from ``report`` (default: search every report). Never raises
+        for any text; an unknown ``report`` raises UnknownReport."""
+        scope = self._scope(report)
+        original = question if isinstance(question, str) else str(question)
+        if len(original) > MAX_QUESTION_CHARS:
+            return self._refuse(
+                original,
+                f"question too long: {len(original)} characters (the limit is {MAX_QUESTION_CHARS})",
+                f"That question is too long ({len(original)} characters). "
+                f"Please ask in at most {MAX_QUESTION_CHARS} characters.",
+                scope,
+            )
+        text = tidy_question(original)
+        if not _has_words(text):
+            return self._decline(original, "Ask me a question about the report.", scope, ranking=None)
+        if _foreign(text):
+            return self._decline(
+                original,
+                "I can only understand questions in English; please ask in English.",
+                scope,
+                ranking=None,
+            )
+        hits = [Hit(index, index.rank(text)) for index in scope]
+        hit = max(hits, key=lambda h: h.ranking.best.score if h.ranking.best else 0.0)
+        decision = decide(hit.ranking)
+        if not decision.facts:
+            return self._decline(
+                original,
+                "The report does not say.",
+                scope,
+                ranking=hit.ranking,
+                confidence=decision.confidence,
+            )
+        citations: list[Citation] = []
+        for fact in decision.facts:
+            for s in fact.sources:
+                c = Citation.of(s)
+                if c not in citations:
+                    citations.append(c)
+        answer = decision.facts[0].answer
+        if len(decision.facts) > 1:
+            answer = answer + ". Also: " + "; ".join(f.answer for f in decision.facts[1:])
+        return Answer(
+            question=original,
+            answered=True,
+            answer=answer,
+            citations=tuple(citations),
+            confidence=round(min(max(decision.confidence, 0.0), 1.0), 4),
+            uncertain=decision.uncertain,
+            fact_ids=tuple(f.id for f in decision.facts),
+        )
+
+    def refuse(self, error: str, question: str = "") -> Answer:
+        """A decline for input that could not be read at all (``error`` says why)."""
+        return self._refuse(question, error, f"I could not read that question: {error}.", self._scope(None))
+
+    def audit(self) -> list[Problem]:
+        """What `reportbot check` adds to loading: uncited sentences, and suggestions the bot
+        would not answer with their own fact."""
+        problems: list[Problem] = []
+        for rid, index in self.indexes.items():
+            base = index.base
+            folder = f"knowledge/{rid}"
+            for s in base.uncited():
+                problems.append(
+                    Problem(
+                        folder,
+                        None,
+                        f"sentence {s.id} is cited by no fact; add a fact for it or an `uncovered` "
+                        f"entry with a reason: {s.text!r}",
+                    )
+                )
+            for fact in base.facts:
+                answer = self.ask(fact.suggestion, rid)
+                wanted = fact.sources[0].id
+                if not answer.answered or wanted not in {c.sentence_id for c in answer.citations}:
+                    got = ", ".join(answer.fact_ids) or "a decline"
+                    problems.append(
+                        Problem(
+                            fact.file,
+                            fact.line,
+                            f"fact {fact.id!r}: its first question {fact.suggestion!r} (offered as a "
+                            f"suggestion) gets {got} instead; reword it or make it more specific",
+                        )
+                    )
+        return problems
+
+    def _refuse(self, question: str, error: str, message: str, scope: list[FactIndex]) -> Answer:
+        shown = question if len(question) <= 200 else question[:200] + "…"
+        return Answer(
+            question=shown,
+            answered=False,
+            answer=message,
+            suggestions=tuple(self._suggestions(scope, None)),
+            error=error,
+        )
+
+    def _decline(
+        self,
+        question: str,
+        message: str,
+        scope: list[FactIndex],
+        ranking: Ranking | None,
+        confidence: float = 0.0,
+    ) -> Answer:
+        suggestions = self._suggestions(scope, ranking)
+        return Answer(
+            question=question,
+            answered=False,
+            answer=message,
+            confidence=round(min(max(confidence, 0.0), 1.0), 4),
+            suggestions=tuple(suggestions),
+        )
+
+    def _suggestions(self, scope: list[FactIndex], ranking: Ranking | None) -> list[str]:
+        """Up to SUGGESTIONS questions the bot answers: near the question first, then one per topic."""
+        picked: list[str] = []
+        if ranking is not None:
+            for m in ranking.matches:
+                if m.coverage > 0 and m.fact.suggestion not in picked:
+                    picked.append(m.fact.suggestion)
+                if len(picked) >= SUGGESTIONS - 1:
+                    break
+        for index in scope:
+            for facts in index.base.topics().values():
+                if len(picked) >= SUGGESTIONS:
+                    return picked
+                if facts[0].suggestion not in picked:
+                    picked.append(facts[0].suggestion)
+        return picked[:SUGGESTIONS]
+
+    def complete(self, prefix: str, report: str | None = None, limit: int = 25) -> list[str]:
+        """Questions the bot can answer that look like ``prefix`` (for autocomplete)."""
+        scope = self._scope(report)
+        questions = list(dict.fromkeys(q for index in scope for f in index.facts for q in f.questions))
+        text = clean(tidy_question(prefix or ""))
+        if not text:
+            return [f.suggestion for index in scope for f in index.facts][:limit]
+        found = process.extract(
+            text, questions, scorer=fuzz.WRatio, processor=clean, limit=limit, score_cutoff=50
+        )
+        return [q for q, _score, _i in found]
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _foreign(text: str) -> bool:
+    """True for a question mostly in another script, or in a Latin-script language not English."""
+    if latin_letter_share(text) < MIN_LATIN_SHARE:
+        return True
+    tokens = re.findall(r"[^\W\d_]+", clean(text))
+    foreign = sum(1 for t in tokens if t in FOREIGN_FUNCTION_WORDS and t not in STOPWORDS)
+    english = sum(1 for t in tokens if t in STOPWORDS)
+    return foreign >= 2 and english == 0

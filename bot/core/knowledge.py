@@ -1,0 +1,455 @@
+"""Loading and validating the fact base: ``knowledge/<report-id>/*.yaml`` against ``seeds/``.
+
+Every YAML file of a report folder may hold any of these top-level keys:
+
+``report``     title, source and summary of the report (once per report)
+``synonyms``   lists of phrases that mean the same here (``[NIS, National Intelligence Service]``)
+``facts``      the facts: id, topic, type, questions, keywords, answer, sources
+``uncovered``  sentences deliberately left without a fact, each with the reason
+
+A source names its sentence twice, by id and by verbatim quote, so an edit of the report is caught
+instead of silently pointing a citation at another sentence. Loading collects every problem (file,
+line, what to do) and raises one ``KnowledgeError`` listing them all.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.core.errors import KnowledgeError, Problem
+from bot.core.report import Report, Sentence
+
+log = logging.getLogger(__name__)
+
+#: Question types a fact can answer; the matcher checks them against the question's type.
+FACT_TYPES = frozenset({"who", "what", "when", "where", "why", "how", "how_many", "age"})
+#: A suggestion is shown on a button and in a list: keep the first question of a fact short.
+MAX_SUGGESTION_CHARS = 80
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_LINE = "__line__"
+_TOP_KEYS = {"report", "synonyms", "facts", "uncovered"}
+_FACT_KEYS = {"id", "topic", "type", "questions", "keywords", "answer", "sources"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing the report says, the ways people ask for it, and where it is said."""
+
+    report: str
+    id: str
+    topic: str
+    types: tuple[str, ...]
+    questions: tuple[str, ...]
+    keywords: tuple[str, ...]
+    answer: str
+    sources: tuple[Sentence, ...]
+    file: str = ""
+    line: int | None = None
+
+    @property
+    def suggestion(self) -> str:
+        """The question to offer users for this fact (its first, at most 80 characters)."""
+        return self.questions[0]
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    title: str
+    source: str = ""
+    summary: str = ""
+
+
+@dataclass
+class FactBase:
+    """A report with its validated facts, synonyms and deliberately uncovered sentences."""
+
+    report: Report
+    info: ReportInfo
+    facts: tuple[Fact, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    uncovered: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.report.id
+
+    def fact(self, fact_id: str) -> Fact:
+        return next(f for f in self.facts if f.id == fact_id)
+
+    def cited_ids(self) -> set[str]:
+        return {s.id for f in self.facts for s in f.sources}
+
+    def uncited(self) -> list[Sentence]:
+        """Sentences that no fact cites and no ``uncovered`` entry explains."""
+        cited = self.cited_ids()
+        return [s for s in self.report.sentences if s.id not in cited and s.id not in self.uncovered]
+
+    def topics(self) -> dict[str, list[Fact]]:
+        grouped: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            grouped.setdefault(fact.topic, []).append(fact)
+        return grouped
+
+
+# The C parser when PyYAML was built with libyaml (about ten times faster), else pure Python.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """A safe loader that remembers the line of every mapping (1-based) under ``__line__``."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def _yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    what = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    text = f"{context}, {what}" if context else what
+    return Problem(path, line, f"malformed YAML: {text}; check indentation and quoting")
+
+
+class _Collector:
+    """Builds a FactBase from YAML documents, recording problems instead of stopping."""
+
+    def __init__(self, report: Report, display: str) -> None:
+        self.report = report
+        self.display = display
+        self.problems: list[Problem] = []
+        self.facts: list[Fact] = []
+        self.synonyms: list[tuple[str, ...]] = []
+        self.uncovered: dict[str, str] = {}
+        self.info: ReportInfo | None = None
+        self._fact_lines: dict[str, tuple[str, int | None]] = {}
+        self._quotes = {s.text: s for s in report.sentences}
+
+    def problem(self, file: str, line: int | None, message: str) -> None:
+        self.problems.append(Problem(file, line, message))
+
+    def add_document(self, file: str, doc: Any) -> None:
+        if doc is None:
+            self.problem(file, None, "the file is empty; add `facts:` or delete the file")
+            return
+        if not isinstance(doc, dict):
+            self.problem(file, 1, "expected a mapping with keys among: " + ", ".join(sorted(_TOP_KEYS)))
+            return
+        line = doc.pop(_LINE, None)
+        for key in sorted(set(doc) - _TOP_KEYS, key=str):
+            self.problem(
+                file, line, f"unknown key {key!r}; expected keys among: " + ", ".join(sorted(_TOP_KEYS))
+            )
+        if "report" in doc:
+            self._add_info(file, line, doc["report"])
+        if "synonyms" in doc:
+            self._add_synonyms(file, line, doc["synonyms"])
+        if "facts" in doc:
+            facts = doc["facts"]
+            if not isinstance(facts, list):
+                self.problem(file, line, "`facts` must be a list of facts (each starting with `- id:`)")
+            else:
+                for raw in facts:
+                    self._add_fact(file, line, raw)
+        if "uncovered" in doc:
+            self._add_uncovered(file, line, doc["uncovered"])
+
+    def _add_info(self, file: str, line: int | None, raw: Any) -> None:
+        if not isinstance(raw, dict) or not _text(raw.get("title")):
+            self.problem(file, line, "`report` needs a non-empty `title`")
+            return
+        if self.info is not None:
+            self.problem(file, raw.get(_LINE, line), "`report` is given twice; keep one")
+        self.info = ReportInfo(
+            title=raw["title"].strip(),
+            source=_text(raw.get("source")) or "",
+            summary=_text(raw.get("summary")) or "",
+        )
+
+    def _add_synonyms(self, file: str, line: int | None, raw: Any) -> None:
+        if not isinstance(raw, list):
+            self.problem(file, line, "`synonyms` must be a list of lists of phrases")
+            return
+        for group in raw:
+            if not isinstance(group, list) or len(group) < 2 or not all(_text(p) for p in group):
+                self.problem(file, line, f"synonym group {group!r} must list two or more non-empty phrases")
+                continue
+            self.synonyms.append(tuple(str(p).strip() for p in group))
+
+    def _add_uncovered(self, file: str, line: int | None, raw: Any) -> None:
+        if not isinstance(raw, list):
+            self.problem(file, line, "`uncovered` must be a list of `- sentence: pN.sM` entries")
+            return
+        for entry in raw:
+            where = entry.get(_LINE, line) if isinstance(entry, dict) else line
+            if not isinstance(entry, dict) or not _text(entry.get("sentence")):
+                self.problem(file, where, "an `uncovered` entry needs `sentence: pN.sM` and `reason`")
+                continue
+            sid = str(entry["sentence"]).strip()
+            if sid not in self.report:
+                self.problem(
+                    file, where, f"uncovered sentence {sid!r} is not in the report {self._ids_hint()}"
+                )
+            elif not _text(entry.get("reason")):
+                self.problem(file, where, f"uncovered sentence {sid} needs a `reason`")
+            else:
+                self.uncovered[sid] = entry["reason"].strip()
+
+    def _add_fact(self, file: str, line: int | None, raw: Any) -> None:
+        if not isinstance(raw, dict):
+            self.problem(file, line, f"a fact must be a mapping, got {type(raw).__name__}: {raw!r}")
+            return
+        where = raw.pop(_LINE, line)
+        fid = raw.get("id")
+        label = f"fact {fid!r}" if isinstance(fid, str) and fid else "a fact"
+        before = len(self.problems)
+        for key in sorted(set(raw) - _FACT_KEYS, key=str):
+            self.problem(
+                file,
+                where,
+                f"{label} has unknown field {key!r}; fields are: " + ", ".join(sorted(_FACT_KEYS)),
+            )
+        if not isinstance(fid, str) or not _ID.match(fid):
+            self.problem(file, where, f"{label} needs an `id` of lower-case letters, digits, '-' or '_'")
+        elif fid in self._fact_lines:
+            first_file, first_line = self._fact_lines[fid]
+            self.problem(
+                file,
+                where,
+                f"duplicate fact id {fid!r} (first defined at {first_file}:{first_line}); ids must be unique",
+            )
+        else:
+            self._fact_lines[fid] = (file, where)
+        topic = _text(raw.get("topic"))
+        if not topic:
+            self.problem(file, where, f"{label} needs a non-empty `topic`")
+        answer = _text(raw.get("answer"))
+        if not answer:
+            self.problem(file, where, f"{label} needs a non-empty `answer`")
+        types = self._string_list(file, where, label, raw, "type", required=True)
+        for t in types:
+            if t not in FACT_TYPES:
+                self.problem(
+                    file,
+                    where,
+                    f"{label} has unknown type {t!r}; types are: " + ", ".join(sorted(FACT_TYPES)),
+                )
+        questions = self._string_list(file, where, label, raw, "questions", required=True)
+        if questions and len(questions[0]) > MAX_SUGGESTION_CHARS:
+            self.problem(
+                file,
+                where,
+                f"{label}: the first question is offered as a suggestion and must be at most {MAX_SUGGESTION_CHARS} characters",
+            )
+        keywords = self._string_list(file, where, label, raw, "keywords", required=False)
+        sources = self._sources(file, where, label, raw.get("sources"))
+        if len(self.problems) == before:
+            self.facts.append(
+                Fact(
+                    report=self.report.id,
+                    id=fid,
+                    topic=topic,
+                    types=tuple(types),
+                    questions=tuple(questions),
+                    keywords=tuple(keywords),
+                    answer=answer,
+                    sources=tuple(sources),
+                    file=file,
+                    line=where,
+                )
+            )
+
+    def _string_list(
+        self, file: str, line: int | None, label: str, raw: dict[str, Any], key: str, *, required: bool
+    ) -> list[str]:
+        value = raw.get(key)
+        if value is None:
+            if required:
+                self.problem(file, line, f"{label} needs `{key}` (a list)")
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):  # numbers are fine as keywords: `[220, 2024]`
+            value = [str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in value]
+        if not isinstance(value, list) or not all(_text(v) for v in value):
+            self.problem(file, line, f"{label}: `{key}` must be a list of non-empty strings")
+            return []
+        if required and not value:
+            self.problem(file, line, f"{label}: `{key}` must not be empty")
+        return [str(v).strip() for v in value]
+
+    def _sources(self, file: str, line: int | None, label: str, raw: Any) -> list[Sentence]:
+        if not isinstance(raw, list) or not raw:
+            self.problem(
+                file, line, f"{label} needs `sources`: a list of `- sentence: pN.sM` with its `quote`"
+            )
+            return []
+        found: list[Sentence] = []
+        for entry in raw:
+            where = entry.get(_LINE, line) if isinstance(entry, dict) else line
+            if (
+                not isinstance(entry, dict)
+                or not _text(entry.get("sentence"))
+                or not _text(entry.get("quote"))
+            ):
+                self.problem(
+                    file, where, f"{label}: each source needs `sentence: pN.sM` and the verbatim `quote`"
+                )
+                continue
+            sid, quote = str(entry["sentence"]).strip(), entry["quote"]
+            if sid not in self.report:
+                self.problem(
+                    file,
+                    where,
+                    f"{label} cites {sid!r}, which is not a sentence of {self.report.id} {self._ids_hint()}",
+                )
+                continue
+            sentence = self.report.sentence(sid)
+            if quote != sentence.text:
+                self.problem(file, where, self._quote_mismatch(label, sentence, quote))
+                continue
+            found.append(sentence)
+        return found
+
+    def _quote_mismatch(self, label: str, sentence: Sentence, quote: str) -> str:
+        other = self._quotes.get(quote)
+        if other is not None:
+            return f"{label} cites {sentence.id} but quotes {other.id}; fix the id or the quote"
+        diff = _first_difference(quote, sentence.text)
+        return (
+            f"{label}: the quote of {sentence.id} does not match the report verbatim ({diff}); "
+            f"the report says: {sentence.text!r}"
+        )
+
+    def _ids_hint(self) -> str:
+        last = self.report.sentences[-1].id if self.report.sentences else "none"
+        return f"(it has p1.s1 to {last}; see `reportbot facts --sentences`)"
+
+    def result(self) -> FactBase:
+        cited = {s.id for f in self.facts for s in f.sources}
+        for sid in sorted(set(self.uncovered) & cited):
+            self.problem(
+                self.display,
+                None,
+                f"sentence {sid} is cited by a fact and also listed as uncovered; remove the `uncovered` entry",
+            )
+        if not self.facts and not self.problems:
+            self.problem(self.display, None, "no facts found; add a YAML file with `facts:`")
+        if self.problems:
+            raise KnowledgeError(self.problems)
+        return FactBase(
+            report=self.report,
+            info=self.info or ReportInfo(title=self.report.id),
+            facts=tuple(self.facts),
+            synonyms=tuple(self.synonyms),
+            uncovered=dict(self.uncovered),
+        )
+
+
+def _text(value: Any) -> str | None:
+    """The stripped string, or None when ``value`` is not a non-empty string."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _first_difference(a: str, b: str) -> str:
+    wa, wb = a.split(), b.split()
+    for i, (x, y) in enumerate(zip(wa, wb, strict=False)):
+        if x != y:
+            return f"word {i + 1}: quote has {x!r}, report has {y!r}"
+    if len(wa) != len(wb):
+        return f"the quote has {len(wa)} words, the sentence {len(wb)}"
+    return "they differ in spacing or punctuation"
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.relative_to(root))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def load_fact_base(seed: Path, folder: Path, *, root: Path | None = None) -> FactBase:
+    """Load and validate one report's fact base; raise KnowledgeError listing every problem."""
+    display = _display(folder, root)
+    try:
+        report = Report.from_file(seed)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError([Problem(_display(seed, root), None, f"cannot read the report: {exc}")]) from exc
+    collector = _Collector(report, display)
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    if not files:
+        collector.problem(display, None, "no YAML files in this knowledge folder; add facts.yaml")
+    for path in files:
+        name = _display(path, root)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            collector.problem(name, None, f"cannot read the file as UTF-8 text: {exc}")
+            continue
+        try:
+            doc = yaml.load(text, Loader=_LineLoader)
+        except yaml.YAMLError as exc:
+            collector.problems.append(_yaml_problem(name, exc))
+            continue
+        collector.add_document(name, doc)
+    return collector.result()
+
+
+def load_data_dir(data_dir: Path, reports: Iterable[str] | None = None) -> list[FactBase]:
+    """Load every report of ``data_dir`` (or only ``reports``); raise KnowledgeError on problems."""
+    seeds_dir, knowledge_dir = data_dir / "seeds", data_dir / "knowledge"
+    seeds = {p.stem: p for p in sorted(seeds_dir.glob("*.txt"))}
+    folders = (
+        {p.name: p for p in sorted(knowledge_dir.iterdir()) if p.is_dir()} if knowledge_dir.is_dir() else {}
+    )
+    problems: list[Problem] = []
+    wanted = list(reports) if reports is not None else sorted(set(seeds) | set(folders))
+    bases: list[FactBase] = []
+    for rid in wanted:
+        if rid not in seeds:
+            problems.append(
+                Problem(
+                    _display(folders.get(rid, knowledge_dir / rid), data_dir),
+                    None,
+                    f"there is no report seeds/{rid}.txt for this knowledge folder; add the report or remove the folder",
+                )
+            )
+            continue
+        if rid not in folders:
+            problems.append(
+                Problem(
+                    _display(seeds[rid], data_dir),
+                    None,
+                    f"no knowledge folder for this report; create knowledge/{rid}/ with a facts YAML file",
+                )
+            )
+            continue
+        try:
+            bases.append(load_fact_base(seeds[rid], folders[rid], root=data_dir))
+        except KnowledgeError as exc:
+            problems.extend(exc.problems)
+    if not wanted:
+        problems.append(
+            Problem(
+                _display(seeds_dir, data_dir),
+                None,
+                "no reports found; add seeds/<report-id>.txt and knowledge/<report-id>/",
+            )
+        )
+    if problems:
+        raise KnowledgeError(problems)
+    log.debug("loaded %d report(s) from %s", len(bases), data_dir)
+    return bases

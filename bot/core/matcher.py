@@ -1,0 +1,338 @@
+"""From a question to ranked facts, and the rules that decide to answer or decline.
+
+Signals, all computed over the fact base prepared once at start-up:
+
+* **coverage**: the share of the question's words (weighted by how rare they are in the fact
+  base, i.e. IDF) that a fact explains with its questions, keywords, answer or sources. A word
+  the report never uses ("Vietnam", "currency") weighs more, so near misses decline;
+* **BM25** of the question against each fact, for ranking facts that explain the same words;
+* **fuzzy similarity** (rapidfuzz ``cdist``) between the question and the ways people ask for
+  a fact, on tokens and on the raw text, for word order and phrasing;
+* **question type**: a "who/when/where/how many/how old" question only goes to a fact that
+  answers that type;
+* **numbers and owners**: every number in the question must be in the fact ("2022" is not),
+  and "Cambodia's foreign minister" needs a fact that says "Cambodia's ... minister".
+
+Thresholds are named constants below; ``decide`` applies them and the ambiguity rule.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.analyzer import Analysis, Analyzer
+from bot.core.knowledge import Fact, FactBase
+from bot.core.lexicon import SYNONYMS
+from bot.core.text import clean
+
+log = logging.getLogger(__name__)
+
+#: Below this score the bot declines.
+ANSWER_THRESHOLD = 0.52
+#: Below this score an answer carries a "not fully sure" hint.
+CONFIDENT = 0.7
+#: Ambiguity rule: a runner-up within this margin of the best score, above the threshold,
+#: explaining the question about as fully (coverage within RELEVANCE_MARGIN) and citing other
+#: sentences is cited as well ("how much did kidnappings rise": the figures and the average).
+AMBIGUITY_MARGIN = 0.1
+RELEVANCE_MARGIN = 0.05
+#: At most this many facts make one answer.
+MAX_FACTS_PER_ANSWER = 2
+
+#: Weights of the signals in the score (they sum to 1).
+W_COVERAGE = 0.55
+W_BM25 = 0.15
+W_FUZZY_TOKENS = 0.15
+W_FUZZY_TEXT = 0.15
+
+#: A word found only in a fact's source sentences counts this much (curated fields count 1).
+SOURCE_ONLY_WEIGHT = 0.7
+#: Extra weight of a question word that no fact uses, and more if it is capitalised (a name).
+UNKNOWN_WORD_WEIGHT = 1.4
+UNKNOWN_NAME_WEIGHT = 2.0
+#: Score factors for a fact that does not answer the question's type, lacks one of its
+#: numbers, or does not support "X's Y".
+TYPE_MISMATCH = 0.55
+NUMBER_MISMATCH = 0.35
+OWNER_MISMATCH = 0.55
+#: How many facts (by coverage) go on to the fuzzy comparison.
+CANDIDATES = 60
+#: BM25 parameters.
+BM25_K1 = 1.2
+BM25_B = 0.5
+
+#: Question types a fact must answer when the question asks them.
+HARD_TYPES = frozenset({"who", "when", "where", "how_many", "age"})
+_TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("age", r"\bhow old\b|\bwhat age\b|\bage of\b|\baged?\b"),
+        (
+            "how_many",
+            r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount)\b|\bnumber of\b"
+            r"|\bby what factor\b|\bhow (big|high|large) (was|is|were|are)\b",
+        ),
+        ("when", r"\bwhen\b|\b(what|which) (day|date|time|year|month|week|weekday)\b"),
+        (
+            "where",
+            r"\bwhere\b|\b(what|which) (country|city|province|place|region|area|location"
+            r"|mountain|town|areas|places|regions|cities|provinces)\b",
+        ),
+        (
+            "who",
+            r"\bwho(m|se|s)?\b|\b(what|which) (person|people|official|officials|minister"
+            r"|organi[sz]ations?|agency|agencies|party|parties|group|groups|lawmakers?"
+            r"|politicians?|news agency|ministry|ministries|country|countries|nationality)\b"
+            r"|\bname\b|\bnamed\b",
+        ),
+        ("why", r"\bwhy\b|\breasons?\b|\bwhat (prompted|caused|triggered|sparked|led)\b"),
+        ("how", r"^how\b(?! (many|much|old))"),
+    )
+)
+_SOURCE_QUESTION = re.compile(r"\bwhere\b.*\b(come|comes|came|coming)\s+from\b|\bsource\b")
+_POSSESSIVE = re.compile(r"\b([A-Za-z][A-Za-z.]*(?: [A-Za-z]+)?)'s ((?:[A-Za-z-]+ ?){1,3})")
+_OF_OWNER = re.compile(r"\b((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+) of ((?:the )?[A-Za-z]+(?: [A-Za-z]+)?)\b")
+
+
+def question_types(question: str) -> frozenset[str]:
+    """The types a question asks: ``who``, ``when``, ``where``, ``how_many``, ``age``, ``why``, ``how``."""
+    text = clean(question)
+    found = {name for name, pattern in _TYPE_PATTERNS if pattern.search(text)}
+    if _SOURCE_QUESTION.search(text):
+        found |= {"who", "where"}
+    if "age" in found:
+        found.discard("how_many")
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How well one fact fits one question."""
+
+    fact: Fact
+    score: float
+    coverage: float
+    bm25: float
+    fuzzy: float
+    type_ok: bool
+    numbers_ok: bool
+    owner_ok: bool
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The facts for one question, best first, and how the question was read."""
+
+    question: str
+    analysis: Analysis
+    types: frozenset[str]
+    matches: tuple[Match, ...]
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The facts to answer with (empty: decline) and the confidence."""
+
+    facts: tuple[Fact, ...]
+    confidence: float
+    uncertain: bool
+
+
+class FactIndex:
+    """One report's fact base, prepared once for fast matching."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.facts = base.facts
+        self.analyzer = Analyzer(SYNONYMS + base.synonyms)
+        for fact in self.facts:
+            self.analyzer.learn(" ".join((*fact.questions, *fact.keywords, fact.answer, fact.topic)))
+        for sentence in base.report.sentences:
+            self.analyzer.learn(sentence.text)
+
+        self._weights: list[dict[str, float]] = []
+        self._tf: list[dict[str, float]] = []
+        self._numbers: list[frozenset[str]] = []
+        self._pairs: list[frozenset[tuple[str, str]]] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, fact in enumerate(self.facts):
+            curated = self.analyzer.document((*fact.questions, *fact.keywords, fact.answer, fact.topic))
+            sources = self.analyzer.document(s.text for s in fact.sources)
+            weights = {t: SOURCE_ONLY_WEIGHT for t in sources}
+            weights.update({t: 1.0 for t in curated})
+            tf: dict[str, float] = defaultdict(float)
+            for t in curated:
+                tf[t] += 1.0
+            for t in sources:
+                tf[t] += SOURCE_ONLY_WEIGHT
+            self._weights.append(weights)
+            self._tf.append(dict(tf))
+            self._numbers.append(frozenset(t for t in weights if t.isdigit()))
+            pairs: set[tuple[str, str]] = set()
+            for text in (*fact.questions, *fact.keywords, fact.answer, *(s.text for s in fact.sources)):
+                toks = self.analyzer.query(text).tokens
+                pairs.update((a, b) for k, a in enumerate(toks) for b in toks[k + 1 : k + 3])
+            self._pairs.append(frozenset(pairs))
+            for t in weights:
+                postings[t].append(i)
+        self._postings = dict(postings)
+        self._names = frozenset(
+            t
+            for group in base.synonyms
+            if group[0][:1].isupper()
+            for t in self.analyzer.query(group[0]).tokens
+        )
+        n = len(self.facts)
+        self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()}
+        self._idf_unknown = math.log(1 + (n + 0.5) / 0.5)
+        self._avg_len = sum(sum(tf.values()) for tf in self._tf) / max(n, 1)
+
+        # The ways people ask, prepared for rapidfuzz: token strings and cleaned text.
+        self._ask_fact: list[int] = []
+        self._ask_tokens: list[str] = []
+        self._ask_text: list[str] = []
+        for i, fact in enumerate(self.facts):
+            for q in (*fact.questions, *fact.keywords):
+                self._ask_fact.append(i)
+                self._ask_tokens.append(" ".join(self.analyzer.query(q).tokens))
+                self._ask_text.append(clean(q).rstrip("?. "))
+        self._rows_of: dict[int, list[int]] = defaultdict(list)
+        for row, i in enumerate(self._ask_fact):
+            self._rows_of[i].append(row)
+
+    def knows(self, token: str) -> bool:
+        return token in self._postings
+
+    def idf(self, token: str, analysis: Analysis) -> float:
+        if token in self._idf:
+            return self._idf[token]
+        weight = UNKNOWN_NAME_WEIGHT if token in analysis.proper else UNKNOWN_WORD_WEIGHT
+        return self._idf_unknown * weight
+
+    def rank(self, question: str) -> Ranking:
+        """Score every fact that shares a word with ``question``; best first."""
+        analysis = self.analyzer.query(question)
+        types = question_types(question)
+        tokens = list(dict.fromkeys(analysis.tokens))
+        if not tokens:
+            return Ranking(question, analysis, types, ())
+        idf = {t: self.idf(t, analysis) for t in tokens}
+        total = sum(idf.values())
+        candidates = sorted({i for t in tokens for i in self._postings.get(t, ())})
+        if not candidates:
+            return Ranking(question, analysis, types, ())
+
+        coverage = {i: sum(idf[t] * self._weights[i].get(t, 0.0) for t in tokens) / total for i in candidates}
+        candidates = sorted(candidates, key=lambda i: -coverage[i])[:CANDIDATES]
+        bm25 = {i: self._bm25(i, tokens, idf) for i in candidates}
+        top_bm25 = max(bm25.values()) or 1.0
+        fuzzy = self._fuzzy(candidates, " ".join(tokens), clean(question).rstrip("?. "))
+        owners = self._owners(question)
+
+        matches = []
+        hard = types & HARD_TYPES
+        for i in candidates:
+            fact = self.facts[i]
+            type_ok = not hard or bool(hard & set(fact.types))
+            numbers_ok = analysis.numbers <= self._numbers[i]
+            owner_ok = all(self._supports(i, pair) for pair in owners)
+            ftok, ftext = fuzzy[i]
+            score = (
+                W_COVERAGE * coverage[i]
+                + W_BM25 * bm25[i] / top_bm25 * coverage[i]
+                + W_FUZZY_TOKENS * ftok
+                + W_FUZZY_TEXT * ftext
+            )
+            if not type_ok:
+                score *= TYPE_MISMATCH
+            if not numbers_ok:
+                score *= NUMBER_MISMATCH
+            if not owner_ok:
+                score *= OWNER_MISMATCH
+            matches.append(
+                Match(fact, min(score, 1.0), coverage[i], bm25[i], ftok, type_ok, numbers_ok, owner_ok)
+            )
+        matches.sort(key=lambda m: (-m.score, m.fact.id))
+        return Ranking(question, analysis, types, tuple(matches))
+
+    def _bm25(self, i: int, tokens: list[str], idf: dict[str, float]) -> float:
+        tf = self._tf[i]
+        length = sum(tf.values())
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / self._avg_len)
+        return sum(idf[t] * tf[t] * (BM25_K1 + 1) / (tf[t] + norm) for t in tokens if t in tf)
+
+    def _fuzzy(self, candidates: list[int], tokens: str, text: str) -> dict[int, tuple[float, float]]:
+        rows = [row for i in candidates for row in self._rows_of[i]]
+        if not rows:
+            return {i: (0.0, 0.0) for i in candidates}
+        tok = process.extract(
+            tokens,
+            {r: self._ask_tokens[r] for r in rows},
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            limit=None,
+        )
+        txt = process.extract(
+            text,
+            {r: self._ask_text[r] for r in rows},
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=None,
+        )
+        best: dict[int, tuple[float, float]] = {i: (0.0, 0.0) for i in candidates}
+        for _choice, score, row in tok:
+            i = self._ask_fact[row]
+            best[i] = (max(best[i][0], score / 100), best[i][1])
+        for _choice, score, row in txt:
+            i = self._ask_fact[row]
+            best[i] = (best[i][0], max(best[i][1], score / 100))
+        return best
+
+    def _owners(self, question: str) -> list[tuple[str, str]]:
+        """("cambodia", "foreign_minist") for "Cambodia's foreign minister" or "... of Cambodia".
+
+        Only names own things here: an owner written with a capital, or one of the report's names.
+        """
+        raw = clean(question, fold=False)
+        found = [(m.group(1), m.group(2)) for m in _POSSESSIVE.finditer(raw)]
+        found += [(m.group(2), m.group(1)) for m in _OF_OWNER.finditer(raw)]
+        pairs: list[tuple[str, str]] = []
+        for owner, owned in found:
+            owner_tokens = self.analyzer.query(owner).tokens
+            owned_tokens = self.analyzer.query(owned).tokens
+            if not owner_tokens or not owned_tokens:
+                continue
+            if owner.split()[-1][:1].isupper() or owner_tokens[-1] in self._names:
+                pairs.append((owner_tokens[-1], owned_tokens[0]))
+        return pairs
+
+    def _supports(self, i: int, pair: tuple[str, str]) -> bool:
+        owner, owned = pair
+        return pair in self._pairs[i] or (owned, owner) in self._pairs[i]
+
+
+def decide(ranking: Ranking) -> Decision:
+    """Apply the thresholds and the ambiguity rule to a ranking."""
+    best = ranking.best
+    if best is None or best.score < ANSWER_THRESHOLD:
+        return Decision((), best.score if best else 0.0, False)
+    chosen = [best.fact]
+    cited = {s.id for s in best.fact.sources}
+    for m in ranking.matches[1:]:
+        if len(chosen) >= MAX_FACTS_PER_ANSWER or best.score - m.score > AMBIGUITY_MARGIN:
+            break
+        relevant = m.coverage >= best.coverage - RELEVANCE_MARGIN and m.type_ok
+        if m.score >= ANSWER_THRESHOLD and relevant and not cited & {s.id for s in m.fact.sources}:
+            chosen.append(m.fact)
+            cited |= {s.id for s in m.fact.sources}
+    return Decision(tuple(chosen), best.score, best.score < CONFIDENT)

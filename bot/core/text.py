@@ -1,0 +1,106 @@
+"""Turning text into the tokens the matcher compares.
+
+Questions and the fact base go through the same steps, so they meet on common ground:
+Unicode and quote normalisation, case folding, possessives and contractions, number words to
+digits, British to American spelling, then Snowball stemming (PyStemmer). Synonyms and typo repair happen
+one level up (``matcher.Vocabulary``), because they depend on the fact base.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer  # PyStemmer: the Snowball stemmers in C
+
+from bot.core.lexicon import NUMBER_WORDS, STOPWORDS
+
+_STEMMER = Stemmer.Stemmer("english")
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
+# Zero-width and direction marks, soft hyphens and other format characters.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{2})lling$"), "ling"),
+    (re.compile(r"(?<=[a-z]{2})lled$"), "led"),
+)
+
+
+def clean(text: str, *, fold: bool = True) -> str:
+    """Unicode-normalise ``text``: NFKC, straight quotes, no invisible marks, and (``fold``) lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text).translate(_QUOTES)
+    return text.casefold() if fold else text
+
+
+def words(text: str) -> list[str]:
+    """Lower-case surface words of ``text``, with possessives and contractions resolved.
+
+    Hyphenated words stay whole here (``ji-na``, ``22-year-old``); ``split_compound`` parts them.
+    """
+    text = clean(text)
+    text = re.sub(r"(\w)'s\b", r"\1", text)
+    text = re.sub(r"(\w)s'(?=\W|$)", r"\1s", text)
+    text = re.sub(r"n't\b", " not", text)
+    text = re.sub(r"'(re|ve|ll|d|m)\b", "", text)
+    text = text.replace("'", "")
+    return _WORD.findall(text)
+
+
+def split_compound(word: str) -> list[str]:
+    """``ji-na`` -> ``[ji, na]``; ``22-year-old`` -> ``[22, year, old]``."""
+    return [part for part in word.split("-") if part]
+
+
+def americanise(word: str) -> str:
+    for pattern, repl in _BRITISH:
+        new = pattern.sub(repl, word)
+        if new != word:
+            return new
+    return word
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The comparison form of one surface word (number words become digits)."""
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if word.isdigit():
+        return word
+    return _STEMMER.stemWord(americanise(word))
+
+
+def is_stopword(word: str) -> bool:
+    return word in STOPWORDS
+
+
+def latin_letter_share(text: str) -> float:
+    """Share of the letters in ``text`` that are Latin (ASCII or accented); 1.0 with no letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(letters)

@@ -1,0 +1,148 @@
+"""The matcher on paraphrases, typos, keyword questions, declines and ambiguity."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import MAX_QUESTION_CHARS, Engine
+from bot.core.matcher import ANSWER_THRESHOLD, question_types
+
+
+def cited(engine: Engine, question: str) -> list[str]:
+    answer = engine.ask(question)
+    return [c.sentence_id for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "says"),
+    [
+        ("Who leads the response team?", "p3.s1", "Kim Ji-na"),
+        ("who is heading the delegation to cambodia", "p3.s1", "Kim Ji-na"),
+        ("When does the team leave?", "p3.s1", "Wednesday"),
+        ("what agencies are sending people with the team", "p3.s2", "National Intelligence Service"),
+        ("is the NIS involved", "p3.s2", "National Intelligence Service"),
+        ("kidnapping numbers 2024", "p8.s1", "220"),
+        ("how many abductions this year", "p8.s1", "330"),
+        ("how many kidnapings in 2024", "p8.s1", "220"),  # typo
+        ("where was the body of the student discovered", "p10.s1", "Bokor"),
+        ("what were the chinese suspects charged with", "p10.s2", "fraud"),
+        ("which areas got a higher travel warning", "p11.s2", "Phnom Penh"),
+        ("what is the police's korean desk", "p12.s1", "Korean Desk"),
+        ("who did the ruling party blame", "p16.s1", "Yoon Suk Yeol"),
+        ("detentions 2023", "p18.s2", "21"),
+    ],
+)
+def test_paraphrases_cite_the_right_sentence(engine: Engine, question: str, sentence: str, says: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, answer
+    assert sentence in [c.sentence_id for c in answer.citations[:2]]
+    assert says.lower() in answer.answer.lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the currency of Cambodia?",
+        "How many kidnappings were there in Laos?",  # another country
+        "How many kidnappings were there in 2022?",  # a figure the report does not state
+        "What was the name of the murdered student?",  # a name the report never gives
+        "Who is Cambodia's foreign minister?",  # a role the report gives for Seoul only
+        "Who is the president of the United States?",
+        "What's the weather like in Phnom Penh today?",
+        "asdfghjkl",
+        "thanks!",
+    ],
+)
+def test_out_of_scope_questions_are_declined(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered, answer
+    assert answer.citations == ()
+    assert 0.0 <= answer.confidence < ANSWER_THRESHOLD
+    assert 2 <= len(answer.suggestions) <= 3
+
+
+def test_a_decline_says_so_plainly(engine: Engine) -> None:
+    answer = engine.ask("How do I make kimchi?")
+    assert "does not say" in answer.answer
+
+
+def test_suggestions_are_short_and_answered(engine: Engine) -> None:
+    seen: set[str] = set()
+    for question in (
+        "What is the currency of Cambodia?",
+        "hello",
+        "kimchi recipe",
+        "Who won the election?",
+        "How many kidnappings in Vietnam?",
+    ):
+        seen.update(engine.ask(question).suggestions)
+    assert len(seen) >= 3
+    for suggestion in seen:
+        assert len(suggestion) <= 80
+        assert engine.ask(suggestion).answered, suggestion
+
+
+def test_every_fact_suggestion_is_answered_with_its_own_sentence(engine: Engine) -> None:
+    assert engine.audit() == []
+
+
+def test_ambiguous_rise_cites_both_figures(engine: Engine) -> None:
+    answer = engine.ask("how much did kidnappings rise")
+    ids = [c.sentence_id for c in answer.citations]
+    assert answer.answered
+    assert {"p8.s1", "p8.s2"} <= set(ids)
+
+
+def test_confidence_is_a_probability(engine: Engine) -> None:
+    for q in ("Who leads the task force?", "kidnapping", "zzz", "Who is Cho Hyun?"):
+        assert 0.0 <= engine.ask(q).confidence <= 1.0
+
+
+def test_other_languages_get_an_english_hint(engine: Engine) -> None:
+    for q in ("누가 태스크포스를 이끄나요?", "谁领导工作组?", "¿Quién dirige el equipo de trabajo?"):
+        answer = engine.ask(q)
+        assert not answer.answered
+        assert "English" in answer.answer
+        assert answer.suggestions
+
+
+def test_too_long_question_is_refused_with_error(engine: Engine) -> None:
+    answer = engine.ask("who leads the team " * 100)
+    assert not answer.answered and answer.citations == ()
+    assert answer.error and str(MAX_QUESTION_CHARS) in answer.error
+    assert len(answer.question) <= 201
+
+
+def test_mentions_and_noise_are_ignored(engine: Engine) -> None:
+    answer = engine.ask("<@123456> @everyone who leads the task force?? https://example.com")
+    assert answer.answered and "Kim Ji-na" in answer.answer
+
+
+def test_empty_question_declines_with_suggestions(engine: Engine) -> None:
+    for q in ("", "   ", "?!", "\u200b\u200f"):
+        answer = engine.ask(q)
+        assert not answer.answered and answer.suggestions and answer.error is None
+
+
+@pytest.mark.parametrize(
+    ("question", "types"),
+    [
+        ("Who leads the team?", {"who"}),
+        ("When does it leave?", {"when"}),
+        ("Which day will the team depart?", {"when"}),
+        ("How many kidnappings in 2024?", {"how_many"}),
+        ("How old was the victim?", {"age"}),
+        ("Where was the student found?", {"where"}),
+        ("Why was the ambassador summoned?", {"why"}),
+        ("Where do the figures come from?", {"who", "where"}),
+        ("Will the embassy get more police?", set()),
+    ],
+)
+def test_question_types(question: str, types: set[str]) -> None:
+    assert set(question_types(question)) == types
+
+
+def test_the_report_is_named_in_citations(engine: Engine) -> None:
+    answer = engine.ask("Who is Cho Hyun?")
+    assert answer.citations[0].report == "korea-cambodia-task-force"
+    assert answer.citations[0].paragraph == 11
