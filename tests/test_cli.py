@@ -167,7 +167,8 @@ def test_check_fails_on_a_citation_altered_by_one_word(
 ) -> None:
     name = f"knowledge/{REPORT_ID}/crimes.yaml"
     text = (root / name).read_text(encoding="utf-8")
-    data = make_data_dir({name: text.replace("soared to 220", "rose to 220", 1)})
+    quote = next(line for line in text.splitlines() if "quote:" in line and "soared to 220" in line)
+    data = make_data_dir({name: text.replace(quote, quote.replace("soared to 220", "rose to 220"), 1)})
     code, _, err = run(runner, "check", "--data-dir", str(data))
     assert code == 1
     assert "crimes.yaml:" in err and "does not match the report verbatim" in err

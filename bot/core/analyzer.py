@@ -20,14 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.lexicon import STOPWORDS
 from bot.core.text import clean, split_compound, stem, words
 
-#: Typo repair: the least similarity (rapidfuzz ``fuzz.ratio``) for a word of 5-6 letters / longer.
-TYPO_CUTOFF_SHORT = 88.0
-TYPO_CUTOFF_LONG = 84.0
+#: Typo repair: at most this many edits (Damerau-Levenshtein: a swap of two letters is one)
+#: for a word of 5-8 letters, and for a longer one. The first letter must match.
+TYPO_EDITS_SHORT = 1
+TYPO_EDITS_LONG = 2
 #: Words shorter than this are never "repaired": too many short words are one letter apart.
 TYPO_MIN_LENGTH = 5
 
@@ -40,6 +42,7 @@ class Analysis:
     numbers: frozenset[str] = frozenset()
     corrections: tuple[tuple[str, str], ...] = ()
     proper: frozenset[str] = frozenset()  # tokens written with a capital inside the text
+    adverbs: frozenset[str] = frozenset()  # tokens of "-ly" words ("widely", "officially")
 
 
 @dataclass
@@ -47,6 +50,7 @@ class Analyzer:
     """Tokenises text the same way for the fact base and for questions of one report."""
 
     synonym_groups: Sequence[Sequence[str]]
+    _words: dict[str, str] = field(default_factory=dict, init=False)
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _longest: int = field(default=1, init=False)
     _compounds: dict[str, str] = field(default_factory=dict, init=False)
@@ -54,16 +58,28 @@ class Analyzer:
     _known_list: list[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
+        # Two passes: single words first ("govt" -> "govern"), then phrases whose words are
+        # already normalised, so "previous govt" finds "previous government". Later groups
+        # (the report's) override earlier ones (general English).
+        groups = [[k for k in (self._stems(p) for p in group) if k] for group in self.synonym_groups]
+        for keys in groups:
+            if keys:
+                canonical = "_".join(keys[0])
+                for key in keys:
+                    if len(key) == 1:
+                        self._words[key[0]] = canonical
+        for keys in groups:
+            if keys:
+                canonical = "_".join(keys[0])
+                for key in keys:
+                    if len(key) > 1:
+                        self._phrases[self._normalise(key)] = canonical
+                        self._longest = max(self._longest, len(key))
         for group in self.synonym_groups:
-            keys = [self._stems(phrase) for phrase in group]
-            keys = [k for k in keys if k]
-            if not keys:
-                continue
-            canonical = "_".join(keys[0])
-            for key in keys:
-                self._phrases[key] = canonical
-                self._longest = max(self._longest, len(key))
             self.learn(" ".join(group))
+
+    def _normalise(self, stems: Sequence[str]) -> tuple[str, ...]:
+        return tuple(self._words.get(s, s) for s in stems)
 
     # -- vocabulary -------------------------------------------------------------------------
     def learn(self, text: str) -> None:
@@ -112,11 +128,15 @@ class Analyzer:
     def _repair(self, word: str) -> str | None:
         if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or self.knows(word):
             return None
-        cutoff = TYPO_CUTOFF_SHORT if len(word) <= 6 else TYPO_CUTOFF_LONG
         if self._known_list is None:
-            self._known_list = sorted(w for w in self._known if w.isalpha())
+            self._known_list = sorted(w for w in self._known if w.isalpha() and w not in STOPWORDS)
+        edits = TYPO_EDITS_SHORT if len(word) <= 8 else TYPO_EDITS_LONG
         found = process.extractOne(
-            word, self._known_list, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+            word,
+            [w for w in self._known_list if w[0] == word[0]],
+            scorer=DamerauLevenshtein.distance,
+            processor=None,
+            score_cutoff=edits,
         )
         return found[0] if found else None
 
@@ -135,6 +155,7 @@ class Analyzer:
             numbers=frozenset(t for t in tokens if t.isdigit()),
             corrections=tuple(corrections),
             proper=self._proper(text, surface),
+            adverbs=frozenset(stem(w) for w in surface if len(w) > 4 and w.endswith("ly")),
         )
 
     def document(self, texts: Iterable[str]) -> list[str]:
@@ -146,11 +167,12 @@ class Analyzer:
 
     def _canonical(self, surface: list[str], *, keep_originals: bool) -> list[str]:
         stems = [stem(w) for w in surface]
+        words = self._normalise(stems)
         out: list[str] = []
         i = 0
-        while i < len(stems):
-            for n in range(min(self._longest, len(stems) - i), 0, -1):
-                canonical = self._phrases.get(tuple(stems[i : i + n]))
+        while i < len(words):
+            for n in range(min(self._longest, len(words) - i), 1, -1):
+                canonical = self._phrases.get(words[i : i + n])
                 if canonical is not None:
                     out.append(canonical)
                     if keep_originals:
@@ -162,8 +184,10 @@ class Analyzer:
                     i += n
                     break
             else:
-                if surface[i] not in STOPWORDS:
-                    out.append(stems[i])
+                if surface[i] not in STOPWORDS or stems[i] in self._words:
+                    out.append(words[i])
+                    if keep_originals and words[i] != stems[i] and surface[i] not in STOPWORDS:
+                        out.append(stems[i])
                 i += 1
         return out
 

@@ -29,7 +29,8 @@ from bot.core.report import Report, Sentence
 log = logging.getLogger(__name__)
 
 #: Question types a fact can answer; the matcher checks them against the question's type.
-FACT_TYPES = frozenset({"who", "what", "when", "where", "why", "how", "how_many", "age"})
+#: ``name``: the answer gives the name of the one asked about ("what is the NIS's full name").
+FACT_TYPES = frozenset({"who", "name", "what", "when", "where", "why", "how", "how_many", "age"})
 #: A suggestion is shown on a button and in a list: keep the first question of a fact short.
 MAX_SUGGESTION_CHARS = 80
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -180,6 +181,7 @@ class _Collector:
             self.problem(file, line, "`synonyms` must be a list of lists of phrases")
             return
         for group in raw:
+            group = _numbers_as_text(group)
             if not isinstance(group, list) or len(group) < 2 or not all(_text(p) for p in group):
                 self.problem(file, line, f"synonym group {group!r} must list two or more non-empty phrases")
                 continue
@@ -278,8 +280,7 @@ class _Collector:
             return []
         if isinstance(value, str):
             value = [value]
-        if isinstance(value, list):  # numbers are fine as keywords: `[220, 2024]`
-            value = [str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in value]
+        value = _numbers_as_text(value)  # `[220, 2024]` are fine as keywords
         if not isinstance(value, list) or not all(_text(v) for v in value):
             self.problem(file, line, f"{label}: `{key}` must be a list of non-empty strings")
             return []
@@ -353,6 +354,13 @@ class _Collector:
             synonyms=tuple(self.synonyms),
             uncovered=dict(self.uncovered),
         )
+
+
+def _numbers_as_text(value: Any) -> Any:
+    """A list with its numbers as strings (YAML reads `[2024, last year]` as int and str)."""
+    if not isinstance(value, list):
+        return value
+    return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in value]
 
 
 def _text(value: Any) -> str | None:

@@ -28,13 +28,18 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.knowledge import Fact, FactBase
-from bot.core.lexicon import SYNONYMS
-from bot.core.text import clean
+from bot.core.lexicon import LIGHT_WORDS, PLACES, SYNONYMS
+from bot.core.text import clean, stem
 
 log = logging.getLogger(__name__)
 
 #: Below this score the bot declines.
 ANSWER_THRESHOLD = 0.52
+#: The best fact must explain at least this share of the question (IDF-weighted) to answer.
+MIN_COVERAGE = 0.7
+#: A question asking for a name needs a fact whose own fields (not only its source sentence)
+#: explain this share of it: "the names of the suspects" is not "who reported their indictment".
+MIN_NAME_COVERAGE = 0.6
 #: Below this score an answer carries a "not fully sure" hint.
 CONFIDENT = 0.7
 #: Ambiguity rule: a runner-up within this margin of the best score, above the threshold,
@@ -52,15 +57,24 @@ W_FUZZY_TOKENS = 0.15
 W_FUZZY_TEXT = 0.15
 
 #: A word found only in a fact's source sentences counts this much (curated fields count 1).
-SOURCE_ONLY_WEIGHT = 0.7
+SOURCE_ONLY_WEIGHT = 0.85
+#: Weight of a word that frames a question without choosing its topic (``lexicon.LIGHT_WORDS``).
+LIGHT_WEIGHT = 0.35
 #: Extra weight of a question word that no fact uses, and more if it is capitalised (a name).
 UNKNOWN_WORD_WEIGHT = 1.4
 UNKNOWN_NAME_WEIGHT = 2.0
 #: Score factors for a fact that does not answer the question's type, lacks one of its
 #: numbers, or does not support "X's Y".
 TYPE_MISMATCH = 0.55
+#: Score factor for a fact that does not answer a "why" or "how" question's type.
+SOFT_TYPE_MISMATCH = 0.9
+#: Score factor for a fact that only answers who/when/where/... when the question asks none of
+#: them ("what did Choi say" is not "who is Choi").
+NARROW_FACT = 0.92
 NUMBER_MISMATCH = 0.35
 OWNER_MISMATCH = 0.55
+#: Score factor for every fact when the question names a place the report never mentions.
+PLACE_MISMATCH = 0.4
 #: How many facts (by coverage) go on to the fuzzy comparison.
 CANDIDATES = 60
 #: BM25 parameters.
@@ -68,7 +82,10 @@ BM25_K1 = 1.2
 BM25_B = 0.5
 
 #: Question types a fact must answer when the question asks them.
-HARD_TYPES = frozenset({"who", "when", "where", "how_many", "age"})
+HARD_TYPES = frozenset({"who", "name", "when", "where", "how_many", "age"})
+SOFT_TYPES = frozenset({"why", "how"})
+OPEN_TYPES = frozenset({"what", "why", "how"})
+_LIGHT = frozenset(stem(w) for w in LIGHT_WORDS)
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
@@ -91,13 +108,26 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|politicians?|news agency|ministry|ministries|country|countries|nationality)\b"
             r"|\bname\b|\bnamed\b",
         ),
+        ("name", r"\bnames?\b|\bnamed\b|\bstands? for\b|\bshort for\b|\bfull form\b"),
         ("why", r"\bwhy\b|\breasons?\b|\bwhat (prompted|caused|triggered|sparked|led)\b"),
         ("how", r"^how\b(?! (many|much|old))"),
     )
 )
 _SOURCE_QUESTION = re.compile(r"\bwhere\b.*\b(come|comes|came|coming)\s+from\b|\bsource\b")
 _POSSESSIVE = re.compile(r"\b([A-Za-z][A-Za-z.]*(?: [A-Za-z]+)?)'s ((?:[A-Za-z-]+ ?){1,3})")
-_OF_OWNER = re.compile(r"\b((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+) of ((?:the )?[A-Za-z]+(?: [A-Za-z]+)?)\b")
+_OF_OWNER = re.compile(r"\b((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+) (?:of|for) ((?:the )?[A-Za-z]+(?: [A-Za-z]+)?)\b")
+_PLACES = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
+
+
+_US = re.compile(r"\bU\.?S\.?A?\b")
+
+
+def places_in(text: str) -> set[str]:
+    """The countries, peoples and cities of ``lexicon.PLACES`` named in ``text``."""
+    found = set(_PLACES.findall(clean(text)))
+    if _US.search(clean(text, fold=False)):  # "US" only in capitals: "tell us" is no country
+        found.add("united states")
+    return found
 
 
 def question_types(question: str) -> frozenset[str]:
@@ -123,6 +153,8 @@ class Match:
     type_ok: bool
     numbers_ok: bool
     owner_ok: bool
+    place_ok: bool = True
+    curated: float = 0.0  # coverage by the fact's own fields, without its sources
 
 
 @dataclass(frozen=True)
@@ -166,7 +198,7 @@ class FactIndex:
         self._pairs: list[frozenset[tuple[str, str]]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for i, fact in enumerate(self.facts):
-            curated = self.analyzer.document((*fact.questions, *fact.keywords, fact.answer, fact.topic))
+            curated = self.analyzer.document((*fact.questions, *fact.keywords, fact.answer))
             sources = self.analyzer.document(s.text for s in fact.sources)
             weights = {t: SOURCE_ONLY_WEIGHT for t in sources}
             weights.update({t: 1.0 for t in curated})
@@ -186,6 +218,9 @@ class FactIndex:
             for t in weights:
                 postings[t].append(i)
         self._postings = dict(postings)
+        self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
+            place for group in base.synonyms for place in places_in(" , ".join(group))
+        }
         self._names = frozenset(
             t
             for group in base.synonyms
@@ -214,8 +249,12 @@ class FactIndex:
         return token in self._postings
 
     def idf(self, token: str, analysis: Analysis) -> float:
+        if token in _LIGHT:
+            return LIGHT_WEIGHT
         if token in self._idf:
             return self._idf[token]
+        if token in analysis.adverbs:
+            return LIGHT_WEIGHT
         weight = UNKNOWN_NAME_WEIGHT if token in analysis.proper else UNKNOWN_WORD_WEIGHT
         return self._idf_unknown * weight
 
@@ -233,17 +272,25 @@ class FactIndex:
             return Ranking(question, analysis, types, ())
 
         coverage = {i: sum(idf[t] * self._weights[i].get(t, 0.0) for t in tokens) / total for i in candidates}
+        curated = {
+            i: sum(idf[t] for t in tokens if self._weights[i].get(t) == 1.0) / total for i in candidates
+        }
         candidates = sorted(candidates, key=lambda i: -coverage[i])[:CANDIDATES]
         bm25 = {i: self._bm25(i, tokens, idf) for i in candidates}
         top_bm25 = max(bm25.values()) or 1.0
         fuzzy = self._fuzzy(candidates, " ".join(tokens), clean(question).rstrip("?. "))
-        owners = self._owners(question)
+        hard, soft = types & HARD_TYPES, types & SOFT_TYPES
+        owners = self._owners(question) if hard else []
+        place_ok = not (places_in(question) - self._places)
 
         matches = []
-        hard = types & HARD_TYPES
         for i in candidates:
             fact = self.facts[i]
-            type_ok = not hard or bool(hard & set(fact.types))
+            if "name" in hard:  # asked for a name: only a fact that gives that name will do
+                type_ok = "name" in fact.types and curated[i] >= MIN_NAME_COVERAGE
+            else:
+                type_ok = not hard or bool(hard & set(fact.types))
+            soft_ok = not soft or bool(soft & set(fact.types))
             numbers_ok = analysis.numbers <= self._numbers[i]
             owner_ok = all(self._supports(i, pair) for pair in owners)
             ftok, ftext = fuzzy[i]
@@ -255,12 +302,29 @@ class FactIndex:
             )
             if not type_ok:
                 score *= TYPE_MISMATCH
+            if not soft_ok:
+                score *= SOFT_TYPE_MISMATCH
+            if not hard and not OPEN_TYPES & set(fact.types):
+                score *= NARROW_FACT
             if not numbers_ok:
                 score *= NUMBER_MISMATCH
             if not owner_ok:
                 score *= OWNER_MISMATCH
+            if not place_ok:
+                score *= PLACE_MISMATCH
             matches.append(
-                Match(fact, min(score, 1.0), coverage[i], bm25[i], ftok, type_ok, numbers_ok, owner_ok)
+                Match(
+                    fact,
+                    min(score, 1.0),
+                    coverage[i],
+                    bm25[i],
+                    ftok,
+                    type_ok,
+                    numbers_ok,
+                    owner_ok,
+                    place_ok,
+                    curated[i],
+                )
             )
         matches.sort(key=lambda m: (-m.score, m.fact.id))
         return Ranking(question, analysis, types, tuple(matches))
@@ -312,8 +376,10 @@ class FactIndex:
             owned_tokens = self.analyzer.query(owned).tokens
             if not owner_tokens or not owned_tokens:
                 continue
-            if owner.split()[-1][:1].isupper() or owner_tokens[-1] in self._names:
-                pairs.append((owner_tokens[-1], owned_tokens[0]))
+            named = [t for t in owner_tokens if t in self._names]
+            if not named and owner.split()[-1][:1].isupper():
+                named = [owner_tokens[-1]]
+            pairs.extend((t, owned_tokens[0]) for t in named[-1:])
         return pairs
 
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
@@ -324,7 +390,7 @@ class FactIndex:
 def decide(ranking: Ranking) -> Decision:
     """Apply the thresholds and the ambiguity rule to a ranking."""
     best = ranking.best
-    if best is None or best.score < ANSWER_THRESHOLD:
+    if best is None or best.score < ANSWER_THRESHOLD or best.coverage < MIN_COVERAGE:
         return Decision((), best.score if best else 0.0, False)
     chosen = [best.fact]
     cited = {s.id for s in best.fact.sources}
