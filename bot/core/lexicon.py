@@ -46,7 +46,7 @@ STOPWORDS = _words(
 LIGHT_WORDS = _words(
     """
     provide provides provided providing face faces faced facing compare compared comparison
-    add adds added adding talk talks talked talking discuss discusses discussed discussing
+    add adds added adding talk talks talked talking cover covers covered span spans
     mention mentions mentioned decision decisions decide decided situation issue issues matter
     detail details info information update updates latest status day days date dates time times
     month months week weeks happen happens happened latest current currently exact specific
@@ -136,7 +136,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("summon", "summoned", "summons", "call in", "called in", "calls in", "haul in", "hauled in",
      "summoning"),
     ("reduce", "reduced", "cut", "cuts", "slash", "slashed", "decrease", "decreased", "lower",
-     "lowered", "shrink", "shrank"),
+     "lowered", "shrink", "shrank", "drop", "dropped", "fall", "fell", "decline", "declined"),
     ("ignore", "ignored", "ignoring", "dismiss", "dismissed", "turn down", "turned down", "reject",
      "rejected"),
     ("neglect", "neglected", "neglecting", "overlook", "overlooked", "disregard", "disregarded"),
@@ -148,7 +148,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "accused of"),
     ("detain", "detained", "detention", "detentions", "captive", "captivity", "imprison",
      "imprisoned", "confined", "confine", "held captive", "held hostage",
-     "held against their will", "holding captive", "captives"),
+     "held against their will", "holding captive", "captives", "trap", "trapped", "stuck",
+     "stranded"),
     ("return", "returned", "repatriate", "repatriated", "repatriation", "bring back", "bring home",
      "come home", "go home", "back home", "rescue", "rescued", "evacuate", "evacuation"),
     ("raise", "raised", "upgrade", "upgraded", "upgrading", "heighten", "heightened", "elevate",
@@ -182,6 +183,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "reacted", "reaction", "reactions"),
     ("risk", "risks", "at risk", "endanger", "endangering", "endangered", "danger", "dangerous",
      "jeopardize", "jeopardise", "jeopardizing", "threaten", "threatening", "imperil"),
+    ("discuss", "discussed", "discusses", "discussing", "discussion", "bring up", "brought up",
+     "talk about", "talked about", "talks about", "debate", "debated"),
 )
 # fmt: on
 
@@ -237,6 +240,7 @@ PLACES = _names(
     madrid, lisbon, amsterdam, brussels, vienna, geneva, zurich, stockholm, oslo, warsaw,
     prague, athens, cairo, lagos, nairobi, johannesburg, washington, new york, los angeles,
     chicago, san francisco, toronto, vancouver, ottawa, mexico city, sydney, melbourne,
-    canberra, auckland
+    canberra, auckland, united nations, european union, eu, asean, nato, interpol, world bank,
+    imf, unicef, unhcr, red cross, amnesty international, human rights watch
     """
 )

@@ -70,7 +70,7 @@ TYPE_MISMATCH = 0.55
 SOFT_TYPE_MISMATCH = 0.9
 #: Score factor for a fact that only answers who/when/where/... when the question asks none of
 #: them ("what did Choi say" is not "who is Choi").
-NARROW_FACT = 0.92
+NARROW_FACT = 0.85
 NUMBER_MISMATCH = 0.35
 OWNER_MISMATCH = 0.55
 #: Score factor for every fact when the question names a place the report never mentions.
@@ -93,7 +93,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "how_many",
             r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount)\b|\bnumber of\b"
-            r"|\bby what factor\b|\bhow (big|high|large) (was|is|were|are)\b",
+            r"|\bby what factor\b|\bhow (big|high|large) (was|is|were|are)\b"
+            r"|\bhow (bad|serious|severe|widespread|common|frequent)\b",
         ),
         ("when", r"\bwhen\b|\b(what|which) (day|date|time|year|month|week|weekday)\b"),
         (
@@ -390,7 +391,12 @@ class FactIndex:
 def decide(ranking: Ranking) -> Decision:
     """Apply the thresholds and the ambiguity rule to a ranking."""
     best = ranking.best
-    if best is None or best.score < ANSWER_THRESHOLD or best.coverage < MIN_COVERAGE:
+    if (
+        best is None
+        or best.score < ANSWER_THRESHOLD
+        or best.coverage < MIN_COVERAGE
+        or not (best.type_ok and best.numbers_ok and best.place_ok)
+    ):
         return Decision((), best.score if best else 0.0, False)
     chosen = [best.fact]
     cited = {s.id for s in best.fact.sources}
