@@ -17,7 +17,7 @@ synonym counts once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -53,9 +53,10 @@ class Analyzer:
     _words: dict[str, str] = field(default_factory=dict, init=False)
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _longest: int = field(default=1, init=False)
-    _compounds: dict[str, str] = field(default_factory=dict, init=False)
+    _compounds: set[str] = field(default_factory=set, init=False)
     _known: set[str] = field(default_factory=set, init=False)
-    _known_list: list[str] | None = field(default=None, init=False)
+    _by_letter: dict[str, list[str]] | None = field(default=None, init=False)
+    _index_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         # Two passes: single words first ("govt" -> "govern"), then phrases whose words are
@@ -87,10 +88,10 @@ class Analyzer:
         for word in words(text):
             parts = split_compound(word)
             if len(parts) > 1 and not any(p.isdigit() for p in parts):
-                self._compounds["".join(parts)] = "".join(parts)
+                self._compounds.add("".join(parts))
                 self._known.add("".join(parts))
             self._known.update(parts)
-        self._known_list = None
+        self._by_letter = None
 
     def knows(self, word: str) -> bool:
         return word in self._known or word in STOPWORDS
@@ -99,11 +100,14 @@ class Analyzer:
     def _surface(self, text: str) -> list[str]:
         out: list[str] = []
         for word in words(text):
+            if "-" not in word:
+                out.append(word)
+                continue
             parts = split_compound(word)
-            if len(parts) > 1 and not any(p.isdigit() for p in parts):
-                out.append("".join(parts))
-            else:
+            if any(p.isdigit() for p in parts):
                 out.extend(parts)
+            else:
+                out.append("".join(parts))
         return out
 
     def _stems(self, phrase: str) -> tuple[str, ...]:
@@ -128,12 +132,15 @@ class Analyzer:
     def _repair(self, word: str) -> str | None:
         if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or self.knows(word):
             return None
-        if self._known_list is None:
-            self._known_list = sorted(w for w in self._known if w.isalpha() and w not in STOPWORDS)
+        if self._by_letter is None:
+            self._by_letter = {}
+            for known in sorted(self._known):
+                if known.isalpha() and known not in STOPWORDS:
+                    self._by_letter.setdefault(known[0], []).append(known)
         edits = TYPO_EDITS_SHORT if len(word) <= 8 else TYPO_EDITS_LONG
         found = process.extractOne(
             word,
-            [w for w in self._known_list if w[0] == word[0]],
+            self._by_letter.get(word[0], []),
             scorer=DamerauLevenshtein.distance,
             processor=None,
             score_cutoff=edits,
@@ -141,7 +148,7 @@ class Analyzer:
         return found[0] if found else None
 
     def query(self, text: str) -> Analysis:
-        """Analyse a question: repair typos, keep canonical tokens only."""
+        """Analyse a question: glue split words, repair typos, keep canonical tokens only."""
         surface = self._join_split_words(self._surface(text))
         corrections: list[tuple[str, str]] = []
         for i, word in enumerate(surface):
@@ -149,49 +156,54 @@ class Analyzer:
             if fixed:
                 corrections.append((word, fixed))
                 surface[i] = fixed
-        tokens = self._canonical(surface, keep_originals=False)
+        tokens, _ = self._canonical(surface)
         return Analysis(
             tokens=tuple(tokens),
             numbers=frozenset(t for t in tokens if t.isdigit()),
             corrections=tuple(corrections),
-            proper=self._proper(text, surface),
+            proper=self._proper(text),
             adverbs=frozenset(stem(w) for w in surface if len(w) > 4 and w.endswith("ly")),
         )
 
-    def document(self, texts: Iterable[str]) -> list[str]:
-        """Analyse fact-base text: canonical tokens plus the original stems."""
-        tokens: list[str] = []
-        for text in texts:
-            tokens.extend(self._canonical(self._surface(text), keep_originals=True))
-        return tokens
+    def index(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Analyse fact-base text once: (canonical tokens as a question would have them,
+        canonical tokens plus the original stems). Cached: the same sentence serves many facts."""
+        cached = self._index_cache.get(text)
+        if cached is None:
+            canonical, document = self._canonical(self._surface(text))
+            cached = self._index_cache[text] = (tuple(canonical), tuple(document))
+        return cached
 
-    def _canonical(self, surface: list[str], *, keep_originals: bool) -> list[str]:
+    def _canonical(self, surface: list[str]) -> tuple[list[str], list[str]]:
+        """Canonical tokens, and the same with each replaced word's own stem kept beside it."""
         stems = [stem(w) for w in surface]
-        words = self._normalise(stems)
-        out: list[str] = []
+        normal = self._normalise(stems)
+        canonical: list[str] = []
+        document: list[str] = []
         i = 0
-        while i < len(words):
-            for n in range(min(self._longest, len(words) - i), 1, -1):
-                canonical = self._phrases.get(words[i : i + n])
-                if canonical is not None:
-                    out.append(canonical)
-                    if keep_originals:
-                        out.extend(
-                            s
-                            for w, s in zip(surface[i : i + n], stems[i : i + n], strict=True)
-                            if w not in STOPWORDS and s != canonical
-                        )
+        while i < len(normal):
+            for n in range(min(self._longest, len(normal) - i), 1, -1):
+                phrase = self._phrases.get(normal[i : i + n])
+                if phrase is not None:
+                    canonical.append(phrase)
+                    document.append(phrase)
+                    document.extend(
+                        s
+                        for w, s in zip(surface[i : i + n], stems[i : i + n], strict=True)
+                        if w not in STOPWORDS and s != phrase
+                    )
                     i += n
                     break
             else:
                 if surface[i] not in STOPWORDS or stems[i] in self._words:
-                    out.append(words[i])
-                    if keep_originals and words[i] != stems[i] and surface[i] not in STOPWORDS:
-                        out.append(stems[i])
+                    canonical.append(normal[i])
+                    document.append(normal[i])
+                    if normal[i] != stems[i] and surface[i] not in STOPWORDS:
+                        document.append(stems[i])
                 i += 1
-        return out
+        return canonical, document
 
-    def _proper(self, text: str, surface: list[str]) -> frozenset[str]:
+    def _proper(self, text: str) -> frozenset[str]:
         """Stems of words capitalised inside ``text`` (not only at its start): likely names."""
         capitalised: set[str] = set()
         raw = clean(text, fold=False).split()

@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +93,16 @@ class FactBase:
         cited = self.cited_ids()
         return [s for s in self.report.sentences if s.id not in cited and s.id not in self.uncovered]
 
-    def topics(self) -> dict[str, list[Fact]]:
+    @cached_property
+    def _topics(self) -> dict[str, tuple[Fact, ...]]:
         grouped: dict[str, list[Fact]] = {}
         for fact in self.facts:
             grouped.setdefault(fact.topic, []).append(fact)
-        return grouped
+        return {topic: tuple(facts) for topic, facts in grouped.items()}
+
+    def topics(self) -> dict[str, tuple[Fact, ...]]:
+        """The facts grouped by topic, in the order the fact base gives them."""
+        return self._topics
 
 
 # The C parser when PyYAML was built with libyaml (about ten times faster), else pure Python.

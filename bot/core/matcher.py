@@ -18,6 +18,7 @@ Thresholds are named constants below; ``decide`` applies them and the ambiguity 
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -188,45 +189,44 @@ class FactIndex:
         self.base = base
         self.facts = base.facts
         self.analyzer = Analyzer(SYNONYMS + base.synonyms)
-        for fact in self.facts:
-            self.analyzer.learn(" ".join((*fact.questions, *fact.keywords, fact.answer, fact.topic)))
+        curated_texts = [(*f.questions, *f.keywords, f.answer) for f in self.facts]
+        source_texts = [tuple(s.text for s in f.sources) for f in self.facts]
+        for text in {t for texts in (*curated_texts, *source_texts) for t in texts}:
+            self.analyzer.learn(text)
         for sentence in base.report.sentences:
             self.analyzer.learn(sentence.text)
 
+        # Per fact: each token's weight (1 in its own fields, less in its source sentences only)
+        # and term frequency; postings from token to facts; the canonical token sequences of its
+        # texts (for "X's Y" checks, done lazily on the few candidates).
         self._weights: list[dict[str, float]] = []
         self._tf: list[dict[str, float]] = []
         self._numbers: list[frozenset[str]] = []
-        self._pairs: list[frozenset[tuple[str, str]]] = []
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i, fact in enumerate(self.facts):
-            curated = self.analyzer.document((*fact.questions, *fact.keywords, fact.answer))
-            sources = self.analyzer.document(s.text for s in fact.sources)
-            weights = {t: SOURCE_ONLY_WEIGHT for t in sources}
-            weights.update({t: 1.0 for t in curated})
+        self._sequences: list[tuple[tuple[str, ...], ...]] = []
+        postings: dict[str, list[tuple[int, float, bool]]] = defaultdict(list)
+        for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
             tf: dict[str, float] = defaultdict(float)
-            for t in curated:
-                tf[t] += 1.0
-            for t in sources:
-                tf[t] += SOURCE_ONLY_WEIGHT
+            weights: dict[str, float] = {}
+            sequences = []
+            for texts, weight in ((sources, SOURCE_ONLY_WEIGHT), (own, 1.0)):
+                for text in texts:
+                    canonical, document = self.analyzer.index(text)
+                    sequences.append(canonical)
+                    for t in document:
+                        tf[t] += weight
+                        weights[t] = max(weights.get(t, 0.0), weight)
             self._weights.append(weights)
             self._tf.append(dict(tf))
             self._numbers.append(frozenset(t for t in weights if t.isdigit()))
-            pairs: set[tuple[str, str]] = set()
-            for text in (*fact.questions, *fact.keywords, fact.answer, *(s.text for s in fact.sources)):
-                toks = self.analyzer.query(text).tokens
-                pairs.update((a, b) for k, a in enumerate(toks) for b in toks[k + 1 : k + 3])
-            self._pairs.append(frozenset(pairs))
-            for t in weights:
-                postings[t].append(i)
+            self._sequences.append(tuple(sequences))
+            for t, w in weights.items():
+                postings[t].append((i, w, w == 1.0))
         self._postings = dict(postings)
         self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
             place for group in base.synonyms for place in places_in(" , ".join(group))
         }
         self._names = frozenset(
-            t
-            for group in base.synonyms
-            if group[0][:1].isupper()
-            for t in self.analyzer.query(group[0]).tokens
+            t for group in base.synonyms if group[0][:1].isupper() for t in self.analyzer.index(group[0])[0]
         )
         n = len(self.facts)
         self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()}
@@ -237,14 +237,13 @@ class FactIndex:
         self._ask_fact: list[int] = []
         self._ask_tokens: list[str] = []
         self._ask_text: list[str] = []
+        self._rows_of: dict[int, list[int]] = defaultdict(list)
         for i, fact in enumerate(self.facts):
             for q in (*fact.questions, *fact.keywords):
+                self._rows_of[i].append(len(self._ask_fact))
                 self._ask_fact.append(i)
-                self._ask_tokens.append(" ".join(self.analyzer.query(q).tokens))
+                self._ask_tokens.append(" ".join(self.analyzer.index(q)[0]))
                 self._ask_text.append(clean(q).rstrip("?. "))
-        self._rows_of: dict[int, list[int]] = defaultdict(list)
-        for row, i in enumerate(self._ask_fact):
-            self._rows_of[i].append(row)
 
     def knows(self, token: str) -> bool:
         return token in self._postings
@@ -268,15 +267,18 @@ class FactIndex:
             return Ranking(question, analysis, types, ())
         idf = {t: self.idf(t, analysis) for t in tokens}
         total = sum(idf.values())
-        candidates = sorted({i for t in tokens for i in self._postings.get(t, ())})
-        if not candidates:
+        covered: dict[int, float] = defaultdict(float)
+        own: dict[int, float] = defaultdict(float)
+        for t in tokens:
+            for i, weight, curated_here in self._postings.get(t, ()):
+                covered[i] += idf[t] * weight
+                if curated_here:
+                    own[i] += idf[t]
+        if not covered:
             return Ranking(question, analysis, types, ())
-
-        coverage = {i: sum(idf[t] * self._weights[i].get(t, 0.0) for t in tokens) / total for i in candidates}
-        curated = {
-            i: sum(idf[t] for t in tokens if self._weights[i].get(t) == 1.0) / total for i in candidates
-        }
-        candidates = sorted(candidates, key=lambda i: -coverage[i])[:CANDIDATES]
+        coverage = {i: c / total for i, c in covered.items()}
+        curated = {i: own[i] / total for i in coverage}
+        candidates = heapq.nlargest(CANDIDATES, coverage, key=lambda i: (coverage[i], -i))
         bm25 = {i: self._bm25(i, tokens, idf) for i in candidates}
         top_bm25 = max(bm25.values()) or 1.0
         fuzzy = self._fuzzy(candidates, " ".join(tokens), clean(question).rstrip("?. "))
@@ -373,8 +375,8 @@ class FactIndex:
         found += [(m.group(2), m.group(1)) for m in _OF_OWNER.finditer(raw)]
         pairs: list[tuple[str, str]] = []
         for owner, owned in found:
-            owner_tokens = self.analyzer.query(owner).tokens
-            owned_tokens = self.analyzer.query(owned).tokens
+            owner_tokens = self.analyzer.index(owner)[0]
+            owned_tokens = self.analyzer.index(owned)[0]
             if not owner_tokens or not owned_tokens:
                 continue
             named = [t for t in owner_tokens if t in self._names]
@@ -384,8 +386,13 @@ class FactIndex:
         return pairs
 
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
-        owner, owned = pair
-        return pair in self._pairs[i] or (owned, owner) in self._pairs[i]
+        """Whether a text of fact ``i`` has the two tokens of ``pair`` within two places of each other."""
+        a, b = pair
+        for seq in self._sequences[i]:
+            for k, t in enumerate(seq):
+                if t in pair and (b if t == a else a) in seq[k + 1 : k + 3]:
+                    return True
+        return False
 
 
 def decide(ranking: Ranking) -> Decision:

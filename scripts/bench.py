@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Benchmarks of the answering core; prints figures, asserts nothing (machines here are noisy).
+
+    python scripts/bench.py            # start-up, per-question latency, and scale-up
+    python scripts/bench.py --scale 50000
+
+Figures:
+- start-up: a fresh `reportbot ask --json -` process answering the dev set, wall time;
+- latency: per question on the shipped fact base (median, p95, max);
+- scale: a synthetic fact base of N facts (the shipped facts repeated with distinct ids and
+  words), its build time, memory, and the longest single answer over a set of questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.core.engine import Engine  # noqa: E402
+from bot.core.knowledge import FactBase, load_data_dir  # noqa: E402
+
+
+def questions() -> list[str]:
+    found: list[str] = []
+    for name in ("dev.yaml", "heldout.yaml"):
+        data = yaml.safe_load((ROOT / "tests" / "data" / name).read_text(encoding="utf-8"))
+        found += [item["q"] for part in ("in_scope", "out_of_scope") for item in data.get(part, [])]
+    return found
+
+
+def startup() -> None:
+    data = yaml.safe_load((ROOT / "tests" / "data" / "dev.yaml").read_text(encoding="utf-8"))
+    lines = "\n".join(i["q"] for part in ("in_scope", "out_of_scope") for i in data[part]) + "\n"
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "-"], input=lines.encode(),
+                       capture_output=True, check=True, cwd=ROOT)
+        runs.append(time.perf_counter() - started)
+    n = len(lines.splitlines())
+    print(f"start-up + {n} dev questions, fresh process: best {min(runs):.3f}s, median {statistics.median(runs):.3f}s")
+
+
+def latency(engine: Engine, qs: list[str], label: str) -> float:
+    times = []
+    for q in qs:
+        started = time.perf_counter()
+        engine.ask(q)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(f"{label}: {len(qs)} questions, median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms")
+    return times[-1]
+
+
+def synthetic(base: FactBase, n: int) -> FactBase:
+    facts = []
+    for k in range(n):
+        fact = base.facts[k % len(base.facts)]
+        tag = f"zq{k:06d}"  # a distinct word per copy, so copies are not identical
+        facts.append(replace(fact, id=f"{fact.id}-{k}", questions=tuple(f"{q} {tag}" for q in fact.questions),
+                             keywords=(*fact.keywords, tag)))
+    return replace(base, facts=tuple(facts))
+
+
+def scale(n: int, qs: list[str]) -> None:
+    [base] = load_data_dir(ROOT)
+    big = synthetic(base, n)
+    gc.collect()
+    tracemalloc.start()
+    started = time.perf_counter()
+    engine = Engine([big])
+    built = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"scale: {n} facts indexed in {built:.2f}s, peak traced memory {peak / 2**20:.1f} MiB")
+    worst = latency(engine, qs, f"scale {n} facts")
+    print(f"scale: longest single answer at {n} facts: {worst:.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=int, nargs="*", default=[1000, 10000, 30000])
+    args = parser.parse_args()
+    qs = questions()
+    startup()
+    started = time.perf_counter()
+    engine = Engine.load(ROOT)
+    print(f"load + index of the shipped fact base in-process: {(time.perf_counter() - started) * 1000:.0f} ms")
+    latency(engine, qs, "shipped fact base")
+    for n in args.scale:
+        scale(n, qs[:80])
+    print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
