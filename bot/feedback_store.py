@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -202,7 +203,7 @@ class _Database:
     def _setup(self, conn: sqlite3.Connection) -> None:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = self._enable_wal(conn)
             if str(mode).lower() != "wal":
                 log.warning("feedback database %s: journal mode is %s, not WAL", self.path, mode)
             # FULL: a commit is synced to disk before record() returns.
@@ -219,6 +220,21 @@ class _Database:
                 f"{'; '.join(problems[:3])}). Move it aside (reportbot starts a new one there), "
                 "or set FEEDBACK_DB_PATH to another file."
             )
+
+    def _enable_wal(self, conn: sqlite3.Connection) -> str:
+        """Switch to WAL; retried, because SQLite answers "locked" at once (without waiting
+        for the busy timeout) while another process is creating the same database."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        delay = 0.005
+        while True:
+            try:
+                return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         """Bring the schema to the current version, or refuse a file that is not ours."""
