@@ -159,6 +159,8 @@ class _Database:
                 f"The feedback database path {self.path} is a folder, not a file. "
                 "Set FEEDBACK_DB_PATH (or --db) to a file path, e.g. .../feedback.sqlite3."
             )
+        if create:
+            self._create_private()
         # mode=rw opens an existing file only, so a reader never creates an empty database.
         uri = self.path.resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
         try:
@@ -183,6 +185,19 @@ class _Database:
         except OSError as exc:
             raise FeedbackStoreError(
                 f"Cannot create the folder for the feedback database {self.path}: {exc.strerror or exc}. "
+                "Set FEEDBACK_DB_PATH to a writable place, or FEEDBACK_ENABLED=false to keep no feedback."
+            ) from exc
+
+    def _create_private(self) -> None:
+        """Create the file readable by this user only (it holds what users asked); SQLite gives
+        its -wal and -shm files the same permissions. An empty file is an empty database."""
+        try:
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise FeedbackStoreError(
+                f"Cannot create the feedback database {self.path}: {exc.strerror or exc}. "
                 "Set FEEDBACK_DB_PATH to a writable place, or FEEDBACK_ENABLED=false to keep no feedback."
             ) from exc
 
