@@ -54,10 +54,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
         """
         CREATE TABLE feedback (
-            id          INTEGER PRIMARY KEY,
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even after pruning
             at          TEXT    NOT NULL,  -- UTC, ISO 8601 with microseconds: sorts as text
             kind        TEXT    NOT NULL CHECK (kind IN ('helpful', 'unhelpful', 'declined')),
-            question    TEXT    NOT NULL CHECK (length(question) <= 300),
+            question    TEXT    NOT NULL CHECK (length(question) <= 300),  -- MAX_STORED_QUESTION_CHARS
             report      TEXT,
             fact_ids    TEXT    NOT NULL DEFAULT '[]',  -- JSON array of fact ids
             confidence  REAL
@@ -102,7 +102,7 @@ def default_feedback_path() -> Path:
 
 @dataclass(frozen=True)
 class StoredFeedback:
-    """A stored event with its row id (ids grow with every write)."""
+    """A stored event with its id (ids only grow and are never reused, so exports can be merged)."""
 
     id: int
     event: FeedbackEvent
@@ -171,7 +171,7 @@ class _Database:
             raise self._error("cannot be opened", exc) from exc
         self._conn = conn
         try:
-            self._setup(conn)
+            self._setup(conn, create=create)
         except BaseException:
             conn.close()
             self._conn = None
@@ -215,9 +215,12 @@ class _Database:
             "and its folder are writable by this user, or set FEEDBACK_DB_PATH to another file."
         )
 
-    def _setup(self, conn: sqlite3.Connection) -> None:
+    def _setup(self, conn: sqlite3.Connection, *, create: bool) -> None:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            if not create and _is_blank(conn):
+                # An empty file: nothing recorded yet. A reader leaves it as it is.
+                raise FeedbackNotFound(self.path)
             mode = self._enable_wal(conn)
             if str(mode).lower() != "wal":
                 log.warning("feedback database %s: journal mode is %s, not WAL", self.path, mode)
@@ -258,8 +261,7 @@ class _Database:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
+            if app_id != APPLICATION_ID and not _is_blank(conn):
                 raise FeedbackStoreError(
                     f"{self.path} is a SQLite database, but not a reportbot feedback database. "
                     "Set FEEDBACK_DB_PATH (or --db) to another file; reportbot will not touch this one."
@@ -339,6 +341,14 @@ class _Database:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _is_blank(conn: sqlite3.Connection) -> bool:
+    """True for an empty database (a new or zero-byte file): no tables, no marks."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return app_id == 0 and version == 0 and tables == 0
 
 
 def _from_row(row: tuple[Any, ...]) -> StoredFeedback:

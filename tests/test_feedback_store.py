@@ -136,7 +136,12 @@ def test_wal_mode_synced_commits_and_a_schema_version(store: SqliteFeedbackStore
 def test_no_column_for_user_ids(store: SqliteFeedbackStore, db: Path) -> None:
     conn = sqlite3.connect(db)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         columns = {r[1] for r in conn.execute("PRAGMA table_info(feedback)")}
     finally:
         conn.close()
@@ -169,6 +174,16 @@ def test_database_file_is_private(store: SqliteFeedbackStore, db: Path) -> None:
     store.record(ev("one"))
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     assert stat.S_IMODE(db.with_name(db.name + "-wal").stat().st_mode) == 0o600
+
+
+def test_ids_are_never_reused_after_pruning(db: Path) -> None:
+    old = datetime.now(UTC) - timedelta(days=100)
+    with SqliteFeedbackStore(db, retention_days=30) as store:
+        for i in range(3):
+            store.record(ev(f"old{i}", at=old))
+        assert store.prune() == 3
+        store.record(ev("new"))
+        assert [item.id for item in store.events()] == [4]
 
 
 def test_close_is_idempotent_and_record_after_close_is_a_clear_error(db: Path) -> None:
@@ -389,6 +404,14 @@ def test_a_path_under_a_file_cannot_be_created(tmp_path: Path) -> None:
     assert_clear(exc, blocker / "feedback.sqlite3")
 
 
+def test_an_empty_file_becomes_a_store(db: Path) -> None:
+    db.parent.mkdir()
+    db.touch()
+    with SqliteFeedbackStore(db, retention_days=30) as store:
+        store.record(ev("first"))
+    assert questions(db) == ["first"]
+
+
 def test_a_file_that_is_not_sqlite_is_refused_and_kept(tmp_path: Path) -> None:
     junk = tmp_path / "feedback.sqlite3"
     junk.write_text("these are my notes, not a database\n" * 200)
@@ -482,6 +505,11 @@ def test_the_reader_creates_nothing_and_prunes_nothing(db: Path) -> None:
     with pytest.raises(FeedbackNotFound, match="no feedback recorded yet at"):
         FeedbackReader(db)
     assert not db.exists() and not db.parent.exists()
+    db.parent.mkdir()
+    db.touch()  # an empty file is an empty database: the reader leaves it empty
+    with pytest.raises(FeedbackNotFound):
+        FeedbackReader(db)
+    assert db.stat().st_size == 0 and sorted(p.name for p in db.parent.iterdir()) == [db.name]
     with SqliteFeedbackStore(db, retention_days=30) as store:
         store.record(ev("ancient", at=datetime.now(UTC) - timedelta(days=400)))
     assert questions(db) == ["ancient"]
