@@ -257,7 +257,13 @@ class _Database:
     def _migrate(self, conn: sqlite3.Connection) -> None:
         """Bring the schema to the current version, or refuse a file that is not ours."""
         target = schema_version()
-        conn.execute("BEGIN IMMEDIATE")  # the version is read and raised under the write lock
+        current = (
+            conn.execute("PRAGMA application_id").fetchone()[0],
+            conn.execute("PRAGMA user_version").fetchone()[0],
+        )
+        if current == (APPLICATION_ID, target):
+            return  # the usual case: nothing to write, no lock taken
+        conn.execute("BEGIN IMMEDIATE")  # the version is read again and raised under the write lock
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
