@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.core.engine import Engine
+from bot.feedback_store import FEEDBACK_DB_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_ID = "korea-cambodia-task-force"
@@ -45,3 +46,15 @@ def make_data_dir(tmp_path: Path) -> Callable[..., Path]:
         return data
 
     return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_feedback_at_the_default_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Point the default feedback database into a temporary folder for the whole run, so no test,
+    nor any process a test starts, ever writes the real one in the user's data directory."""
+    folder = tmp_path_factory.mktemp("default-feedback")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(FEEDBACK_DB_ENV, str(folder / "feedback.sqlite3"))
+        mp.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+        mp.delenv("FEEDBACK_DB_PATH", raising=False)
+        yield

@@ -1,0 +1,503 @@
+"""The feedback store: 👍/👎 and declined questions in an embedded SQLite database.
+
+It implements :class:`bot.core.feedback.FeedbackSink` outside the core. ``record`` returns only
+once the event is committed and synced to disk (WAL, ``synchronous=FULL``), so an acknowledged
+write survives a killed process; several threads and several processes may write at once. No
+user ids are stored: the table has no column for them. Old rows are pruned after
+``retention_days``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Protocol, get_args
+
+import platformdirs
+
+from bot.core.errors import ReportbotError
+from bot.core.feedback import MAX_STORED_QUESTION_CHARS, FeedbackEvent, FeedbackSink, Kind, NullSink
+
+log = logging.getLogger(__name__)
+
+#: Environment variable that moves the default database (the test suite points it at a temporary
+#: folder, so tests never write the real one).
+FEEDBACK_DB_ENV = "REPORTBOT_FEEDBACK_DB"
+#: The file name of the default database in the user's data directory.
+DEFAULT_FILE_NAME = "feedback.sqlite3"
+
+#: Marks a SQLite file as a reportbot feedback database (``PRAGMA application_id``: "RBFB").
+APPLICATION_ID = 0x52424642
+#: How long a write waits for another writer (thread or process) before giving up.
+BUSY_TIMEOUT_SECONDS = 15.0
+#: Prune old rows after this many writes, or this long after the last pruning, whichever first.
+PRUNE_EVERY_WRITES = 500
+PRUNE_INTERVAL = timedelta(hours=1)
+#: Rows fetched per query while iterating, so a reader never holds the lock for long.
+PAGE_SIZE = 500
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+_COLUMNS = "id, at, kind, question, report, fact_ids, confidence"
+
+#: The schema, one entry per version: the statements that bring version N-1 to N. The database
+#: records its version in ``PRAGMA user_version``; opening it applies the missing steps, in one
+#: transaction. Append new versions; never edit a shipped one.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """
+        CREATE TABLE feedback (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even after pruning
+            at          TEXT    NOT NULL,  -- UTC, ISO 8601 with microseconds: sorts as text
+            kind        TEXT    NOT NULL CHECK (kind IN ('helpful', 'unhelpful', 'declined')),
+            question    TEXT    NOT NULL CHECK (length(question) <= 300),  -- MAX_STORED_QUESTION_CHARS
+            report      TEXT,
+            fact_ids    TEXT    NOT NULL DEFAULT '[]',  -- JSON array of fact ids
+            confidence  REAL
+        )
+        """,
+        "CREATE INDEX feedback_at ON feedback (at)",
+        "CREATE INDEX feedback_kind_at ON feedback (kind, at)",
+    ),
+}
+
+
+def schema_version() -> int:
+    """The schema version this code writes."""
+    return max(MIGRATIONS)
+
+
+class FeedbackStoreError(ReportbotError, OSError):
+    """The feedback database cannot be used; the message names the file and what to do.
+
+    Also an ``OSError``, as the ``FeedbackSink`` protocol promises for a failed ``record``.
+    """
+
+
+class FeedbackNotFound(FeedbackStoreError):
+    """No feedback database at the path (nothing was recorded there yet)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"no feedback recorded yet at {path}")
+
+
+def default_feedback_path() -> Path:
+    """Where feedback is kept unless configured: ``$REPORTBOT_FEEDBACK_DB``, else
+    ``feedback.sqlite3`` in the user's data directory (``~/.local/share/reportbot`` on Linux,
+    ``~/Library/Application Support/reportbot`` on macOS, ``%LOCALAPPDATA%\\reportbot`` on
+    Windows). Computing it creates nothing."""
+    override = os.environ.get(FEEDBACK_DB_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("reportbot", appauthor=False) / DEFAULT_FILE_NAME
+
+
+@dataclass(frozen=True)
+class StoredFeedback:
+    """A stored event with its id (ids only grow and are never reused, so exports can be merged)."""
+
+    id: int
+    event: FeedbackEvent
+
+    def to_json(self) -> dict[str, object]:
+        e = self.event
+        return {
+            "id": self.id,
+            "at": _format_time(e.at),
+            "kind": e.kind,
+            "report": e.report,
+            "fact_ids": list(e.fact_ids),
+            "confidence": e.confidence,
+            "question": e.question,
+        }
+
+
+def cap_question(text: str) -> str:
+    """The question as stored: at most ``MAX_STORED_QUESTION_CHARS`` characters, "…" marking a cut."""
+    if len(text) <= MAX_STORED_QUESTION_CHARS:
+        return text
+    return text[: MAX_STORED_QUESTION_CHARS - 1] + "…"
+
+
+def _utc(at: datetime) -> datetime:
+    """An aware UTC datetime; a naive one is taken to be UTC already."""
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def _format_time(at: datetime) -> str:
+    return _utc(at).isoformat(timespec="microseconds")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class _Database:
+    """One SQLite connection to a feedback database, checked and migrated on open.
+
+    Every use of the connection holds ``self._lock``, so one object may be shared by threads.
+    """
+
+    def __init__(self, path: Path, *, create: bool) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        if create:
+            self._make_parent()
+        elif not self.path.exists():
+            raise FeedbackNotFound(self.path)
+        if self.path.is_dir():
+            raise FeedbackStoreError(
+                f"The feedback database path {self.path} is a folder, not a file. "
+                "Set FEEDBACK_DB_PATH (or --db) to a file path, e.g. .../feedback.sqlite3."
+            )
+        if create:
+            self._create_private()
+        # mode=rw opens an existing file only, so a reader never creates an empty database.
+        uri = self.path.resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
+        try:
+            conn = sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise self._error("cannot be opened", exc) from exc
+        self._conn = conn
+        try:
+            self._setup(conn, create=create)
+        except BaseException:
+            conn.close()
+            self._conn = None
+            raise
+
+    def _make_parent(self) -> None:
+        parent = self.path.parent
+        try:
+            if not parent.is_dir():
+                parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FeedbackStoreError(
+                f"Cannot create the folder for the feedback database {self.path}: {exc.strerror or exc}. "
+                "Set FEEDBACK_DB_PATH to a writable place, or FEEDBACK_ENABLED=false to keep no feedback."
+            ) from exc
+
+    def _create_private(self) -> None:
+        """Create the file readable by this user only (it holds what users asked); SQLite gives
+        its -wal and -shm files the same permissions. An empty file is an empty database."""
+        try:
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise FeedbackStoreError(
+                f"Cannot create the feedback database {self.path}: {exc.strerror or exc}. "
+                "Set FEEDBACK_DB_PATH to a writable place, or FEEDBACK_ENABLED=false to keep no feedback."
+            ) from exc
+
+    def _error(self, what: str, exc: BaseException) -> FeedbackStoreError:
+        """A clear error for a database that SQLite refuses, naming the file and the fix."""
+        detail = str(exc)
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            return FeedbackStoreError(
+                f"The feedback database {self.path} is damaged or not a SQLite database "
+                f"(SQLite says: {detail}). Move it aside (reportbot starts a new one there), or set "
+                "FEEDBACK_DB_PATH to another file."
+            )
+        return FeedbackStoreError(
+            f"The feedback database {self.path} {what} (SQLite says: {detail}). Check that the file "
+            "and its folder are writable by this user, or set FEEDBACK_DB_PATH to another file."
+        )
+
+    def _setup(self, conn: sqlite3.Connection, *, create: bool) -> None:
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            if not create and _is_blank(conn):
+                # An empty file: nothing recorded yet. A reader leaves it as it is.
+                raise FeedbackNotFound(self.path)
+            mode = self._enable_wal(conn)
+            if str(mode).lower() != "wal":
+                log.warning("feedback database %s: journal mode is %s, not WAL", self.path, mode)
+            # FULL: a commit is synced to disk before record() returns.
+            conn.execute("PRAGMA synchronous = FULL")
+            self._migrate(conn)
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        except FeedbackStoreError:
+            raise
+        except sqlite3.Error as exc:
+            raise self._error("cannot be read", exc) from exc
+        if problems != ["ok"]:
+            raise FeedbackStoreError(
+                f"The feedback database {self.path} is damaged (SQLite integrity check: "
+                f"{'; '.join(problems[:3])}). Move it aside (reportbot starts a new one there), "
+                "or set FEEDBACK_DB_PATH to another file."
+            )
+
+    def _enable_wal(self, conn: sqlite3.Connection) -> str:
+        """Switch to WAL; retried, because SQLite answers "locked" at once (without waiting
+        for the busy timeout) while another process is creating the same database."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        delay = 0.005
+        while True:
+            try:
+                return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        """Bring the schema to the current version, or refuse a file that is not ours."""
+        target = schema_version()
+        current = (
+            conn.execute("PRAGMA application_id").fetchone()[0],
+            conn.execute("PRAGMA user_version").fetchone()[0],
+        )
+        if current == (APPLICATION_ID, target):
+            return  # the usual case: nothing to write, no lock taken
+        conn.execute("BEGIN IMMEDIATE")  # the version is read again and raised under the write lock
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID and not _is_blank(conn):
+                raise FeedbackStoreError(
+                    f"{self.path} is a SQLite database, but not a reportbot feedback database. "
+                    "Set FEEDBACK_DB_PATH (or --db) to another file; reportbot will not touch this one."
+                )
+            if version > target:
+                raise FeedbackStoreError(
+                    f"The feedback database {self.path} was written by a newer reportbot (schema "
+                    f"{version}; this one knows up to {target}). Upgrade reportbot to use it."
+                )
+            for step in range(version + 1, target + 1):
+                for statement in MIGRATIONS[step]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {step}")
+                log.info("feedback database %s: schema version %d", self.path, step)
+            if app_id != APPLICATION_ID:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise FeedbackStoreError(f"The feedback database {self.path} is closed.")
+        return self._conn
+
+    # Reading --------------------------------------------------------------------------------
+
+    def events(self, *, declined_only: bool = False) -> Iterator[StoredFeedback]:
+        """Every stored event, newest first (by time, then by id), optionally only declines.
+
+        Rows are fetched a page at a time, so writers are never held up by a slow reader.
+        """
+        after: tuple[str, int] | None = None
+        while True:
+            conditions = ["kind = 'declined'"] if declined_only else []
+            if after is not None:
+                conditions.append("(at, id) < (?, ?)")
+            sql = f"SELECT {_COLUMNS} FROM feedback"
+            if conditions:
+                sql += " WHERE " + " AND ".join(conditions)
+            sql += f" ORDER BY at DESC, id DESC LIMIT {PAGE_SIZE}"
+            args = after or ()
+            with self._lock:
+                try:
+                    rows = self._connection().execute(sql, args).fetchall()
+                except sqlite3.Error as exc:
+                    raise self._error("cannot be read", exc) from exc
+            for row in rows:
+                yield _from_row(row)
+            if len(rows) < PAGE_SIZE:
+                return
+            after = (rows[-1][1], rows[-1][0])
+
+    def counts(self) -> dict[Kind, int]:
+        """How many events of each kind are stored (every kind present, 0 when none)."""
+        with self._lock:
+            try:
+                rows = (
+                    self._connection().execute("SELECT kind, count(*) FROM feedback GROUP BY kind").fetchall()
+                )
+            except sqlite3.Error as exc:
+                raise self._error("cannot be read", exc) from exc
+        found = dict(rows)
+        return {kind: int(found.get(kind, 0)) for kind in KINDS}
+
+    def close(self) -> None:
+        """Close the connection (SQLite folds the write-ahead log into the file). Idempotent."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> _Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _is_blank(conn: sqlite3.Connection) -> bool:
+    """True for an empty database (a new or zero-byte file): no tables, no marks."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return app_id == 0 and version == 0 and tables == 0
+
+
+def _from_row(row: tuple[Any, ...]) -> StoredFeedback:
+    rid, at, kind, question, report, fact_ids, confidence = row
+    event = FeedbackEvent(
+        kind=kind,
+        question=question,
+        report=report,
+        fact_ids=tuple(json.loads(fact_ids)),
+        confidence=confidence,
+        at=datetime.fromisoformat(at),
+    )
+    return StoredFeedback(id=rid, event=event)
+
+
+class SqliteFeedbackStore(_Database):
+    """The feedback sink the Discord bot writes to; safe to share between threads.
+
+    Opening creates the file (and its folder) if needed, migrates the schema, and prunes rows
+    older than ``retention_days``. ``record`` commits one transaction per event.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        retention_days: int,
+        *,
+        clock: Callable[[], datetime] = _now,
+        prune_every: int = PRUNE_EVERY_WRITES,
+    ) -> None:
+        if isinstance(retention_days, bool) or not isinstance(retention_days, int) or retention_days < 1:
+            raise FeedbackStoreError(
+                f"Feedback retention must be a whole number of days, at least 1 (got {retention_days!r}). "
+                "Set FEEDBACK_RETENTION_DAYS accordingly, or FEEDBACK_ENABLED=false to keep no feedback."
+            )
+        self.retention = timedelta(days=retention_days)
+        self._clock = clock
+        self._prune_every = max(1, prune_every)
+        self._writes_since_prune = 0
+        self._last_prune = clock()
+        super().__init__(path, create=True)
+        self.prune()
+
+    def record(self, event: FeedbackEvent) -> None:
+        """Store one event; returns once it is committed and synced to disk.
+
+        Raises ``FeedbackStoreError`` (an ``OSError``) when it cannot be stored.
+        """
+        if event.kind not in KINDS:
+            raise ValueError(f"unknown feedback kind {event.kind!r}; expected one of {', '.join(KINDS)}")
+        values = (
+            _format_time(event.at),
+            event.kind,
+            cap_question(event.question),
+            event.report,
+            json.dumps([str(f) for f in event.fact_ids]),
+            None if event.confidence is None else float(event.confidence),
+        )
+        with self._lock:
+            conn = self._connection()
+            try:
+                # One transaction per write; IMMEDIATE takes the write lock up front, so a busy
+                # database is waited for (busy timeout) instead of failing half-way.
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.execute(
+                        "INSERT INTO feedback (at, kind, question, report, fact_ids, confidence) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        values,
+                    )
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise self._error("could not store feedback", exc) from exc
+            self._writes_since_prune += 1
+            due = (
+                self._writes_since_prune >= self._prune_every
+                or self._clock() - self._last_prune >= PRUNE_INTERVAL
+            )
+        if due:
+            try:
+                self.prune()
+            except FeedbackStoreError as exc:  # the event is stored; pruning is retried later
+                log.warning("pruning old feedback failed: %s", exc)
+
+    def prune(self) -> int:
+        """Delete events older than the retention period; returns how many were deleted."""
+        cutoff = _format_time(_utc(self._clock()) - self.retention)
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    deleted = conn.execute("DELETE FROM feedback WHERE at < ?", (cutoff,)).rowcount
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise self._error("could not be pruned", exc) from exc
+            self._writes_since_prune = 0
+            self._last_prune = self._clock()
+        if deleted:
+            log.info("feedback database %s: pruned %d event(s) older than %s", self.path, deleted, cutoff)
+        return int(deleted)
+
+    def __enter__(self) -> SqliteFeedbackStore:
+        return self
+
+
+class FeedbackReader(_Database):
+    """Read-only use of an existing feedback database (``reportbot feedback``).
+
+    Never creates a file: a missing one raises ``FeedbackNotFound``. Prunes nothing.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, create=False)
+
+    def __enter__(self) -> FeedbackReader:
+        return self
+
+
+class ClosableSink(FeedbackSink, Protocol):
+    """A feedback sink the bot closes at shutdown."""
+
+    def close(self) -> None: ...
+
+
+class DisabledFeedbackStore(NullSink):
+    """Feedback turned off: keeps nothing, creates no file; ``close`` does nothing."""
+
+    def close(self) -> None:
+        return None
+
+
+def open_feedback_sink(enabled: bool, path: Path | None, retention_days: int) -> ClosableSink:
+    """The sink the bot records to: a ``SqliteFeedbackStore`` at ``path`` (default:
+    ``default_feedback_path()``), or, when ``enabled`` is false, one that creates nothing."""
+    if not enabled:
+        return DisabledFeedbackStore()
+    return SqliteFeedbackStore(path if path is not None else default_feedback_path(), retention_days)
