@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import time
-import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,11 +46,18 @@ def startup() -> None:
     runs = []
     for _ in range(5):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "-"], input=lines.encode(),
-                       capture_output=True, check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--json", "-"],
+            input=lines.encode(),
+            capture_output=True,
+            check=True,
+            cwd=ROOT,
+        )
         runs.append(time.perf_counter() - started)
     n = len(lines.splitlines())
-    print(f"start-up + {n} dev questions, fresh process: best {min(runs):.3f}s, median {statistics.median(runs):.3f}s")
+    print(
+        f"start-up + {n} dev questions, fresh process: best {min(runs):.3f}s, median {statistics.median(runs):.3f}s"
+    )
 
 
 def latency(engine: Engine, qs: list[str], label: str) -> float:
@@ -62,7 +68,9 @@ def latency(engine: Engine, qs: list[str], label: str) -> float:
         times.append((time.perf_counter() - started) * 1000)
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
-    print(f"{label}: {len(qs)} questions, median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms")
+    print(
+        f"{label}: {len(qs)} questions, median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms"
+    )
     return times[-1]
 
 
@@ -71,35 +79,49 @@ def synthetic(base: FactBase, n: int) -> FactBase:
     for k in range(n):
         fact = base.facts[k % len(base.facts)]
         tag = f"zq{k:06d}"  # a distinct word per copy, so copies are not identical
-        facts.append(replace(fact, id=f"{fact.id}-{k}", questions=tuple(f"{q} {tag}" for q in fact.questions),
-                             keywords=(*fact.keywords, tag)))
+        facts.append(
+            replace(
+                fact,
+                id=f"{fact.id}-{k}",
+                questions=tuple(f"{q} {tag}" for q in fact.questions),
+                keywords=(*fact.keywords, tag),
+            )
+        )
     return replace(base, facts=tuple(facts))
+
+
+def rss_mib() -> float:
+    """The resident memory of this process now (Linux), in MiB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
 
 
 def scale(n: int, qs: list[str]) -> None:
     [base] = load_data_dir(ROOT)
     big = synthetic(base, n)
     gc.collect()
-    tracemalloc.start()
+    before = rss_mib()
     started = time.perf_counter()
     engine = Engine([big])
     built = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"scale: {n} facts indexed in {built:.2f}s, peak traced memory {peak / 2**20:.1f} MiB")
+    print(f"scale: {n} facts indexed in {built:.2f}s, resident memory +{rss_mib() - before:.0f} MiB")
     worst = latency(engine, qs, f"scale {n} facts")
     print(f"scale: longest single answer at {n} facts: {worst:.1f} ms")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scale", type=int, nargs="*", default=[1000, 10000, 30000])
     args = parser.parse_args()
     qs = questions()
     startup()
     started = time.perf_counter()
     engine = Engine.load(ROOT)
-    print(f"load + index of the shipped fact base in-process: {(time.perf_counter() - started) * 1000:.0f} ms")
+    print(
+        f"load + index of the shipped fact base in-process: {(time.perf_counter() - started) * 1000:.0f} ms"
+    )
     latency(engine, qs, "shipped fact base")
     for n in args.scale:
         scale(n, qs[:80])

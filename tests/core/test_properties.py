@@ -13,7 +13,10 @@ from bot.core.engine import MAX_QUESTION_CHARS, Engine
 from ..conftest import REPORT_ID
 
 settings.register_profile(
-    "reportbot", derandomize=True, deadline=None, max_examples=300,
+    "reportbot",
+    derandomize=True,
+    deadline=None,
+    max_examples=300,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 settings.load_profile("reportbot")
@@ -24,10 +27,34 @@ SEED = (ROOT / "seeds" / f"{REPORT_ID}.txt").read_text(encoding="utf-8")
 SENTENCES = {s.id: s.text for s in ENGINE.fact_base().report.sentences}
 
 # Words of the report mixed with noise, so the text reaches the matcher's deeper paths.
-report_words = st.sampled_from(sorted({w.strip(".,“”’\"") for w in SEED.split()} - {""}))
-noise = st.sampled_from(["@everyone", "<@123>", "<@&456>", "```", "**", "\u200b", "\u202e", "🙂",
-                         "누가", "谁", "من", "http://x.y/z", "'; DROP TABLE facts; --", "<b>", "{{x}}",
-                         "\x00", "\x1b[31m", "?", "how many", "who", "2024", "Ji-na", "\n"])
+report_words = st.sampled_from(sorted({w.strip('.,“”’"') for w in SEED.split()} - {""}))
+noise = st.sampled_from(
+    [
+        "@everyone",
+        "<@123>",
+        "<@&456>",
+        "```",
+        "**",
+        "\u200b",
+        "\u202e",
+        "🙂",
+        "누가",
+        "谁",
+        "من",
+        "http://x.y/z",
+        "'; DROP TABLE facts; --",
+        "<b>",
+        "{{x}}",
+        "\x00",
+        "\x1b[31m",
+        "?",
+        "how many",
+        "who",
+        "2024",
+        "Ji-na",
+        "\n",
+    ]
+)
 questions = st.one_of(
     st.text(max_size=80),
     st.lists(st.one_of(report_words, noise, st.text(max_size=5)), max_size=15).map(" ".join),
