@@ -33,6 +33,9 @@ SUGGESTIONS = 3
 #: Below this share of Latin letters a question is taken to be in another language.
 MIN_LATIN_SHARE = 0.5
 
+#: What "what is this report about?" is taken to ask; a fact with the keyword "summary" answers it.
+OVERVIEW_QUESTION = "summary of the report"
+_ABOUT_THE_REPORT = re.compile(r"\b(report|article|story|news|piece|this)\b.*\babout\b|\babout\b.*\b(report|article|story)\b")
 _MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -118,7 +121,7 @@ class Engine:
             )
         text = tidy_question(original)
         if not _has_words(text):
-            return self._decline(original, "Ask me a question about the report.", scope, ranking=None)
+            return self._decline(original, self._introduction(scope), scope, ranking=None)
         if _foreign(text):
             return self._decline(
                 original,
@@ -127,6 +130,12 @@ class Engine:
                 ranking=None,
             )
         hits = [Hit(index, index.rank(text)) for index in scope]
+        if not any(h.ranking.analysis.tokens for h in hits):
+            if _ABOUT_THE_REPORT.search(clean(text)):
+                # "What is this article about?": the fact base's overview, if it has one.
+                hits = [Hit(index, index.rank(OVERVIEW_QUESTION)) for index in scope]
+            else:
+                return self._decline(original, self._introduction(scope), scope, ranking=None)
         hit = max(hits, key=lambda h: h.ranking.best.score if h.ranking.best else 0.0)
         decision = decide(hit.ranking)
         if not decision.facts:
@@ -155,6 +164,11 @@ class Engine:
             uncertain=decision.uncertain,
             fact_ids=tuple(f.id for f in decision.facts),
         )
+
+    @staticmethod
+    def _introduction(scope: list[FactIndex]) -> str:
+        titles = "; ".join(f"“{index.base.info.title}”" for index in scope)
+        return f"I answer questions about {titles}, quoting the sentence each answer comes from."
 
     def refuse(self, error: str, question: str = "") -> Answer:
         """A decline for input that could not be read at all (``error`` says why)."""

@@ -37,7 +37,7 @@ STOPWORDS = _words(
     why whys will with within without wonder wondering would yes yet you your yours
     thinking according accordingly go goes went gone going come comes came ppl guys folks vs
     versus name names named called call so far wat wot wht r u ur ya da wats whatre well extra
-    additional against end ended ends
+    additional against end ended ends help
     """
 )
 

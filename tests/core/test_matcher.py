@@ -122,6 +122,7 @@ def test_empty_question_declines_with_suggestions(engine: Engine) -> None:
     for q in ("", "   ", "?!", "\u200b\u200f"):
         answer = engine.ask(q)
         assert not answer.answered and answer.suggestions and answer.error is None
+        assert "I answer questions about" in answer.answer
 
 
 @pytest.mark.parametrize(
@@ -146,3 +147,17 @@ def test_the_report_is_named_in_citations(engine: Engine) -> None:
     answer = engine.ask("Who is Cho Hyun?")
     assert answer.citations[0].report == "korea-cambodia-task-force"
     assert answer.citations[0].paragraph == 11
+
+
+def test_greetings_get_an_introduction(engine: Engine) -> None:
+    for q in ("hi", "hello!", "help", "who are you?"):
+        answer = engine.ask(q)
+        assert not answer.answered and "I answer questions about" in answer.answer
+        assert answer.suggestions
+
+
+def test_what_is_the_report_about_gets_the_overview(engine: Engine) -> None:
+    for q in ("What is the article about?", "what's this story about"):
+        answer = engine.ask(q)
+        assert answer.answered and "task force" in answer.answer
+        assert answer.citations[0].sentence_id == "p1.s1"
