@@ -6,14 +6,16 @@ Signals, all computed over the fact base prepared once at start-up:
   base, i.e. IDF) that a fact explains with its questions, keywords, answer or sources. A word
   the report never uses ("Vietnam", "currency") weighs more, so near misses decline;
 * **BM25** of the question against each fact, for ranking facts that explain the same words;
-* **fuzzy similarity** (rapidfuzz ``cdist``) between the question and the ways people ask for
-  a fact, on tokens and on the raw text, for word order and phrasing;
+* **fuzzy similarity** (rapidfuzz ``process.extract`` over prepared strings) between the
+  question and the ways people ask for a fact, on tokens and on the raw text, for phrasing;
 * **question type**: a "who/when/where/how many/how old" question only goes to a fact that
   answers that type;
-* **numbers and owners**: every number in the question must be in the fact ("2022" is not),
-  and "Cambodia's foreign minister" needs a fact that says "Cambodia's ... minister".
+* **numbers, places and owners**: every number in the question must be in the fact ("2022" is
+  not), a place the report never names ("Laos") declines, and "Cambodia's foreign minister"
+  needs a fact that says "Cambodia's ... minister".
 
-Thresholds are named constants below; ``decide`` applies them and the ambiguity rule.
+Thresholds are named constants below; ``decide`` applies them and the ambiguity rule. A fact
+that fails a hard check (type, number, place, owner) is never the answer.
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ LIGHT_WEIGHT = 0.35
 #: Extra weight of a question word that no fact uses, and more if it is capitalised (a name).
 UNKNOWN_WORD_WEIGHT = 1.4
 UNKNOWN_NAME_WEIGHT = 2.0
-#: Score factors for a fact that does not answer the question's type, lacks one of its
-#: numbers, or does not support "X's Y".
+#: Score factors (for ranking; ``decide`` never answers with such a fact) for a fact that does
+#: not answer the question's type, lacks one of its numbers, or does not support "X's Y".
 TYPE_MISMATCH = 0.55
 #: Score factor for a fact that does not answer a "why" or "how" question's type.
 SOFT_TYPE_MISMATCH = 0.9
@@ -245,9 +247,6 @@ class FactIndex:
                 self._ask_tokens.append(" ".join(self.analyzer.index(q)[0]))
                 self._ask_text.append(clean(q).rstrip("?. "))
 
-    def knows(self, token: str) -> bool:
-        return token in self._postings
-
     def idf(self, token: str, analysis: Analysis) -> float:
         if token in _LIGHT:
             return LIGHT_WEIGHT
@@ -402,7 +401,7 @@ def decide(ranking: Ranking) -> Decision:
         best is None
         or best.score < ANSWER_THRESHOLD
         or best.coverage < MIN_COVERAGE
-        or not (best.type_ok and best.numbers_ok and best.place_ok)
+        or not (best.type_ok and best.numbers_ok and best.place_ok and best.owner_ok)
     ):
         return Decision((), best.score if best else 0.0, False)
     chosen = [best.fact]
