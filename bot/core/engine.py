@@ -35,7 +35,9 @@ MIN_LATIN_SHARE = 0.5
 
 #: What "what is this report about?" is taken to ask; a fact with the keyword "summary" answers it.
 OVERVIEW_QUESTION = "summary of the report"
-_ABOUT_THE_REPORT = re.compile(r"\b(report|article|story|news|piece|this)\b.*\babout\b|\babout\b.*\b(report|article|story)\b")
+_ABOUT_THE_REPORT = re.compile(
+    r"\b(report|article|story|news|piece|this)\b.*\babout\b|\babout\b.*\b(report|article|story)\b"
+)
 _MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

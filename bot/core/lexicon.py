@@ -37,7 +37,8 @@ STOPWORDS = _words(
     why whys will with within without wonder wondering would yes yet you your yours
     thinking according accordingly go goes went gone going come comes came ppl guys folks vs
     versus name names named called call so far wat wot wht r u ur ya da wats whatre well extra
-    additional against end ended ends help
+    additional against end ended ends help try tries tried trying attempt attempts along kinds types
+    sorts
     """
 )
 
@@ -52,7 +53,9 @@ LIGHT_WORDS = _words(
     month months week weeks happen happens happened latest current currently exact specific
     overall main key big city cities town towns place places location locations based located
     situated headquartered bad problem problems serious severe widespread common period role
-    monday tuesday wednesday thursday friday saturday sunday
+    monday tuesday wednesday thursday friday saturday sunday reason change changed changes file filed
+    bring brings brought back grant granted step steps hold holds act acts acting crisis plan plans
+    planned planning
     """
 )
 
@@ -95,8 +98,7 @@ NUMBER_WORDS = {
 # fmt: off
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lead", "leads", "leader", "led", "head", "heads", "heading", "headed", "in charge",
-     "charge of", "chief", "helm", "command", "commands", "commanding", "direct", "directs", "run",
-     "runs", "running"),
+     "charge of", "chief", "helm", "command", "commands", "commanding", "direct", "directs", "running"),
     ("participate", "take part", "taking part", "takes part", "took part", "join", "joins",
      "joining", "involved", "involve", "participant", "participants", "participating"),
     ("depart", "leave", "leaves", "leaving", "departure", "set off", "head out", "set out",
@@ -105,12 +107,14 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "body", "bodies", "institution", "institutions", "authority", "authorities"),
     ("rise", "rose", "increase", "increased", "soar", "soared", "jump", "jumped", "grow", "grew",
      "growth", "surge", "surged", "climb", "climbed", "spike", "spiked", "go up", "went up",
-     "risen", "rising"),
+     "risen", "rising", "boost", "boosted", "boosting", "ramp up", "ramped up", "expand",
+     "expanded"),
     ("criticize", "criticise", "criticism", "critic", "critics", "slam", "slammed", "attack",
      "attacked", "blast", "blasted", "fault", "faulted", "complain", "complained"),
     ("blame", "blamed", "blames", "accuse", "accused", "accuses", "accusation", "responsible",
      "point fingers", "pointing fingers", "pointed fingers", "point the finger",
-     "pointing the finger", "finger pointing"),
+     "pointing the finger", "finger pointing", "pin on", "pinned on", "pins on",
+     "hold responsible", "held responsible", "holds responsible", "holding responsible"),
     ("victim", "victims"),
     ("trick", "tricks", "tricked", "lure", "lured", "lures", "luring", "deceive", "deceived",
      "fool", "fooled", "entice", "enticed", "bait", "scam", "scammed", "con", "conned", "recruit",
@@ -154,7 +158,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "come home", "go home", "back home", "rescue", "rescued", "evacuate", "evacuation"),
     ("raise", "raised", "upgrade", "upgraded", "upgrading", "heighten", "heightened", "elevate",
      "elevated", "strengthen", "toughen", "toughened", "tougher", "tighten", "tightened",
-     "stricter", "higher"),
+     "stricter", "higher", "beef up", "beefing up", "beefed up", "bolster", "bolstered",
+     "reinforce", "reinforced", "stronger", "strengthened", "strengthening"),
     ("alert", "alerts", "warning", "warnings", "advisory", "advisories", "travel ban"),
     ("spokesman", "spokesperson", "spokeswoman", "spokesmen", "spokespeople"),
     ("lawmaker", "lawmakers", "legislator", "legislators", "mp", "mps", "congressman",
@@ -163,13 +168,13 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "data", "amount", "rate", "how many"),
     ("crime", "crimes", "criminal", "offence", "offences", "offense", "offenses"),
     ("student", "students", "undergraduate", "undergrad", "uni student", "college student"),
-    ("mission", "missions", "trip", "visit", "operation", "deployment"),
+    ("mission", "missions", "trip", "visit", "deployment"),
     ("task force", "taskforce", "team", "response team", "joint response team", "delegation",
      "squad", "unit"),
     ("ministry", "ministries", "department", "departments"),
     ("say", "said", "says", "stated", "statement", "told", "tell", "remark", "remarks", "comment",
      "comments", "claim", "claimed", "argue", "argued", "announce", "announced", "quote", "quoted",
-     "quotes", "cite", "cited", "citing"),
+     "quotes", "cite", "cited", "citing", "deliver", "delivered", "delivers"),
     ("previous", "previously", "earlier", "prior", "past", "before", "former", "formerly"),
     ("president", "presidential", "presidency", "presidents"),
     ("expedite", "expedited", "speed up", "sped up", "speeding up", "accelerate", "accelerated",
@@ -185,6 +190,14 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "jeopardize", "jeopardise", "jeopardizing", "threaten", "threatening", "imperil"),
     ("discuss", "discussed", "discusses", "discussing", "discussion", "bring up", "brought up",
      "talk about", "talked about", "talks about", "debate", "debated"),
+    ("launch", "launched", "launching", "launches", "open", "opens", "opened", "opening", "set up",
+     "sets up", "setting up", "establish", "established", "establishing", "establishment",
+     "create", "created", "creating"),
+    ("fail", "failed", "failing", "fails", "failure", "failures"),
+    ("operation", "operations", "business", "businesses", "scheme", "schemes", "racket", "rackets",
+     "enterprise", "enterprises", "industry"),
+    ("high-profile", "highly publicized", "highly publicised", "widely publicized",
+     "widely publicised", "well-known", "prominent", "notorious", "widely reported"),
 )
 # fmt: on
 

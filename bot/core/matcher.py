@@ -62,14 +62,14 @@ W_FUZZY_TEXT = 0.15
 #: A word found only in a fact's source sentences counts this much (curated fields count 1).
 SOURCE_ONLY_WEIGHT = 0.85
 #: Weight of a word that frames a question without choosing its topic (``lexicon.LIGHT_WORDS``).
-LIGHT_WEIGHT = 0.35
+LIGHT_WEIGHT = 0.2
 #: Extra weight of a question word that no fact uses, and more if it is capitalised (a name).
 UNKNOWN_WORD_WEIGHT = 1.4
 UNKNOWN_NAME_WEIGHT = 2.0
 #: Score factors (for ranking; ``decide`` never answers with such a fact) for a fact that does
 #: not answer the question's type, lacks one of its numbers, or does not support "X's Y".
 TYPE_MISMATCH = 0.55
-#: Score factor for a fact that does not answer a "why" or "how" question's type.
+#: Score factor for a fact that does not answer a "how" question's type.
 SOFT_TYPE_MISMATCH = 0.9
 #: Score factor for a fact that only answers who/when/where/... when the question asks none of
 #: them ("what did Choi say" is not "who is Choi").
@@ -85,8 +85,8 @@ BM25_K1 = 1.2
 BM25_B = 0.5
 
 #: Question types a fact must answer when the question asks them.
-HARD_TYPES = frozenset({"who", "name", "when", "where", "how_many", "age"})
-SOFT_TYPES = frozenset({"why", "how"})
+HARD_TYPES = frozenset({"who", "name", "when", "where", "how_many", "age", "why"})
+SOFT_TYPES = frozenset({"how"})
 OPEN_TYPES = frozenset({"what", "why", "how"})
 _LIGHT = frozenset(stem(w) for w in LIGHT_WORDS)
 _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -103,13 +103,13 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "where",
             r"\bwhere\b|\b(what|which) (country|city|province|place|region|area|location"
-            r"|mountain|town|areas|places|regions|cities|provinces)\b",
+            r"|mountain|town|areas|places|regions|cities|provinces|district|districts|constituency)\b(?!')",
         ),
         (
             "who",
             r"\bwho(m|se|s)?\b|\b(what|which) (person|people|official|officials|minister"
             r"|organi[sz]ations?|agency|agencies|party|parties|group|groups|lawmakers?"
-            r"|politicians?|news agency|ministry|ministries|country|countries|nationality)\b"
+            r"|politicians?|news agency|ministry|ministries|nationality)\b"
             r"|\bname\b|\bnamed\b",
         ),
         ("name", r"\bnames?\b|\bnamed\b|\bstands? for\b|\bshort for\b|\bfull form\b"),
@@ -132,6 +132,19 @@ def places_in(text: str) -> set[str]:
     if _US.search(clean(text, fold=False)):  # "US" only in capitals: "tell us" is no country
         found.add("united states")
     return found
+
+
+#: Ways of asking "why" whose verb would otherwise be read as a topic ("what led Seoul to ...").
+_WHY_PHRASES = re.compile(
+    r"\b(what|which \w+) (led|made|drove|pushed|caused|prompted|triggered|spurred|motivated)\b"
+    r"|\bhow come\b|\bfor what reason\b|\bwhat('s| is) the reason\b",
+    re.IGNORECASE,
+)
+
+
+def rewrite(question: str) -> str:
+    """The question with phrasings the analysis would misread put plainly ("what led X" -> "why X")."""
+    return _WHY_PHRASES.sub("why", question)
 
 
 def question_types(question: str) -> frozenset[str]:
@@ -259,7 +272,7 @@ class FactIndex:
 
     def rank(self, question: str) -> Ranking:
         """Score every fact that shares a word with ``question``; best first."""
-        analysis = self.analyzer.query(question)
+        analysis = self.analyzer.query(rewrite(question))
         types = question_types(question)
         tokens = list(dict.fromkeys(analysis.tokens))
         if not tokens:
@@ -387,9 +400,18 @@ class FactIndex:
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
         """Whether a text of fact ``i`` has the two tokens of ``pair`` within two places of each other."""
         a, b = pair
+
+        def has(token: str, word: str) -> bool:  # a phrase token holds its words: "polici_committe_..."
+            return token == word or word in token.split("_")
+
         for seq in self._sequences[i]:
             for k, t in enumerate(seq):
-                if t in pair and (b if t == a else a) in seq[k + 1 : k + 3]:
+                if has(t, a) and has(t, b):
+                    return True
+                window = seq[k + 1 : k + 3]
+                if (has(t, a) and any(has(u, b) for u in window)) or (
+                    has(t, b) and any(has(u, a) for u in window)
+                ):
                     return True
         return False
 
