@@ -30,8 +30,9 @@ from bot.core.report import Report, Sentence
 log = logging.getLogger(__name__)
 
 #: Question types a fact can answer; the matcher checks them against the question's type.
-#: ``name``: the answer gives the name of the one asked about ("what is the NIS's full name").
-FACT_TYPES = frozenset({"who", "name", "what", "when", "where", "why", "how", "how_many", "age"})
+#: ``name``: the answer gives the name of the one asked about ("what is the NIS's full name");
+#: ``future``: the answer says when something *will* happen ("when will the team leave?").
+FACT_TYPES = frozenset({"who", "name", "what", "when", "future", "where", "why", "how", "how_many", "age"})
 #: A suggestion is shown on a button and in a list: keep the first question of a fact short.
 MAX_SUGGESTION_CHARS = 80
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -85,7 +85,7 @@ BM25_K1 = 1.2
 BM25_B = 0.5
 
 #: Question types a fact must answer when the question asks them.
-HARD_TYPES = frozenset({"who", "name", "when", "where", "how_many", "age", "why"})
+HARD_TYPES = frozenset({"who", "name", "when", "future", "where", "how_many", "age", "why"})
 SOFT_TYPES = frozenset({"how"})
 OPEN_TYPES = frozenset({"what", "why", "how"})
 _LIGHT = frozenset(stem(w) for w in LIGHT_WORDS)
@@ -117,6 +117,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("how", r"^how\b(?! (many|much|old))"),
     )
 )
+_FUTURE = re.compile(r"\bwill\b|\bgoing to\b|\bgonna\b|\bwhen (does|do)\b|\bsoon\b|\bnext\b")
 _SOURCE_QUESTION = re.compile(r"\bwhere\b.*\b(come|comes|came|coming)\s+from\b|\bsource\b")
 _POSSESSIVE = re.compile(r"\b([A-Za-z][A-Za-z.]*(?: [A-Za-z]+)?)'s ((?:[A-Za-z-]+ ?){1,3})")
 _OF_OWNER = re.compile(r"\b((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+) (?:of|for) ((?:the )?[A-Za-z]+(?: [A-Za-z]+)?)\b")
@@ -155,6 +156,8 @@ def question_types(question: str) -> frozenset[str]:
         found |= {"who", "where"}
     if "age" in found:
         found.discard("how_many")
+    if "when" in found and _FUTURE.search(text):  # "when will the Korean Desk open?"
+        found = (found - {"when"}) | {"future"}
     return frozenset(found)
 
 

@@ -17,7 +17,7 @@ SEED = (
     "The Harbor Bridge reopened on Monday after two years of repairs, the city transport office said.\n"
     "The repairs cost 48 million dollars, according to Mayor Dana Whitfield.\n"
 )
-FACTS = f"""report:
+FACTS = """report:
   title: Harbor Bridge reopens
 synonyms:
   - [bridge, Harbor Bridge]
