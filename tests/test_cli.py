@@ -235,3 +235,43 @@ def test_stream_survives_a_closed_pipe(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert len(done.stdout.splitlines()) == 1
     assert b"Traceback" not in done.stderr and b"BrokenPipe" not in done.stderr, done.stderr
+
+
+HOSTILE = [
+    "",
+    "   ",
+    "x",
+    "who leads the team " * 250,  # over 4,000 characters
+    "\x00\x01\x02\x1b[31mred\x7f",
+    "who\u200b leads\u200f the\u202e team",
+    "🙂🙂🙂",
+    "누가 태스크포스를 이끄나요?",
+    "谁领导工作组？",
+    "من يقود فريق العمل؟",
+    "```python\nprint('who leads the team')\n```",
+    "**who** _leads_ the `team`?",
+    "@everyone @here <@123> <@&456> who leads the team",
+    "https://example.com/?q=who+leads",
+    "'; DROP TABLE facts; --",
+    "<script>alert(1)</script>",
+    "{{7*7}} ${jndi:ldap://x} %s %n",
+]
+
+
+def test_hostile_input_in_the_json_stream(runner: CliRunner, seed_text: str) -> None:
+    data = "\n".join(q.replace("\n", " ") for q in HOSTILE) + "\n"
+    code, out, err = run(runner, "ask", "--json", "-", input=data.encode())
+    assert code == 0 and "Traceback" not in err
+    objs = [json.loads(line) for line in out.splitlines()]
+    assert len(objs) == len(HOSTILE)
+    for obj in objs:
+        check_contract(obj, seed_text)
+    assert "error" in objs[3] and not objs[3]["answered"]
+
+
+@pytest.mark.parametrize("question", [q for q in HOSTILE if q.strip()])
+def test_hostile_input_in_ask_and_chat(runner: CliRunner, question: str) -> None:
+    code, out, err = run(runner, "ask", question)
+    assert code == 0 and out.strip() and "Traceback" not in err
+    code, out, err = run(runner, "chat", input=question.replace("\n", " ") + "\nquit\n")
+    assert code == 0 and "bot> " in out and "Traceback" not in err
