@@ -16,6 +16,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -263,8 +264,8 @@ class _Database:
         )
         if current == (APPLICATION_ID, target):
             return  # the usual case: nothing to write, no lock taken
-        conn.execute("BEGIN IMMEDIATE")  # the version is read again and raised under the write lock
-        try:
+        # The version is read again, and raised, under the write lock.
+        with _write_transaction(conn):
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID and not _is_blank(conn):
@@ -284,11 +285,6 @@ class _Database:
                 log.info("feedback database %s: schema version %d", self.path, step)
             if app_id != APPLICATION_ID:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -370,6 +366,20 @@ def _from_row(row: tuple[Any, ...]) -> StoredFeedback:
     return StoredFeedback(id=rid, event=event)
 
 
+@contextmanager
+def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction that takes the write lock at once (waiting out the busy timeout
+    instead of failing half-way), committed on success and rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 class SqliteFeedbackStore(_Database):
     """The feedback sink the Discord bot writes to; safe to share between threads.
 
@@ -418,18 +428,12 @@ class SqliteFeedbackStore(_Database):
             try:
                 # One transaction per write; IMMEDIATE takes the write lock up front, so a busy
                 # database is waited for (busy timeout) instead of failing half-way.
-                conn.execute("BEGIN IMMEDIATE")
-                try:
+                with _write_transaction(conn):
                     conn.execute(
                         "INSERT INTO feedback (at, kind, question, report, fact_ids, confidence) "
                         "VALUES (?, ?, ?, ?, ?, ?)",
                         values,
                     )
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
             except sqlite3.Error as exc:
                 raise self._error("could not store feedback", exc) from exc
             self._writes_since_prune += 1
@@ -449,14 +453,8 @@ class SqliteFeedbackStore(_Database):
         with self._lock:
             conn = self._connection()
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
+                with _write_transaction(conn):
                     deleted = conn.execute("DELETE FROM feedback WHERE at < ?", (cutoff,)).rowcount
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
             except sqlite3.Error as exc:
                 raise self._error("could not be pruned", exc) from exc
             self._writes_since_prune = 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +15,24 @@ from bot.feedback_store import FEEDBACK_DB_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_ID = "korea-cambodia-task-force"
+
+
+def run_cli_and_list_modules(args: list[str], cwd: Path) -> tuple[bytes, set[str]]:
+    """Run ``reportbot ARGS`` in a fresh interpreter; return its stdout and the modules it imported."""
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['reportbot', *{args!r}]\n"
+        "try:\n    runpy.run_module('bot', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('\\nMODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=cwd, timeout=60)
+    listing = done.stderr.decode().rsplit("MODULES", 1)[-1].split()
+    return done.stdout, set(listing)
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
 
 
 @pytest.fixture(scope="session")

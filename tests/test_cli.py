@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.core.datadir import DATA_DIR_ENV
 
-from .conftest import REPORT_ID
+from .conftest import REPORT_ID, run_cli_and_list_modules, top_level
 
 CONTRACT_KEYS = {"question", "answered", "answer", "citations", "confidence", "suggestions"}
 
@@ -215,17 +215,9 @@ def test_python_dash_m_works_from_any_directory(tmp_path: Path) -> None:
 
 
 def test_ask_does_not_import_discord(tmp_path: Path) -> None:
-    code = (
-        "import sys, runpy\n"
-        "sys.argv = ['reportbot', 'ask', '--json', 'who leads the team']\n"
-        "try:\n    runpy.run_module('bot', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'discord', 'aiohttp', 'pydantic'})\n"
-        "print('IMPORTED', bad, file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=tmp_path, timeout=60)
-    assert b"Kim Ji-na" in done.stdout
-    assert b"IMPORTED []" in done.stderr, done.stderr
+    out, modules = run_cli_and_list_modules(["ask", "--json", "who leads the team"], tmp_path)
+    assert b"Kim Ji-na" in out
+    assert not top_level(modules) & {"discord", "aiohttp", "pydantic"}
 
 
 def test_stream_survives_a_closed_pipe(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from bot.cli import main
 from bot.core.feedback import FeedbackEvent
 from bot.feedback_store import FEEDBACK_DB_ENV, FeedbackReader, FeedbackStoreError, SqliteFeedbackStore
 
+from .conftest import run_cli_and_list_modules, top_level
+
 NOW = datetime.now(UTC).replace(microsecond=0)
 REPORT = "korea-cambodia-task-force"
 EVENTS = [
@@ -228,30 +230,15 @@ def test_help_shows_examples(runner: CliRunner) -> None:
 
 
 def test_feedback_does_not_import_discord(tmp_path: Path, db: Path) -> None:
-    code = (
-        "import sys, runpy\n"
-        f"sys.argv = ['reportbot', 'feedback', '--db', {str(db)!r}]\n"
-        "try:\n    runpy.run_module('bot', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'discord', 'aiohttp', 'pydantic'})\n"
-        "print('IMPORTED', bad, file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=tmp_path, timeout=60)
-    assert b"Who leads the task force?" in done.stdout
-    assert b"IMPORTED []" in done.stderr, done.stderr
+    out, modules = run_cli_and_list_modules(["feedback", "--db", str(db)], tmp_path)
+    assert b"Who leads the task force?" in out
+    assert not top_level(modules) & {"discord", "aiohttp", "pydantic"}
 
 
 def test_ask_does_not_load_the_feedback_store(tmp_path: Path) -> None:
-    code = (
-        "import sys, runpy\n"
-        "sys.argv = ['reportbot', 'ask', 'who leads the team']\n"
-        "try:\n    runpy.run_module('bot', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "print('LOADED', 'bot.feedback_store' in sys.modules, file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=tmp_path, timeout=60)
-    assert b"Kim Ji-na" in done.stdout
-    assert b"LOADED False" in done.stderr, done.stderr
+    out, modules = run_cli_and_list_modules(["ask", "who leads the team"], tmp_path)
+    assert b"Kim Ji-na" in out
+    assert "bot.feedback_store" not in modules
 
 
 def test_a_listing_cut_short_by_head_is_quiet(tmp_path: Path) -> None:
