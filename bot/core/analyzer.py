@@ -27,11 +27,11 @@ from bot.core.lexicon import STOPWORDS
 from bot.core.text import clean, split_compound, stem, words
 
 #: Typo repair: at most this many edits (Damerau-Levenshtein: a swap of two letters is one)
-#: for a word of 5-8 letters, and for a longer one. The first letter must match.
+#: for a word of up to 7 letters, and for a longer one. The first letter must match.
 TYPO_EDITS_SHORT = 1
 TYPO_EDITS_LONG = 2
 #: Words shorter than this are never "repaired": too many short words are one letter apart.
-TYPO_MIN_LENGTH = 5
+TYPO_MIN_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -130,22 +130,32 @@ class Analyzer:
         return out
 
     def _repair(self, word: str) -> str | None:
+        """The known word ``word`` is a typo of, if any: same first letter, one edit (two for a
+        long word, keeping the last letter too, and never into a stop word: "currency" is not
+        "currently"); a four-letter word only by swapping two letters ("yaer")."""
         if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or self.knows(word):
             return None
         if self._by_letter is None:
             self._by_letter = {}
-            for known in sorted(self._known):
-                if known.isalpha() and known not in STOPWORDS:
+            for known in sorted(self._known | STOPWORDS):
+                if known.isalpha() and len(known) >= TYPO_MIN_LENGTH:
                     self._by_letter.setdefault(known[0], []).append(known)
-        edits = TYPO_EDITS_SHORT if len(word) <= 8 else TYPO_EDITS_LONG
-        found = process.extractOne(
+        edits = TYPO_EDITS_SHORT if len(word) <= 7 else TYPO_EDITS_LONG
+        found = process.extract(
             word,
             self._by_letter.get(word[0], []),
             scorer=DamerauLevenshtein.distance,
             processor=None,
             score_cutoff=edits,
+            limit=5,
         )
-        return found[0] if found else None
+        for candidate, distance, _ in sorted(found, key=lambda f: (f[1], f[0])):
+            if len(word) == 4 and sorted(candidate) != sorted(word):
+                continue
+            if distance > 1 and (candidate[-1] != word[-1] or candidate in STOPWORDS):
+                continue
+            return candidate
+        return None
 
     def query(self, text: str) -> Analysis:
         """Analyse a question: glue split words, repair typos, keep canonical tokens only."""

@@ -38,7 +38,7 @@ STOPWORDS = _words(
     thinking according accordingly go goes went gone going come comes came ppl guys folks vs
     versus name names named called call so far wat wot wht r u ur ya da wats whatre well extra
     additional against end ended ends help try tries tried trying attempt attempts along kinds types
-    sorts
+    sorts helping helps helped rn tbh btw idk wich whcih waht whta teh hte thier
     """
 )
 
@@ -55,7 +55,9 @@ LIGHT_WORDS = _words(
     situated headquartered bad problem problems serious severe widespread common period role
     monday tuesday wednesday thursday friday saturday sunday reason change changed changes file filed
     bring brings brought back grant granted step steps hold holds act acts acting crisis plan plans
-    planned planning
+    planned planning belong belongs belonged associated affiliated affiliation describe
+    described outline outlined propose proposed measure measures mechanism aspect side incident
+    right historical rationale
     """
 )
 
@@ -98,7 +100,8 @@ NUMBER_WORDS = {
 # fmt: off
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lead", "leads", "leader", "led", "head", "heads", "heading", "headed", "in charge",
-     "charge of", "chief", "helm", "command", "commands", "commanding", "direct", "directs", "running"),
+     "charge of", "chief", "helm", "command", "commands", "commanding", "direct", "directs",
+     "running", "boss", "bosses", "in command"),
     ("participate", "take part", "taking part", "takes part", "took part", "join", "joins",
      "joining", "involved", "involve", "participant", "participants", "participating"),
     ("depart", "leave", "leaves", "leaving", "departure", "set off", "head out", "set out",
@@ -110,7 +113,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "risen", "rising", "boost", "boosted", "boosting", "ramp up", "ramped up", "expand",
      "expanded"),
     ("criticize", "criticise", "criticism", "critic", "critics", "slam", "slammed", "attack",
-     "attacked", "blast", "blasted", "fault", "faulted", "complain", "complained"),
+     "attacked", "blast", "blasted", "fault", "faulted", "complain", "complained", "mad", "angry",
+     "upset", "unhappy", "furious", "annoyed", "displeased"),
     ("blame", "blamed", "blames", "accuse", "accused", "accuses", "accusation", "responsible",
      "point fingers", "pointing fingers", "pointed fingers", "point the finger",
      "pointing the finger", "finger pointing", "pin on", "pinned on", "pins on",
@@ -153,7 +157,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("detain", "detained", "detention", "detentions", "captive", "captivity", "imprison",
      "imprisoned", "confined", "confine", "held captive", "held hostage",
      "held against their will", "holding captive", "captives", "trap", "trapped", "stuck",
-     "stranded"),
+     "stranded", "kept", "keep", "keeping"),
     ("return", "returned", "repatriate", "repatriated", "repatriation", "bring back", "bring home",
      "come home", "go home", "back home", "rescue", "rescued", "evacuate", "evacuation"),
     ("raise", "raised", "upgrade", "upgraded", "upgrading", "heighten", "heightened", "elevate",
@@ -198,6 +202,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "enterprise", "enterprises", "industry"),
     ("high-profile", "highly publicized", "highly publicised", "widely publicized",
      "widely publicised", "well-known", "prominent", "notorious", "widely reported"),
+    ("year", "years", "yr", "yrs"),
+    ("mountain", "mountains", "mtn", "mount"),
 )
 # fmt: on
 

@@ -63,8 +63,9 @@ W_FUZZY_TEXT = 0.15
 SOURCE_ONLY_WEIGHT = 0.85
 #: Weight of a word that frames a question without choosing its topic (``lexicon.LIGHT_WORDS``).
 LIGHT_WEIGHT = 0.2
-#: Extra weight of a question word that no fact uses, and more if it is capitalised (a name).
-UNKNOWN_WORD_WEIGHT = 1.4
+#: Weight (times the rarest word's IDF) of a question word no fact uses: a common word ("attend")
+#: counts like a rare one, a capitalised word (a name: "Vietnam") counts much more.
+UNKNOWN_WORD_WEIGHT = 0.35
 UNKNOWN_NAME_WEIGHT = 2.0
 #: Score factors (for ranking; ``decide`` never answers with such a fact) for a fact that does
 #: not answer the question's type, lacks one of its numbers, or does not support "X's Y".
