@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.core.lexicon import STOPWORDS
+from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS
 from bot.core.text import clean, split_compound, stem, words
 
 #: Typo repair: at most this many edits (Damerau-Levenshtein: a swap of two letters is one)
@@ -94,7 +94,7 @@ class Analyzer:
         self._by_letter = None
 
     def knows(self, word: str) -> bool:
-        return word in self._known or word in STOPWORDS
+        return word in self._known or word in STOPWORDS or word in CALENDAR_WORDS
 
     # -- analysis ---------------------------------------------------------------------------
     def _surface(self, text: str) -> list[str]:

@@ -61,6 +61,14 @@ LIGHT_WORDS = _words(
     """
 )
 
+#: Days and months: never "repaired" into one another ("thursday" is not a typo of "tuesday").
+CALENDAR_WORDS = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december
+    """
+)
+
 #: Stop words that still say something when they are all a question has ("who", "when").
 QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "which", "when", "where", "why", "how"])
 

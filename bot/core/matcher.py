@@ -387,10 +387,12 @@ class FactIndex:
         Only names own things here: an owner written with a capital, or one of the report's names.
         """
         raw = clean(question, fold=False)
-        found = [(m.group(1), m.group(2)) for m in _POSSESSIVE.finditer(raw)]
-        found += [(m.group(2), m.group(1)) for m in _OF_OWNER.finditer(raw)]
+        # (owner, owned words, where the head of the owned words is): "X's <head> ..." and
+        # "... <head> of X".
+        found = [(m.group(1), m.group(2), 0) for m in _POSSESSIVE.finditer(raw)]
+        found += [(m.group(2), m.group(1), -1) for m in _OF_OWNER.finditer(raw)]
         pairs: list[tuple[str, str]] = []
-        for owner, owned in found:
+        for owner, owned, head in found:
             owner_tokens = self.analyzer.index(owner)[0]
             owned_tokens = self.analyzer.index(owned)[0]
             if not owner_tokens or not owned_tokens:
@@ -398,7 +400,7 @@ class FactIndex:
             named = [t for t in owner_tokens if t in self._names]
             if not named and owner.split()[-1][:1].isupper():
                 named = [owner_tokens[-1]]
-            pairs.extend((t, owned_tokens[0]) for t in named[-1:])
+            pairs.extend((t, owned_tokens[head]) for t in named[-1:])
         return pairs
 
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
