@@ -49,6 +49,8 @@ LOCAL_TOKEN = "local-discord-token.not-a-real-token"
 INTERACTION_DEADLINE = 3.0
 #: The default wait of every ``wait_*`` method, in seconds.
 DEFAULT_TIMEOUT = 5.0
+#: How often ``wait_for`` re-checks a condition that depends on more than the local Discord.
+POLL_INTERVAL = 0.05
 #: Gateway events kept per session for a RESUME.
 BACKLOG = 1000
 #: Gateway close codes (https://discord.com/developers/docs/topics/opcodes-and-status-codes).
@@ -298,8 +300,8 @@ class LocalDiscord:
                     f"timed out after {timeout:g} s waiting for {what}; {self.summary()}"
                 )
             changed = self._changed
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(changed.wait(), remaining)
+            with contextlib.suppress(TimeoutError):  # wake on a change, or poll (for outside state)
+                await asyncio.wait_for(changed.wait(), min(remaining, POLL_INTERVAL))
 
     async def wait_for_message(
         self,
@@ -386,6 +388,7 @@ class LocalDiscord:
         **options: Any,
     ) -> InteractionHandle:
         """``user`` runs ``/command`` with ``options`` (a subcommand as "group sub")."""
+        self._require_bot()
         cmd, path = self._resolve_command(command)
         leaf = self._leaf(cmd, path)
         data: dict[str, Any] = {
@@ -413,6 +416,7 @@ class LocalDiscord:
         **others: Any,
     ) -> list[dict[str, Any]]:
         """``user`` types ``value`` into ``option`` of ``/command``: the choices the bot offers."""
+        self._require_bot()
         cmd, path = self._resolve_command(command)
         leaf = self._leaf(cmd, path)
         known = {o["name"]: o for o in leaf.get("options", [])}
@@ -444,6 +448,7 @@ class LocalDiscord:
         values: list[str] | None = None,
     ) -> InteractionHandle:
         """``user`` clicks the button (or picks ``values`` in the select) with this custom_id or label."""
+        self._require_bot()
         clicker = self.user(user)
         msg = self.message(message)
         if msg.deleted:
@@ -785,8 +790,7 @@ class LocalDiscord:
         *,
         message: Message | None = None,
     ) -> InteractionHandle:
-        if not self.sessions or all(s.ended for s in self.sessions.values()):
-            raise BotOffline("no bot is connected to the local Discord")
+        self._require_bot()
         itx = Interaction(
             self.ids(),
             "itx." + secrets.token_urlsafe(32),
@@ -801,6 +805,11 @@ class LocalDiscord:
         await self._dispatch("INTERACTION_CREATE", self._interaction_payload(itx, message))
         self._spawn(self._deadline(itx))
         return InteractionHandle(self, itx)
+
+    def _require_bot(self) -> None:
+        """An interaction needs a bot session (a dropped one gets it on RESUME)."""
+        if not self.sessions or all(s.ended for s in self.sessions.values()):
+            raise BotOffline("no bot is connected to the local Discord")
 
     def _interaction_payload(self, itx: Interaction, message: Message | None) -> dict[str, Any]:
         channel = self.channels[itx.channel_id]

@@ -54,8 +54,6 @@ def loopback_url(base_url: str | yarl.URL) -> yarl.URL:
             f"refusing to point discord.py at {url.host!r}: a local Discord must run on this "
             "computer (localhost, 127.0.0.0/8 or ::1), so that no token or message leaves it"
         )
-    if url.port is None:
-        raise NotLoopbackError(f"the local Discord URL {str(url)!r} needs a port")
     return url.with_scheme("http").with_path("").with_query(None).with_fragment(None)
 
 
