@@ -328,7 +328,6 @@ class Interaction:
     data: dict[str, Any]
     #: For a component interaction: the message the component is on.
     message_id: int | None = None
-    created_at: float = field(default_factory=time.monotonic)
     response_type: int | None = None
     response: dict[str, Any] | None = None
     #: The "original response" message: the reply, or for 6/7 the component's message.

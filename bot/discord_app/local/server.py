@@ -66,8 +66,7 @@ _COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
 class RecordedRequest:
     method: str
     path: str
-    body: Any = None
-    status: int = 200
+    status: int
 
 
 @dataclass
@@ -966,7 +965,7 @@ class LocalDiscord:
     def _recorded(self, handler: Callable[[web.Request], Any]) -> Callable[[web.Request], Any]:
         async def wrapper(request: web.Request) -> web.StreamResponse:
             response: web.StreamResponse = await handler(request)
-            self.requests.append(RecordedRequest(request.method, request.path, None, response.status))
+            self.requests.append(RecordedRequest(request.method, request.path, response.status))
             return response
 
         return wrapper

@@ -323,3 +323,18 @@ async def test_waits_are_bounded(local: LocalDiscord) -> None:
     with pytest.raises(LocalDiscordTimeout, match="a message from the bot"):
         await local.wait_for_message(timeout=0.1)
     assert asyncio.get_running_loop().time() - started < 1
+
+
+def test_importing_the_local_discord_changes_nothing_for_real_discord() -> None:
+    assert discord.http.Route.BASE == "https://discord.com/api/v10"
+    assert str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY) == "wss://gateway.discord.gg/"
+
+
+async def test_channels_and_users_added_while_the_bot_runs(local: LocalDiscord, bot: Probe) -> None:
+    random = local.add_channel("random", topic="anything")
+    dave = local.add_user("dave")
+    channel = await local.wait_for(lambda: bot.get_channel(random.id), "the bot to see the new channel")
+    assert isinstance(channel, discord.TextChannel) and channel.topic == "anything"
+    await local.send_message(dave, "hi from dave", channel="random")
+    (message,) = await seen(local, bot, 1)
+    assert (message.author.name, message.channel.id) == ("dave", random.id)
