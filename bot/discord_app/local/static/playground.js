@@ -388,7 +388,7 @@ function setupComposer() {
     else if (ev.key === "Tab" && open) { ev.preventDefault(); pick(Math.max(popup.active, 0)); }
     else if (ev.key === "Escape") closePopup();
     else if (ev.key === "Enter" && open && popup.active >= 0) { ev.preventDefault(); pick(popup.active); }
-    else if (ev.key === "Enter" && open && popup.kind === "commands" && !input.value.includes(" ")) { ev.preventDefault(); pick(0); }
+    else if (ev.key === "Enter" && open && popup.kind === "commands" && !input.value.includes(" ") && !ready(input.value)) { ev.preventDefault(); pick(0); }
   });
   input.addEventListener("blur", () => setTimeout(closePopup, 150));
   $("composer").addEventListener("submit", async (ev) => {
@@ -401,6 +401,11 @@ function setupComposer() {
     input.focus();
   });
   $("user-select").addEventListener("change", (ev) => chooseUser(ev.target.value));
+}
+function ready(text) {
+  // "/name" of a command that needs no option: Enter sends it rather than completing it.
+  const cmd = state.commands.find((c) => `/${c.name}` === text.trim().toLowerCase());
+  return !!cmd && !cmd.options.some((o) => o.required);
 }
 function redrawActive() {
   [...$("popup").querySelectorAll(".popup-item")].forEach((n, i) => n.classList.toggle("active", i === popup.active));
