@@ -449,3 +449,48 @@ def _export_feedback(items: Iterator[Any], target: Path) -> int:
 
 
 # --- end of reportbot feedback ----------------------------------------------------------------
+
+
+# --- playground: the local Discord (issue 6) ------------------------------------------------
+# Imports the Discord layer lazily, so the other commands never load discord.py.
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="Port on 127.0.0.1 (default 8765; 0 picks a free one).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in your web browser.")
+@data_options
+@friendly_errors
+def playground(port: int | None, open_browser: bool, data_dir: Path | None, report: str | None) -> None:
+    """Try the bot in a local Discord in your browser: no token, nothing leaves this computer.
+
+    Starts a small Discord on 127.0.0.1 that the real discord.py client logs into, and a page
+    that looks like a Discord channel: ask with /ask (with autocomplete) or @mention, see the
+    embeds with their citations, click the buttons, switch between simulated users. It
+    emulates the parts of Discord this bot uses, not all of Discord. Ctrl-C stops it.
+
+    \b
+    Examples:
+      reportbot playground
+      reportbot playground --open
+      reportbot playground --port 0
+    """
+    from bot.discord_app.local import DEFAULT_PORT, run_playground
+    from bot.discord_app.local.demo import DemoBot
+
+    engine = load_engine(data_dir, report)
+    chosen = DEFAULT_PORT if port is None else port
+    try:
+        run_playground(lambda: DemoBot(engine, report=report), port=chosen, open_browser=open_browser)
+    except OSError as exc:
+        raise ReportbotError(
+            f"cannot serve the playground on 127.0.0.1:{chosen} ({exc.strerror or exc}); "
+            "try another port, or --port 0 for a free one"
+        ) from exc
+
+
+# --- end playground ---------------------------------------------------------------------------

@@ -1,0 +1,40 @@
+"""A local Discord: the real discord.py client logs into it; people try the bot in a page.
+
+``LocalDiscord`` is the server and its Python API; ``running_bot``/``BotRunner`` start a bot
+against it; ``run_playground`` serves the playground page with a bot; ``use_local_discord``
+points discord.py at a loopback URL (and refuses any other).
+"""
+
+from bot.discord_app.local.errors import BotOffline, LocalDiscordError, LocalDiscordTimeout
+from bot.discord_app.local.launcher import (
+    DEFAULT_PORT,
+    BotRunner,
+    run_playground,
+    running_bot,
+    serve_playground,
+    sync_command_tree,
+)
+from bot.discord_app.local.model import Channel, Interaction, Message, User
+from bot.discord_app.local.server import LOCAL_TOKEN, InteractionHandle, LocalDiscord
+from bot.discord_app.local.urls import NotLoopbackError, use_local_discord
+
+__all__ = [
+    "DEFAULT_PORT",
+    "LOCAL_TOKEN",
+    "BotOffline",
+    "BotRunner",
+    "Channel",
+    "Interaction",
+    "InteractionHandle",
+    "LocalDiscord",
+    "LocalDiscordError",
+    "LocalDiscordTimeout",
+    "Message",
+    "NotLoopbackError",
+    "User",
+    "run_playground",
+    "running_bot",
+    "serve_playground",
+    "sync_command_tree",
+    "use_local_discord",
+]

@@ -1,0 +1,179 @@
+"""The playground page's server side: its files, state, events and JSON endpoints (no browser),
+and the ``reportbot playground`` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import urllib.request
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import discord
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.discord_app.local import LocalDiscord
+from bot.discord_app.local.playground import mentionify, parse_slash
+
+
+@pytest.fixture
+async def http(local: LocalDiscord) -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession(base_url=local.url) as session:
+        yield session
+
+
+async def post(http: aiohttp.ClientSession, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    async with http.post(path, json=body) as r:
+        return r.status, await r.json()
+
+
+async def test_the_page_and_its_files_are_served_from_the_package(http: aiohttp.ClientSession) -> None:
+    async with http.get("/") as r:
+        page = await r.text()
+        assert r.status == 200 and r.content_type == "text/html"
+    assert "/static/playground.js" in page and "/static/playground.css" in page
+    for name in ("playground.js", "playground.css"):
+        async with http.get(f"/static/{name}") as r:
+            assert r.status == 200
+            assert "http://" not in await r.text() and "https://" not in await r.text(), (
+                "nothing from the network"
+            )
+    async with http.get("/static/../server.py") as r:
+        assert r.status == 404
+
+
+async def test_state_lists_users_commands_and_messages_with_string_ids(
+    local: LocalDiscord, bot: discord.Client, http: aiohttp.ClientSession
+) -> None:
+    await (await local.slash("alice", "ask", question="Who leads the task force?")).reply()
+    async with http.get("/playground/state") as r:
+        state = await r.json()
+    assert state["online"] is True
+    assert [u["name"] for u in state["users"]] == ["alice", "bob", "carol"]
+    assert [c["name"] for c in state["commands"]] == ["ask"]
+    assert state["commands"][0]["options"][0]["autocomplete"] is True
+    (message,) = state["messages"]
+    assert isinstance(message["id"], str) and message["interaction"]["name"] == "ask"
+    assert message["embeds"][0]["fields"][0]["name"] == "paragraph 3, sentence 1"
+
+
+async def test_send_runs_slash_commands_and_messages_as_the_chosen_user(
+    local: LocalDiscord, bot: discord.Client, http: aiohttp.ClientSession
+) -> None:
+    bob = str(local.user("bob").id)
+    status, body = await post(
+        http, "/playground/send", {"user_id": bob, "text": "/ask who leads the task force"}
+    )
+    assert status == 200 and body["ok"]
+    reply = await local.wait_for_message()
+    assert reply.interaction_user == local.user("bob")
+
+    status, body = await post(
+        http, "/playground/send", {"user_id": bob, "text": "@reportbot when does the team leave?"}
+    )
+    assert status == 200
+    asked = local.message(int(body["message_id"]))
+    assert asked.content.startswith(local.bot_user.mention)
+    assert (await local.wait_for_message(after=asked)).reference_id == asked.id
+
+    status, body = await post(http, "/playground/send", {"text": "/nope"})
+    assert status == 400 and "no command /nope" in body["error"]
+
+
+async def test_autocomplete_and_click(
+    local: LocalDiscord, bot: discord.Client, http: aiohttp.ClientSession
+) -> None:
+    _, body = await post(http, "/playground/autocomplete", {"text": "/ask who lea"})
+    assert body["option"] == "question" and body["choices"][0]["name"] == "Who leads the task force?"
+    answer = await (await local.slash("carol", "ask", question="Who leads the task force?")).reply()
+    carol = str(local.user("carol").id)
+    custom_id = answer.button("Show context")["custom_id"]
+    status, body = await post(
+        http, "/playground/click", {"user_id": carol, "message_id": str(answer.id), "custom_id": custom_id}
+    )
+    assert status == 200 and body["ok"]
+    context = await local.wait_for_message(lambda m: m.ephemeral)
+    assert context.visible_to == local.user("carol").id
+
+
+async def test_events_stream_what_happens(
+    local: LocalDiscord, bot: discord.Client, http: aiohttp.ClientSession
+) -> None:
+    async with http.ws_connect("/playground/events") as ws:
+        await local.slash("alice", "ask", question="Who leads the task force?")
+        kinds = []
+        while "message" not in kinds:
+            event = json.loads((await ws.receive(timeout=5)).data)
+            kinds.append(event["kind"])
+        assert event["message"]["author"]["bot"] is True
+
+
+def test_parse_slash_fills_the_first_text_option_or_named_ones() -> None:
+    local = LocalDiscord()
+    local.commands[None] = {
+        "ask": {"name": "ask", "options": [{"name": "question", "type": 3, "autocomplete": True}]},
+        "add": {"name": "add", "options": [{"name": "a", "type": 4}, {"name": "b", "type": 4}]},
+        "math": {
+            "name": "math",
+            "options": [{"name": "add", "type": 1, "options": [{"name": "x", "type": 3}]}],
+        },
+    }
+    assert parse_slash("/ask who leads?", local) == ("ask", {"question": "who leads?"}, "question")
+    assert parse_slash("/ask ", local) == ("ask", {"question": ""}, "question")
+    assert parse_slash("/ask", local) == ("ask", {}, "question")
+    assert parse_slash("/add a: 1 b: 2", local) == ("add", {"a": "1", "b": "2"}, "b")
+    assert parse_slash("/math add hi", local) == ("math add", {"x": "hi"}, "x")
+    with pytest.raises(LookupError, match="needs one of: add"):
+        parse_slash("/math sub", local)
+    assert (
+        mentionify("@alice and @Nobody, mail a@b.c", local)
+        == f"<@{local.user('alice').id}> and @Nobody, mail a@b.c"
+    )
+
+
+# -- the command ----------------------------------------------------------------------------
+def test_the_command_says_when_the_port_is_taken() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["playground", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{port}" in result.stderr and "--port 0" in result.stderr
+
+
+def test_the_command_serves_the_page_until_interrupted(root: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"} | {
+        "DISCORD_TOKEN": "must-not-be-used"
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "playground", "--port", "0"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()  # the first line names the URL
+        assert line.startswith("reportbot playground: http://127.0.0.1:"), line + process.stderr.read()
+        url = line.split()[2]
+        with urllib.request.urlopen(url + "playground/state", timeout=10) as r:
+            state = json.load(r)
+        assert state["online"] is True and state["commands"][0]["name"] == "ask"
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+        assert "must-not-be-used" not in process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
