@@ -40,8 +40,9 @@ log = logging.getLogger(__name__)
 ANSWER_THRESHOLD = 0.52
 #: The best fact must explain at least this share of the question (IDF-weighted) to answer.
 MIN_COVERAGE = 0.7
-#: A question asking for a name needs a fact whose own fields (not only its source sentence)
-#: explain this share of it: "the names of the suspects" is not "who reported their indictment".
+#: A question asking for a name needs a fact whose questions and keywords (not only its answer
+#: or source) explain this share of it: "the names of the suspects" is not "who reported their
+#: indictment".
 MIN_NAME_COVERAGE = 0.6
 #: Below this score an answer carries a "not fully sure" hint.
 CONFIDENT = 0.7
@@ -222,6 +223,7 @@ class FactIndex:
         self._tf: list[dict[str, float]] = []
         self._numbers: list[frozenset[str]] = []
         self._sequences: list[tuple[tuple[str, ...], ...]] = []
+        self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
         postings: dict[str, list[tuple[int, float, bool]]] = defaultdict(list)
         for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
             tf: dict[str, float] = defaultdict(float)
@@ -238,6 +240,13 @@ class FactIndex:
             self._tf.append(dict(tf))
             self._numbers.append(frozenset(t for t in weights if t.isdigit()))
             self._sequences.append(tuple(sequences))
+            self._asked.append(
+                frozenset(
+                    t
+                    for q in (*self.facts[i].questions, *self.facts[i].keywords)
+                    for t in self.analyzer.index(q)[1]
+                )
+            )
             for t, w in weights.items():
                 postings[t].append((i, w, w == 1.0))
         self._postings = dict(postings)
@@ -306,7 +315,8 @@ class FactIndex:
         for i in candidates:
             fact = self.facts[i]
             if "name" in hard:  # asked for a name: only a fact that gives that name will do
-                type_ok = "name" in fact.types and curated[i] >= MIN_NAME_COVERAGE
+                asked = sum(idf[t] for t in tokens if t in self._asked[i]) / total
+                type_ok = "name" in fact.types and asked >= MIN_NAME_COVERAGE
             else:
                 type_ok = not hard or bool(hard & set(fact.types))
             soft_ok = not soft or bool(soft & set(fact.types))
@@ -404,7 +414,8 @@ class FactIndex:
         return pairs
 
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
-        """Whether a text of fact ``i`` has the two tokens of ``pair`` within two places of each other."""
+        """Whether a text of fact ``i`` has the two tokens of ``pair`` side by side (stop words such
+        as "of" and "'s" are already gone): "Cambodia's ambassador", "ambassador of Cambodia"."""
         a, b = pair
 
         def has(token: str, word: str) -> bool:  # a phrase token holds its words: "polici_committe_..."
@@ -414,9 +425,8 @@ class FactIndex:
             for k, t in enumerate(seq):
                 if has(t, a) and has(t, b):
                     return True
-                window = seq[k + 1 : k + 3]
-                if (has(t, a) and any(has(u, b) for u in window)) or (
-                    has(t, b) and any(has(u, a) for u in window)
+                if k + 1 < len(seq) and (
+                    (has(t, a) and has(seq[k + 1], b)) or (has(t, b) and has(seq[k + 1], a))
                 ):
                     return True
         return False
