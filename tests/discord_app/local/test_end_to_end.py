@@ -13,6 +13,7 @@ import discord
 import pytest
 from discord import app_commands
 
+from bot.core.engine import Engine
 from bot.discord_app.local import LocalDiscord, Message, running_bot
 
 from .conftest import FakeClock
@@ -103,12 +104,14 @@ async def test_show_context_is_only_for_the_user_who_clicked(
 
 
 async def test_prefix_command_with_the_message_content_intent(
-    local: LocalDiscord, bot: discord.Client, seed_text: str
+    local: LocalDiscord, bot: discord.Client, seed_text: str, engine: Engine
 ) -> None:
     question = await local.send_message("bob", "!ask when does the team leave?")
     reply = await local.wait_for_message(after=question)
     assert reply.reference_id == question.id
-    assert reply.embed is not None and reply.embed["title"] == "On Wednesday"
+    expected = engine.ask("when does the team leave?").answer
+    assert "Wednesday" in expected
+    assert reply.embed is not None and reply.embed["title"] == expected
     assert_cites_verbatim(reply, seed_text)
     assert local.typing, "the bot shows it is typing while it answers"
 
