@@ -197,6 +197,14 @@ class Analyzer:
                 if phrase is not None:
                     canonical.append(phrase)
                     document.append(phrase)
+                    # Shorter phrases inside it count too: "second vice foreign minister" is
+                    # also a "foreign minister".
+                    document.extend(
+                        inner
+                        for size in range(n - 1, 1, -1)
+                        for start in range(i, i + n - size + 1)
+                        if (inner := self._phrases.get(normal[start : start + size])) is not None
+                    )
                     document.extend(
                         s
                         for w, s in zip(surface[i : i + n], stems[i : i + n], strict=True)

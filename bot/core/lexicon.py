@@ -61,6 +61,18 @@ LIGHT_WORDS = _words(
     """
 )
 
+#: Words for roles: "the minister's summons" is not something a place or a name owns.
+ROLE_WORDS = _words(
+    """
+    minister ministry president spokesman spokesperson spokeswoman lawmaker chairperson chair
+    chairman chairwoman ambassador envoy prosecutor official leader head chief member rep
+    representative officer secretary director commander
+    """
+)
+
+#: Opposites a yes/no question may get wrong ("did kidnappings fall?" is answered by "they soared").
+ANTONYMS: tuple[tuple[str, str], ...] = (("rise", "reduce"), ("ignore", "want"), ("previous", "next"))
+
 #: Days and months: never "repaired" into one another ("thursday" is not a typo of "tuesday").
 CALENDAR_WORDS = _words(
     """

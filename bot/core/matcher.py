@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.knowledge import Fact, FactBase
-from bot.core.lexicon import LIGHT_WORDS, PLACES, SYNONYMS
+from bot.core.lexicon import ANTONYMS, CALENDAR_WORDS, LIGHT_WORDS, PLACES, ROLE_WORDS, SYNONYMS
 from bot.core.text import clean, stem
 
 log = logging.getLogger(__name__)
@@ -119,6 +119,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("how", r"^how\b(?! (many|much|old))"),
     )
 )
+_YES_NO = re.compile(r"^(is|are|was|were|will|would|did|does|do|has|have|had|can|could|should)\b")
 _FUTURE = re.compile(r"\bwill\b|\bgoing to\b|\bgonna\b|\bwhen (does|do)\b|\bsoon\b|\bnext\b")
 _SOURCE_QUESTION = re.compile(r"\bwhere\b.*\b(come|comes|came|coming)\s+from\b|\bsource\b")
 _POSSESSIVE = re.compile(r"\b([A-Za-z][A-Za-z.]*(?: [A-Za-z]+)?)'s ((?:[A-Za-z-]+ ?){1,3})")
@@ -158,6 +159,8 @@ def question_types(question: str) -> frozenset[str]:
         found |= {"who", "where"}
     if "age" in found:
         found.discard("how_many")
+    if not found & HARD_TYPES and CALENDAR_WORDS & set(re.findall(r"[a-z]+", text)):
+        found.add("when")  # "did the team leave on Thursday?" is about when it leaves
     if "when" in found and _FUTURE.search(text):  # "when will the Korean Desk open?"
         found = (found - {"when"}) | {"future"}
     return frozenset(found)
@@ -253,9 +256,17 @@ class FactIndex:
         self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
             place for group in base.synonyms for place in places_in(" , ".join(group))
         }
+        # Names that can own things: places, and the report's capitalised synonym groups.
         self._names = frozenset(
-            t for group in base.synonyms if group[0][:1].isupper() for t in self.analyzer.index(group[0])[0]
+            t
+            for name in (*PLACES, *(g[0] for g in base.synonyms if g[0][:1].isupper()))
+            for t in self.analyzer.index(name)[0]
         )
+        self._antonyms: dict[str, str] = {}
+        for a, b in ANTONYMS:
+            ta, tb = self.analyzer.index(a)[0], self.analyzer.index(b)[0]
+            if ta and tb:
+                self._antonyms[ta[0]], self._antonyms[tb[0]] = tb[0], ta[0]
         n = len(self.facts)
         self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()}
         self._idf_unknown = math.log(1 + (n + 0.5) / 0.5)
@@ -292,10 +303,18 @@ class FactIndex:
             return Ranking(question, analysis, types, ())
         idf = {t: self.idf(t, analysis) for t in tokens}
         total = sum(idf.values())
+        # A yes/no question's direction may be wrong ("did kidnappings fall?"): the fact that
+        # says the opposite ("they soared") answers it.
+        yes_no = bool(_YES_NO.match(clean(question)))
         covered: dict[int, float] = defaultdict(float)
         own: dict[int, float] = defaultdict(float)
         for t in tokens:
-            for i, weight, curated_here in self._postings.get(t, ()):
+            best: dict[int, tuple[float, bool]] = {}
+            for alt in (t, self._antonyms.get(t)) if yes_no else (t,):
+                for i, weight, curated_here in self._postings.get(alt or "", ()):
+                    if weight > best.get(i, (0.0, False))[0]:
+                        best[i] = (weight, curated_here)
+            for i, (weight, curated_here) in best.items():
                 covered[i] += idf[t] * weight
                 if curated_here:
                     own[i] += idf[t]
@@ -394,7 +413,8 @@ class FactIndex:
     def _owners(self, question: str) -> list[tuple[str, str]]:
         """("cambodia", "foreign_minist") for "Cambodia's foreign minister" or "... of Cambodia".
 
-        Only names own things here: an owner written with a capital, or one of the report's names.
+        Only names own things here: places and the names of the report's synonym groups, never
+        a role ("the minister's summons").
         """
         raw = clean(question, fold=False)
         # (owner, owned words, where the head of the owned words is): "X's <head> ..." and
@@ -407,10 +427,11 @@ class FactIndex:
             owned_tokens = self.analyzer.index(owned)[0]
             if not owner_tokens or not owned_tokens:
                 continue
+            if owner.split()[-1].lower().rstrip("s") in ROLE_WORDS:
+                continue  # "the foreign minister's summons": a role, not an owner of things
             named = [t for t in owner_tokens if t in self._names]
-            if not named and owner.split()[-1][:1].isupper():
-                named = [owner_tokens[-1]]
-            pairs.extend((t, owned_tokens[head]) for t in named[-1:])
+            if named:
+                pairs.append((named[-1], owned_tokens[head]))
         return pairs
 
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
