@@ -70,6 +70,7 @@ class Ask(commands.Cog):
         return report_choices(self.bot, current)
 
     @commands.command(name="ask", usage="<question>")
+    @commands.bot_has_permissions(send_messages=True, embed_links=True)
     async def ask_text(self, ctx: commands.Context[Any], *, question: str) -> None:
         """Ask a question about the report (prefix form, e.g. !ask who leads the task force?)."""
         if not self.bot.answers_in(ctx.channel):
@@ -100,6 +101,13 @@ class Ask(commands.Cog):
         replier = MessageReplier(message)
         where = f"mention (guild {message.guild.id if message.guild else None}, channel {message.channel.id})"
         try:
+            if message.guild is not None:
+                allowed = message.channel.permissions_for(message.guild.me)
+                if not allowed.send_messages:
+                    log.warning("%s: cannot send messages in this channel; not answering", where)
+                    return
+                if not allowed.embed_links:
+                    raise commands.BotMissingPermissions(["embed_links"])
             if not question:
                 await replier.send(EMPTY_MENTION, ephemeral=True)
                 return
