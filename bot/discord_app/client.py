@@ -54,6 +54,8 @@ class ReportBot(commands.Bot):
         clock: Callable[[], float] = time.monotonic,
         sync_global: bool = False,
     ) -> None:
+        # The bot never joins voice: skip discord.py's warnings about voice libraries.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.default()
         intents.message_content = settings.message_content_intent
         prefix: Any = (

@@ -21,7 +21,7 @@ import aiohttp
 import discord
 
 from bot.core.engine import Engine
-from bot.core.errors import ReportbotError
+from bot.core.errors import KnowledgeError, ReportbotError
 from bot.core.feedback import FeedbackSink, NullSink
 from bot.discord_app.client import ReportBot
 from bot.settings import PORTAL, Settings, SettingsError, load_settings, token_problem
@@ -113,10 +113,14 @@ def prepare(settings: Settings) -> tuple[str, Engine]:
         raise StartupError(problem)
     try:
         engine = Engine.load(settings.reportbot_data_dir, settings.reportbot_reports or None)
-    except ReportbotError as exc:
+    except KnowledgeError as exc:
+        n = len(exc.problems)
         raise StartupError(
-            f"Not starting: the fact base cannot be loaded, so answers could cite the wrong sentences. {exc}"
+            f"Not starting, so that no answer cites a wrong sentence: the fact base has {n} problem(s), "
+            f"the first: {exc.problems[0]}; run `reportbot check` for all of them."
         ) from None
+    except ReportbotError as exc:
+        raise StartupError("Not starting: " + " ".join(str(exc).split())) from None
     token = settings.token
     assert token is not None  # token_problem checked it
     return token, engine
