@@ -38,6 +38,10 @@ EXTENSIONS = (
     "bot.discord_app.cogs.info",
     "bot.discord_app.cogs.admin",
 )
+#: What the bot needs in a channel: post, show answers as embeds, reply to a message.
+REQUIRED_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, read_message_history=True)
+#: The OAuth2 scopes of the invite link.
+SCOPES = ("bot", "applications.commands")
 #: How many (message, user) votes are remembered to refuse a second vote.
 VOTES_REMEMBERED = 10_000
 
@@ -99,8 +103,18 @@ class ReportBot(commands.Bot):
         if self.settings.discord_guild_id is not None:
             guild = discord.Object(id=self.settings.discord_guild_id)
             self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
-            log.info("synced %d slash command(s) to the test server %s", len(synced), guild.id)
+            try:
+                synced = await self.tree.sync(guild=guild)
+            except discord.HTTPException as exc:
+                # Not fatal: mentions and any globally synced commands still work.
+                log.warning(
+                    "could not sync the slash commands to the test server %s (%s); is the bot in that "
+                    "server, invited with the applications.commands scope? Check DISCORD_GUILD_ID.",
+                    guild.id,
+                    exc,
+                )
+            else:
+                log.info("synced %d slash command(s) to the test server %s", len(synced), guild.id)
         if self.sync_global:
             synced = await self.tree.sync()
             log.info("synced %d slash command(s) globally", len(synced))
@@ -112,6 +126,8 @@ class ReportBot(commands.Bot):
             len(self.guilds),
             ", ".join(self.engine.report_ids),
         )
+        if self.application_id is not None:
+            log.info("invite link: %s", invite_url(self.application_id))
 
     async def close(self) -> None:
         await super().close()
@@ -198,7 +214,7 @@ class ReportBot(commands.Bot):
             title = self.report_title(report) if report or len(self.engine.report_ids) == 1 else "reportbot"
             embed = decline_embed(answer, question, report_title=title)
         await replier.send(embed=embed, view=view)
-        if not answer.answered and answer.error is None and question.strip():
+        if not answer.answered and answer.error is None and any(ch.isalnum() for ch in question):
             await self.record_feedback(
                 FeedbackEvent(kind="declined", question=question, report=report, confidence=answer.confidence)
             )
@@ -215,3 +231,8 @@ class ReportBot(commands.Bot):
             log.warning("could not store %s feedback: %s", event.kind, exc)
             return False
         return True
+
+
+def invite_url(application_id: int) -> str:
+    """The link that adds the bot to a server with the scopes and permissions it needs."""
+    return discord.utils.oauth_url(application_id, permissions=REQUIRED_PERMISSIONS, scopes=SCOPES)

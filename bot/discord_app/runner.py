@@ -150,6 +150,8 @@ def explain(error: BaseException, settings: Settings) -> str:
             f"Discord did not answer within {settings.login_timeout_seconds:g} s: check the network "
             "(or proxy) and try again, or raise LOGIN_TIMEOUT_SECONDS."
         )
+    if isinstance(error, discord.GatewayNotFound):
+        return "Discord's gateway could not be found (probably an outage); try again later."
     if isinstance(error, discord.ConnectionClosed):
         return f"Discord closed the connection (code {error.code}); try again in a moment."
     if isinstance(error, discord.HTTPException):

@@ -169,3 +169,18 @@ async def test_owner_tools_refuse_others(bot: ReportBot) -> None:
     await bot.get_cog("Errors").on_command_error(ctx, commands.NotOwner("owner only"))
     [reply] = replies(ctx.reply)
     assert "sync" not in reply["content"] and "/help" in reply["content"]
+
+
+async def test_a_failed_test_server_sync_is_not_fatal(
+    make_bot: BotFactory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from .test_errors import http_error
+
+    monkeypatch.setattr(
+        discord.app_commands.CommandTree,
+        "sync",
+        AsyncMock(side_effect=http_error(discord.Forbidden, 403, 50001)),
+    )
+    bot = await make_bot(discord_guild_id=42)
+    assert bot.get_cog("Ask") is not None
+    assert "could not sync the slash commands to the test server 42" in caplog.text
