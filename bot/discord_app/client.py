@@ -22,7 +22,7 @@ from discord.ext import commands
 from bot.core.engine import MAX_QUESTION_CHARS, Engine
 from bot.core.feedback import FeedbackEvent, FeedbackSink
 from bot.discord_app.answering import Answerer
-from bot.discord_app.embeds import answer_embed, decline_embed, facts_pages
+from bot.discord_app.embeds import answer_embed, decline_embed, facts_pages, help_embed
 from bot.discord_app.errors import QuestionTooLong, RateLimited
 from bot.discord_app.limits import LRU, QuestionLimits
 from bot.discord_app.reply import NO_MENTIONS, Replier
@@ -145,6 +145,14 @@ class ReportBot(commands.Bot):
             ids = [report] if report else self.engine.report_ids
             self._pages[key] = facts_pages([self.engine.fact_base(r) for r in ids])
         return [e.copy() for e in self._pages[key]]
+
+    def help_embed(self) -> discord.Embed:
+        """How to ask, naming the ways this bot is configured to accept."""
+        settings = self.settings
+        return help_embed(
+            prefix=settings.command_prefix if settings.message_content_intent else None,
+            mention=self.user.mention if self.user is not None else "@reportbot",
+        )
 
     def answers_in(self, channel: Any) -> bool:
         """True when mentions and ``!ask`` are answered in ``channel`` (ANSWER_CHANNEL_IDS)."""

@@ -330,3 +330,11 @@ async def test_mention_rate_limit_says_so_once(bot: ReportBot) -> None:
     assert len(notices) == 1 and len(silent) == 2
     notice = replies(notices[0].reply)[0]
     assert "try again in" in notice["content"] and notice["delete_after"] == NOTICE_SECONDS
+
+
+async def test_help_in_a_dm_shows_the_help(bot: ReportBot) -> None:
+    cog = bot.get_cog("Ask")
+    for m in (make_message(bot, "help", dm=True), make_message(bot, "Help?", dm=True)):
+        await cog.on_message(m)
+        [reply] = replies(m.reply)
+        assert reply["embed"].title == "How to ask me"

@@ -97,7 +97,7 @@ class Ask(commands.Cog):
         if self.bot.settings.message_content_intent and message.content.startswith(
             self.bot.settings.command_prefix
         ):
-            return  # "!ask ..." in a DM: a prefix command
+            return  # "!ask ...": a prefix command
         replier = MessageReplier(message)
         where = f"mention (guild {message.guild.id if message.guild else None}, channel {message.channel.id})"
         try:
@@ -110,6 +110,9 @@ class Ask(commands.Cog):
                     raise commands.BotMissingPermissions(["embed_links"])
             if not question:
                 await replier.send(EMPTY_MENTION, ephemeral=True)
+                return
+            if question.casefold().strip(" ?!.") == "help":  # "help" in a DM (no prefix there)
+                await replier.send(embed=self.bot.help_embed())
                 return
             await self.bot.answer_question(
                 replier, question, report=None, user_id=message.author.id, channel_id=message.channel.id

@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_app.cogs.ask import MAX_CHOICES, report_choices
-from bot.discord_app.embeds import CHOICE_NAME_MAX, about_embed, help_embed, sentence_embed, truncate
+from bot.discord_app.embeds import CHOICE_NAME_MAX, about_embed, sentence_embed, truncate
 from bot.discord_app.reply import ContextReplier, InteractionReplier
 from bot.discord_app.views import ALL_REPORTS, facts_view
 
@@ -105,12 +105,7 @@ class Info(commands.Cog):
         await InteractionReplier(interaction).send(embed=self._help(), ephemeral=True)
 
     def _help(self) -> discord.Embed:
-        settings = self.bot.settings
-        me = self.bot.user
-        return help_embed(
-            prefix=settings.command_prefix if settings.message_content_intent else None,
-            mention=me.mention if me is not None else "@reportbot",
-        )
+        return self.bot.help_embed()
 
     @commands.command(name="help")
     async def help_text(self, ctx: commands.Context[Any]) -> None:
