@@ -127,7 +127,7 @@ def answer_embed(
     )
     shown = answer.citations[:MAX_CITATIONS_SHOWN]
     for c in shown:
-        where = f"{c.where.capitalize()} ({c.sentence_id})"
+        where = c.where  # "paragraph 3, sentence 1"
         if show_report:
             where += f" · {c.report}"
         embed.add_field(name=where, value=quote(c.text), inline=False)

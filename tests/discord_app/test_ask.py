@@ -42,7 +42,7 @@ async def test_slash_ask_answers_with_the_quoted_sentence(bot: ReportBot, seed_t
     sent = only_send(i)
     embed: discord.Embed = sent["embed"]
     assert embed.title == "Kim Ji-na, the Second Vice Foreign Minister"
-    assert embed.fields[0].name == "Paragraph 3, sentence 1 (p3.s1)"
+    assert embed.fields[0].name == "paragraph 3, sentence 1"
     quoted = embed.fields[0].value.removeprefix("> ")
     assert quoted in seed_text
     assert quoted == bot.engine.sentence("p3.s1").text
@@ -65,7 +65,7 @@ async def test_every_citation_of_every_suggestion_is_verbatim(bot: ReportBot, se
         embed = only_send(i)["embed"]
         assert embed.title == bot.engine.ask(fact.suggestion).answer
         for field in embed.fields:
-            assert re.fullmatch(r"Paragraph \d+, sentence \d+ \(p\d+\.s\d+\)", field.name)
+            assert re.fullmatch(r"paragraph \d+, sentence \d+", field.name)
             assert field.value.removeprefix("> ") in seed_text
 
 

@@ -64,7 +64,7 @@ def test_answer_embed_with_huge_everything() -> None:
     within_limits(embed)
     assert embed.description.startswith("**You asked:** @\u200beveryone \\*\\*x\\*\\*")
     assert "not fully sure" in embed.description
-    assert embed.fields and embed.fields[0].name == "Paragraph 1, sentence 1 (p1.s1) · r"
+    assert embed.fields and embed.fields[0].name == "paragraph 1, sentence 1 · r"
     assert embed.fields[0].value.startswith("> @\u200beveryone") and embed.fields[0].value.endswith("…")
 
 
