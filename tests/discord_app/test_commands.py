@@ -10,7 +10,7 @@ import pytest
 from discord.ext import commands
 
 from bot import __version__
-from bot.core.engine import MAX_QUESTION_CHARS
+from bot.core.engine import MAX_QUESTION_CHARS, Engine
 from bot.core.feedback import MAX_STORED_QUESTION_CHARS
 from bot.discord_app.client import EXTENSIONS, ReportBot
 
@@ -184,3 +184,27 @@ async def test_a_failed_test_server_sync_is_not_fatal(
     bot = await make_bot(discord_guild_id=42)
     assert bot.get_cog("Ask") is not None
     assert "could not sync the slash commands to the test server 42" in caplog.text
+
+
+async def test_several_reports(make_bot: BotFactory, make_data_dir, root) -> None:
+    import shutil
+
+    data = make_data_dir()
+    shutil.copy(data / "seeds" / f"{REPORT_ID}.txt", data / "seeds" / "second-report.txt")
+    shutil.copytree(data / "knowledge" / REPORT_ID, data / "knowledge" / "second-report")
+    engine = Engine.load(data)
+    assert engine.report_ids == ["korea-cambodia-task-force", "second-report"]
+    bot = await make_bot(engine_=engine)
+    ask = bot.get_cog("Ask")
+    i = make_interaction(bot)
+    await ask.ask.callback(ask, i, question="Who leads the task force?", report="second-report")
+    embed = only_send(i)["embed"]
+    assert embed.fields[0].name == "paragraph 3, sentence 1 · second-report"
+    found = await ask.ask_report_autocomplete(make_interaction(bot), "")
+    assert [c.value for c in found] == engine.report_ids
+    pages = bot.facts_pages(None)
+    assert {p.footer.text.rsplit(" · ", 1)[1] for p in pages} == set(engine.report_ids)
+    admin = bot.get_cog("Admin")
+    ctx = make_ctx(bot, author_id=OWNER_ID)
+    await admin.reload.callback(admin, ctx, "nope*")
+    assert replies(ctx.reply)[0]["content"] == "No cog named nope\\*; the cogs: errors, ask, info, admin."

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Literal
 
-import discord
 from discord.ext import commands
 
+from bot.discord_app.embeds import escape
 from bot.discord_app.reply import ContextReplier
 
 if TYPE_CHECKING:
@@ -63,9 +63,7 @@ class Admin(commands.Cog, command_attrs={"hidden": True}):
         targets = [e for e in EXTENSIONS if name is None or e.rsplit(".", 1)[1] == name]
         if not targets:
             known = ", ".join(e.rsplit(".", 1)[1] for e in EXTENSIONS)
-            await ContextReplier(ctx).send(
-                f"No cog {discord.utils.escape_markdown(name or '')!r}; cogs: {known}."
-            )
+            await ContextReplier(ctx).send(f"No cog named {escape(name or '')}; the cogs: {known}.")
             return
         for extension in targets:
             await self.bot.reload_extension(extension)
