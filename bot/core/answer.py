@@ -54,6 +54,8 @@ class Answer:
     #: Answered, but the match is not clear: worth a hint to the user.
     uncertain: bool = False
     fact_ids: tuple[str, ...] = field(default=(), compare=False)
+    #: The answer of each fact used, best first (``answer`` joins them).
+    parts: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON Lines contract of ``reportbot ask --json``."""

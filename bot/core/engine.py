@@ -165,6 +165,7 @@ class Engine:
             confidence=round(min(max(decision.confidence, 0.0), 1.0), 4),
             uncertain=decision.uncertain,
             fact_ids=tuple(f.id for f in decision.facts),
+            parts=tuple(f.answer for f in decision.facts),
         )
 
     @staticmethod

@@ -1,0 +1,1 @@
+"""One cog per feature: asking, information, owner tools, and the one error handler."""

@@ -1,0 +1,243 @@
+"""``reportbot run``: settings, fact base and feedback store first, then Discord.
+
+Everything that can be checked offline is checked before connecting: a broken fact base or a
+missing token ends with one sentence and a non-zero exit code, and the bot never connects.
+Login failures are mapped to one sentence each. SIGINT and SIGTERM close the connection
+cleanly. Once connected, discord.py reconnects by itself when the connection drops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+import aiohttp
+import discord
+
+from bot.core.engine import Engine
+from bot.core.errors import KnowledgeError, ReportbotError
+from bot.core.feedback import FeedbackSink, NullSink
+from bot.discord_app.client import ReportBot
+from bot.settings import PORTAL, Settings, SettingsError, load_settings, token_problem
+
+log = logging.getLogger(__name__)
+
+#: Exit codes: 0 after a clean stop, 1 when the bot could not start or lost its connection.
+OK, FAILED = 0, 1
+REDACTED = "[DISCORD_TOKEN]"
+
+
+class StartupError(Exception):
+    """Why the bot could not start, as one sentence for the operator."""
+
+
+# -- the token never reaches a log -------------------------------------------------------------
+class RedactToken(logging.Filter):
+    """Replaces the token in a record's message, arguments and traceback before any output."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.token:
+            return True
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg = message.replace(self.token, REDACTED)
+        record.args = None
+        if record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, REDACTED)
+        if record.stack_info:
+            record.stack_info = record.stack_info.replace(self.token, REDACTED)
+        return True
+
+
+_HANDLER_MARK = "_reportbot_handler"
+
+
+def configure_logging(level: str, token: str | None, stream: TextIO | None = None) -> None:
+    """Log to stderr at ``level``, every handler redacting the token (idempotent)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, _HANDLER_MARK, False) or type(handler) is logging.StreamHandler:
+            root.removeHandler(handler)  # ours from before, or the CLI's basicConfig one
+    handler = logging.StreamHandler(stream or sys.stderr)
+    setattr(handler, _HANDLER_MARK, True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+    if token:
+        for h in root.handlers:  # including any a test or a host environment added
+            h.filters = [f for f in h.filters if not isinstance(f, RedactToken)]
+            h.addFilter(RedactToken(token))
+    logging.getLogger("discord.http").setLevel(max(logging.getLevelName(level), logging.INFO))
+
+
+# -- what runs before connecting --------------------------------------------------------------
+def build_feedback_sink(settings: Settings) -> FeedbackSink:
+    """The SQLite store (FEEDBACK_DB_PATH, else the user's data folder), or nothing if disabled."""
+    if not settings.feedback_enabled:
+        log.info("feedback is turned off (FEEDBACK_ENABLED=false): nothing is stored")
+        return NullSink()
+    try:
+        from bot.feedback_store import SqliteFeedbackStore, default_feedback_path
+    except ModuleNotFoundError as exc:
+        if exc.name != "bot.feedback_store":
+            raise
+        log.warning("this build has no feedback store; 👍/👎 and declined questions are not stored")
+        return NullSink()
+    path = settings.feedback_db_path or default_feedback_path()
+    try:
+        sink = SqliteFeedbackStore(Path(path), settings.feedback_retention_days)
+    except (ReportbotError, OSError) as exc:
+        raise StartupError(
+            f"Cannot open the feedback database at {path} ({exc}); set FEEDBACK_DB_PATH to a writable "
+            "file, or FEEDBACK_ENABLED=false."
+        ) from None
+    log.info("feedback is stored in %s for %d days", path, settings.feedback_retention_days)
+    return sink
+
+
+def prepare(settings: Settings) -> tuple[str, Engine]:
+    """The token and the loaded fact base, or StartupError saying what to fix."""
+    problem = token_problem(settings)
+    if problem is not None:
+        raise StartupError(problem)
+    try:
+        engine = Engine.load(settings.reportbot_data_dir, settings.reportbot_reports or None)
+    except KnowledgeError as exc:
+        n = len(exc.problems)
+        raise StartupError(
+            f"Not starting, so that no answer cites a wrong sentence: the fact base has {n} problem(s), "
+            f"the first: {exc.problems[0]}; run `reportbot check` for all of them."
+        ) from None
+    except ReportbotError as exc:
+        raise StartupError("Not starting: " + " ".join(str(exc).split())) from None
+    token = settings.token
+    assert token is not None  # token_problem checked it
+    return token, engine
+
+
+# -- connecting ---------------------------------------------------------------------------------
+def explain(error: BaseException, settings: Settings) -> str:
+    """One sentence for a failure of logging in or connecting."""
+    if isinstance(error, discord.PrivilegedIntentsRequired):
+        return (
+            "MESSAGE_CONTENT_INTENT is on, but the Message Content intent is not enabled for this bot: "
+            f"enable it under Bot > Privileged Gateway Intents at {PORTAL}, or set MESSAGE_CONTENT_INTENT=false."
+        )
+    if isinstance(error, discord.LoginFailure) or (
+        isinstance(error, discord.ConnectionClosed) and error.code == 4004
+    ):
+        return (
+            "Discord rejected the token: open your application at "
+            f"{PORTAL}, press Reset Token on the Bot page, and put the new token in DISCORD_TOKEN."
+        )
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return (
+            "Cannot reach Discord (no network, or DNS failed): check the internet connection and try again."
+        )
+    if isinstance(error, TimeoutError):
+        return (
+            f"Discord did not answer within {settings.login_timeout_seconds:g} s: check the network "
+            "(or proxy) and try again, or raise LOGIN_TIMEOUT_SECONDS."
+        )
+    if isinstance(error, discord.GatewayNotFound):
+        return "Discord's gateway could not be found (probably an outage); try again later."
+    if isinstance(error, discord.ConnectionClosed):
+        return f"Discord closed the connection (code {error.code}); try again in a moment."
+    if isinstance(error, discord.HTTPException):
+        return (
+            f"Discord answered with an error while logging in (HTTP {error.status}); try again in a moment."
+        )
+    if isinstance(error, aiohttp.ClientError | OSError):
+        return f"The connection to Discord failed ({type(error).__name__}); check the network and try again."
+    return ""
+
+
+async def serve(bot: ReportBot, token: str, settings: Settings) -> None:
+    """Log in (with a timeout), connect, and run until closed; raises what went wrong."""
+    loop = asyncio.get_running_loop()
+    closing: list[asyncio.Task[None]] = []
+
+    def stop(signum: int) -> None:
+        if not closing:
+            log.info("received %s; closing the connection", signal.Signals(signum).name)
+            closing.append(loop.create_task(bot.close()))
+
+    installed = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop, sig)
+            installed.append(sig)
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            pass
+    try:
+        async with bot:
+            await asyncio.wait_for(bot.login(token), timeout=settings.login_timeout_seconds)
+            if not bot.is_closed():
+                await bot.connect(reconnect=True)
+    finally:
+        for sig in installed:
+            loop.remove_signal_handler(sig)
+
+
+def run(
+    *,
+    env_file: str | Path | None = ".env",
+    sync_global: bool = False,
+    settings: Settings | None = None,
+    stream: TextIO | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """Start the bot and block until it stops; returns the exit code. Errors are one sentence on
+    ``stream`` (stderr by default), never a traceback, and never contain the token."""
+    out = stream or sys.stderr
+
+    def fail(message: str) -> int:
+        print(f"reportbot: {message}", file=out)
+        return FAILED
+
+    try:
+        settings = settings or load_settings(env_file)
+    except SettingsError as exc:
+        return fail(str(exc))
+    token = settings.token or ""
+    configure_logging(settings.log_level, token, stream)
+    try:
+        token, engine = prepare(settings)
+        feedback = build_feedback_sink(settings)
+    except StartupError as exc:
+        return fail(str(exc))
+    bot = ReportBot(engine=engine, settings=settings, feedback=feedback, clock=clock, sync_global=sync_global)
+    try:
+        asyncio.run(serve(bot, token, settings))
+    except KeyboardInterrupt:
+        return OK
+    except Exception as exc:
+        sentence = explain(exc, settings)
+        if not sentence:
+            log.error("the bot stopped on an unexpected error", exc_info=exc)
+            sentence = f"The bot stopped on an unexpected error ({type(exc).__name__}); see the log above."
+        return fail(sentence.replace(token, REDACTED))
+    finally:
+        _close_sink(feedback)
+    log.info("stopped")
+    return OK
+
+
+def _close_sink(sink: FeedbackSink) -> None:
+    close = getattr(sink, "close", None)
+    if callable(close):
+        try:
+            close()
+        except Exception:
+            log.exception("closing the feedback store failed")

@@ -1,0 +1,136 @@
+"""Typed settings of the Discord bot, from the environment and a ``.env`` file.
+
+Every setting is an environment variable of the same name (upper case); a ``.env`` file in the
+working directory fills in what the environment does not set. ``.env.example`` documents them
+all. The token is a secret: it is never logged, printed or shown in ``repr``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.core.errors import ReportbotError
+
+log = logging.getLogger(__name__)
+
+#: A bot token is three dot-separated parts of URL-safe base64 (id, timestamp, HMAC).
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
+PORTAL = "https://discord.com/developers/applications"
+
+
+class SettingsError(ReportbotError):
+    """A setting is missing or has a value that cannot be used."""
+
+
+def _split(value: Any) -> Any:
+    """Accept ``a,b c`` as well as a list for the list settings (empty = none)."""
+    if isinstance(value, str):
+        return [part for part in re.split(r"[,\s]+", value.strip()) if part]
+    return value
+
+
+class Settings(BaseSettings):
+    """What ``reportbot run`` needs; see ``.env.example`` for each setting in the user's words."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
+        case_sensitive=False,
+        hide_input_in_errors=True,
+    )
+
+    discord_token: SecretStr | None = None
+    discord_guild_id: int | None = Field(default=None, gt=0)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    command_prefix: str = Field(default="!", min_length=1, max_length=5)
+    reportbot_reports: Annotated[list[str], NoDecode] = []
+    reportbot_data_dir: Path | None = None
+    answer_channel_ids: Annotated[list[int], NoDecode] = []
+    message_content_intent: bool = False
+    feedback_enabled: bool = True
+    feedback_db_path: Path | None = None
+    feedback_retention_days: int = Field(default=90, ge=1, le=3650)
+    #: Questions one person may ask per USER_RATE_SECONDS.
+    user_rate: int = Field(default=5, ge=1, le=1000)
+    user_rate_seconds: float = Field(default=30.0, gt=0, le=86400)
+    #: Questions one channel may get per CHANNEL_RATE_SECONDS (all people together).
+    channel_rate: int = Field(default=20, ge=1, le=10000)
+    channel_rate_seconds: float = Field(default=60.0, gt=0, le=86400)
+    #: How many people and channels the rate limiter remembers at most (oldest forgotten first).
+    rate_limit_max_keys: int = Field(default=10_000, ge=10, le=1_000_000)
+    #: How long logging in to Discord may take before giving up.
+    login_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("reportbot_reports", "answer_channel_ids", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return _split(value)
+
+    @field_validator("command_prefix", mode="before")
+    @classmethod
+    def _prefix(cls, value: Any) -> Any:
+        if isinstance(value, str) and (not value.strip() or any(ch.isspace() for ch in value)):
+            raise ValueError("must be one or a few characters without spaces, like !")
+        return value
+
+    @property
+    def token(self) -> str | None:
+        """The token itself, stripped; only the runner calls this, to log in."""
+        if self.discord_token is None:
+            return None
+        return self.discord_token.get_secret_value().strip() or None
+
+
+def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
+    """Read the settings; raise SettingsError with one message naming every bad variable.
+
+    The message never repeats a value (so a token pasted into the wrong variable stays secret).
+    """
+    try:
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_input=False, include_url=False):
+            name = str(error["loc"][0]).upper() if error["loc"] else "a setting"
+            problems.append(f"{name} {_plain(error['msg'])}")
+        raise SettingsError("Invalid setting: " + "; ".join(problems) + " (see .env.example).") from None
+
+
+def _plain(message: str) -> str:
+    """pydantic's message in lower case without its "Value error, " preamble."""
+    message = message.removeprefix("Value error, ").removeprefix("Input ")
+    return message[:1].lower() + message[1:]
+
+
+def token_problem(settings: Settings) -> str | None:
+    """One sentence saying what is wrong with the token, or None when it looks usable.
+
+    Checked before discord.py sees the token: a missing one would raise TypeError there.
+    """
+    token = settings.token
+    if token is None:
+        return (
+            "No Discord token: set DISCORD_TOKEN in the environment or in a .env file "
+            f"(copy it from the Bot page of your application at {PORTAL})."
+        )
+    if token.lower().startswith("bot "):
+        return 'DISCORD_TOKEN starts with "Bot "; put only the token itself there.'
+    if not _TOKEN_SHAPE.match(token):
+        return (
+            "DISCORD_TOKEN does not look like a bot token (three parts separated by dots); "
+            f"copy it again from the Bot page of your application at {PORTAL}."
+        )
+    return None
