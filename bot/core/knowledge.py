@@ -261,7 +261,7 @@ class _Collector:
             )
         keywords = self._string_list(file, where, label, raw, "keywords", required=False)
         sources = self._sources(file, where, label, raw.get("sources"))
-        if len(self.problems) == before:
+        if len(self.problems) == before and isinstance(fid, str) and topic and answer:
             self.facts.append(
                 Fact(
                     report=self.report.id,

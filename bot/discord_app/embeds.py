@@ -135,8 +135,8 @@ def answer_embed(
             where += f" · {c.report}"
         embed.add_field(name=where, value=quote(c.text), inline=False)
     if len(answer.citations) > len(shown):
-        more = len(answer.citations) - len(shown)
-        embed.add_field(name="\u200b", value=f"…and {more} more sentence(s).", inline=False)
+        hidden = len(answer.citations) - len(shown)
+        embed.add_field(name="\u200b", value=f"…and {hidden} more sentence(s).", inline=False)
     embed.set_footer(text=report_title)
     return fit(embed)
 
