@@ -96,13 +96,17 @@ class FactBase:
 
     @cached_property
     def _topics(self) -> dict[str, tuple[Fact, ...]]:
+        def where(fact: Fact) -> tuple[int, int]:
+            first = fact.sources[0]
+            return (first.paragraph, first.index)
+
         grouped: dict[str, list[Fact]] = {}
-        for fact in self.facts:
+        for fact in sorted(self.facts, key=where):  # stable: file order among equals
             grouped.setdefault(fact.topic, []).append(fact)
         return {topic: tuple(facts) for topic, facts in grouped.items()}
 
     def topics(self) -> dict[str, tuple[Fact, ...]]:
-        """The facts grouped by topic, in the order the fact base gives them."""
+        """The facts grouped by topic, in the order the report tells them."""
         return self._topics
 
 
