@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS
+from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS, english_words
 from bot.core.text import clean, split_compound, stem, words
 
 #: Typo repair: at most this many edits (Damerau-Levenshtein: a swap of two letters is one)
@@ -132,9 +132,11 @@ class Analyzer:
     def _repair(self, word: str) -> str | None:
         """The known word ``word`` is a typo of, if any: same first letter, one edit (two for a
         long word, keeping the last letter too, and never into a stop word: "currency" is not
-        "currently"); a four-letter word only by swapping two letters ("yaer")."""
+        "currently"); a four-letter word only by swapping two letters ("yaer"). A real English
+        word is left alone unless it is a spelling variant by a doubled letter ("kidnaping")."""
         if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or self.knows(word):
             return None
+        real_word = word in english_words()
         if self._by_letter is None:
             self._by_letter = {}
             for known in sorted(self._known | STOPWORDS):
@@ -150,6 +152,8 @@ class Analyzer:
             limit=5,
         )
         for candidate, distance, _ in sorted(found, key=lambda f: (f[1], f[0])):
+            if real_word and _undouble(candidate) != _undouble(word):
+                continue  # "spare" is a word, not a typo of "spate"; "kidnaping" is a variant
             if len(word) == 4 and sorted(candidate) != sorted(word):
                 continue
             if distance > 1 and (candidate[-1] != word[-1] or candidate in STOPWORDS):
@@ -231,3 +235,8 @@ class Analyzer:
                 for part in self._surface(core):
                     capitalised.add(stem(part))
         return frozenset(capitalised)
+
+
+def _undouble(word: str) -> str:
+    """``word`` with doubled letters made single: "kidnapping" and "kidnaping" meet."""
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])

@@ -6,6 +6,10 @@ Report-specific names, abbreviations and synonyms live with each report's fact b
 
 from __future__ import annotations
 
+import gzip
+from functools import cache
+from importlib import resources
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -51,12 +55,12 @@ LIGHT_WORDS = _words(
     mention mentions mentioned decision decisions decide decided situation issue issues matter
     detail details info information update updates latest status day days date dates time times
     month months week weeks happen happens happened latest current currently exact specific
-    overall main key big city cities town towns place places location locations based located
+    overall main key city cities town towns place places location locations based located
     situated headquartered bad problem problems serious severe widespread common period role
     monday tuesday wednesday thursday friday saturday sunday reason change changed changes file filed
     bring brings brought back grant granted step steps hold holds act acts acting crisis plan plans
-    planned planning belong belongs belonged associated affiliated affiliation describe
-    described outline outlined propose proposed measure measures mechanism aspect side incident
+    planned planning belong belongs belonged affiliated affiliation describe
+    described outline outlined propose proposed measure measures aspect side
     right historical rationale
     """
 )
@@ -148,7 +152,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("police", "cop", "cops", "policeman", "policemen", "officer", "officers", "police officer",
      "police officers"),
     ("job", "jobs", "work", "employment", "career", "careers"),
-    ("role", "roles", "job title", "title", "position", "positions", "rank", "capacity",
+    ("role", "roles", "job title", "title", "position", "positions", "rank",
      "occupation", "profession"),
     ("mean", "means", "stand for", "stands for", "short for", "abbreviation", "acronym", "meaning",
      "full name", "full form"),
@@ -192,14 +196,15 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "data", "amount", "rate", "how many"),
     ("crime", "crimes", "criminal", "offence", "offences", "offense", "offenses"),
     ("student", "students", "undergraduate", "undergrad", "uni student", "college student"),
-    ("mission", "missions", "trip", "visit", "deployment"),
+    ("mission", "missions", "trip", "visit"),
     ("task force", "taskforce", "team", "response team", "joint response team", "delegation",
      "squad", "unit"),
     ("ministry", "ministries", "department", "departments"),
     ("say", "said", "says", "stated", "statement", "told", "tell", "remark", "remarks", "comment",
      "comments", "claim", "claimed", "argue", "argued", "announce", "announced", "quote", "quoted",
      "quotes", "cite", "cited", "citing", "deliver", "delivered", "delivers"),
-    ("previous", "previously", "earlier", "prior", "past", "before", "former", "formerly"),
+    ("previous", "previously", "earlier", "prior", "past", "before", "former", "formerly",
+     "predecessor", "predecessors"),
     ("president", "presidential", "presidency", "presidents"),
     ("expedite", "expedited", "speed up", "sped up", "speeding up", "accelerate", "accelerated",
      "hasten", "fast-track", "fast track", "quicken", "quickly"),
@@ -216,7 +221,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "talk about", "talked about", "talks about", "debate", "debated"),
     ("launch", "launched", "launching", "launches", "open", "opens", "opened", "opening", "set up",
      "sets up", "setting up", "establish", "established", "establishing", "establishment",
-     "create", "created", "creating"),
+     "create", "created", "creating", "begin operating"),
     ("fail", "failed", "failing", "fails", "failure", "failures"),
     ("operation", "operations", "business", "businesses", "scheme", "schemes", "racket", "rackets",
      "enterprise", "enterprises", "industry"),
@@ -224,6 +229,45 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "widely publicised", "well-known", "prominent", "notorious", "widely reported"),
     ("year", "years", "yr", "yrs"),
     ("mountain", "mountains", "mtn", "mount"),
+    ("oversee", "oversees", "overseeing", "oversaw", "supervise", "supervising", "supervision",
+     "coordinate", "coordinating", "coordination"),
+    ("reporter", "reporters", "press", "journalist", "journalists", "media", "newsmen"),
+    ("consult", "consulting", "consultation", "consultations", "confer", "conferring", "work with",
+     "talk with", "talks with", "liaise"),
+    ("capability", "capabilities", "capacity", "capacities", "ability", "abilities", "readiness"),
+    ("station", "stationed", "stationing", "posted", "deploy", "deployed", "deploying",
+     "deployment", "assign", "assigned", "dispatch officers"),
+    ("consider", "considering", "considered", "weigh", "weighing", "mull", "mulling",
+     "contemplate", "contemplating", "think about", "thinking about", "look into", "looking into",
+     "review", "reviewing"),
+    ("prevent", "prevention", "preventing", "avoid", "avoiding", "stop", "stopping", "deter",
+     "curb", "curbing"),
+    ("damage", "harm", "harms", "losses", "casualties", "suffering"),
+    ("regular", "permanent", "standing", "routine", "ongoing", "formal"),
+    ("system", "systems", "mechanism", "mechanisms", "framework", "frameworks", "arrangement",
+     "channel", "channels"),
+    ("reach", "reached", "reaches", "hit", "hits", "amount to", "amounted to", "total of"),
+    ("case", "cases", "incident", "incidents", "instance", "instances"),
+    ("link", "linked", "links", "connected", "connection", "connections", "tied", "ties",
+     "related", "relation", "behind"),
+    ("large-scale", "massive", "huge", "major", "big", "sprawling", "extensive", "large"),
+    ("illegal", "unlawful", "illicit", "underground"),
+    ("force", "forced", "forces", "forcing", "made to", "compelled", "coerced", "coerce",
+     "pressured"),
+    ("rash", "spate", "string", "series", "wave", "flurry"),
+    ("handle", "handles", "handled", "handling", "deal with", "deals with", "dealing with",
+     "dealt with", "tackle", "tackling", "address", "addressing", "addressed", "solve", "fix",
+     "combat", "manage", "managing"),
+    ("target", "targets", "targeted", "targeting", "aimed at", "prey on", "preying on"),
+    ("important", "crucial", "vital", "essential", "top", "primary", "paramount", "foremost"),
+    ("responsibility", "responsibilities", "duty", "duties", "obligation", "obligations"),
+    ("full-scale", "all-out", "comprehensive", "sweeping", "whole-of-government"),
+    ("local", "on-the-ground", "on the ground", "in-country"),
+    ("fill", "filling", "filled", "appoint", "appointing", "appointed", "staff up"),
+    ("reveal", "revealed", "reveals", "disclose", "disclosed", "emerge", "emerged", "uncover",
+     "uncovered", "expose", "exposed", "come to light", "came to light"),
+    ("request", "requests", "requested", "appeal", "appeals", "plea", "pleas"),
+    ("real", "genuine", "legitimate", "authentic", "legit"),
 )
 # fmt: on
 
@@ -283,3 +327,11 @@ PLACES = _names(
     imf, unicef, unhcr, red cross, amnesty international, human rights watch
     """
 )
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case English words of four letters or more (SCOWL via Debian's wamerican; see
+    ``data/english-words.COPYRIGHT``): a real word is never "repaired" into another one."""
+    data = resources.files("bot.core").joinpath("data/english-words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("ascii").split())

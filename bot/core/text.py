@@ -44,8 +44,6 @@ _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _BRITISH = (
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
-    (re.compile(r"(?<=[a-z]{2})lling$"), "ling"),
-    (re.compile(r"(?<=[a-z]{2})lled$"), "led"),
 )
 
 
@@ -83,11 +81,23 @@ def americanise(word: str) -> str:
     return word
 
 
+#: Words the stemmer would merge with unrelated ones ("department" -> "depart").
+STEM_OVERRIDES = {
+    "department": "department",
+    "departments": "department",
+    "responsible": "responsible",
+    "responsibility": "responsibility",
+    "responsibilities": "responsibility",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The comparison form of one surface word (number words become digits)."""
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
+    if word in STEM_OVERRIDES:
+        return STEM_OVERRIDES[word]
     if word.isdigit():
         return word
     return _STEMMER.stemWord(americanise(word))
