@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.knowledge import Fact, FactBase
-from bot.core.lexicon import ANTONYMS, CALENDAR_WORDS, LIGHT_WORDS, PLACES, ROLE_WORDS, SYNONYMS
+from bot.core.lexicon import ANTONYMS, CALENDAR_WORDS, LIGHT_WORDS, PLACES, ROLE_WORDS, STOPWORDS, SYNONYMS
 from bot.core.text import clean, stem
 
 log = logging.getLogger(__name__)
@@ -122,9 +122,18 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _YES_NO = re.compile(r"^(is|are|was|were|will|would|did|does|do|has|have|had|can|could|should)\b")
 _FUTURE = re.compile(r"\bwill\b|\bgoing to\b|\bgonna\b|\bwhen (does|do)\b|\bsoon\b|\bnext\b")
 _SOURCE_QUESTION = re.compile(r"\bwhere\b.*\b(come|comes|came|coming)\s+from\b|\bsource\b")
-_POSSESSIVE = re.compile(r"\b([A-Za-z][A-Za-z.]*(?: [A-Za-z]+)?)'s ((?:[A-Za-z-]+ ?){1,3})")
+_POSSESSIVE = re.compile(r"\b([A-Za-z][A-Za-z.-]*(?: [A-Za-z-]+)?)'s ((?:[A-Za-z-]+ ?){1,3})")
+#: Who acts for a place: "the Cambodian government" is not "the government" of the report.
+_ACTORS = (
+    "government|administration|ambassador|envoy|minister|foreign minister|president|prime minister"
+    "|spokesman|spokesperson|official|authorities|authority|prosecutor|lawmaker|parliament"
+    "|leader|king|military|army|court|media|foreign ministry|ministry|police"
+)
 _OF_OWNER = re.compile(r"\b((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+) (?:of|for) ((?:the )?[A-Za-z]+(?: [A-Za-z]+)?)\b")
 _PLACES = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
+_PLACE_ACTOR = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + rf")'?s? ((?:{_ACTORS})s?)\b"
+)
 
 
 _US = re.compile(r"\bU\.?S\.?A?\b")
@@ -256,12 +265,14 @@ class FactIndex:
         self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
             place for group in base.synonyms for place in places_in(" , ".join(group))
         }
-        # Names that can own things: places, and the report's capitalised synonym groups.
-        self._names = frozenset(
-            t
-            for name in (*PLACES, *(g[0] for g in base.synonyms if g[0][:1].isupper()))
-            for t in self.analyzer.index(name)[0]
-        )
+        # Names that can own things: places, and the report's capitalised synonym groups (each
+        # read as one token: "united nations" gives no "nation").
+        def single(names: list[str]) -> frozenset[str]:
+            tokens = (self.analyzer.index(name)[0] for name in names)
+            return frozenset(t[0] for t in tokens if len(t) == 1)
+
+        self._places_tokens = single(sorted(PLACES))
+        self._names = self._places_tokens | single([g[0] for g in base.synonyms if g[0][:1].isupper()])
         self._antonyms: dict[str, str] = {}
         for a, b in ANTONYMS:
             ta, tb = self.analyzer.index(a)[0], self.analyzer.index(b)[0]
@@ -327,7 +338,9 @@ class FactIndex:
         top_bm25 = max(bm25.values()) or 1.0
         fuzzy = self._fuzzy(candidates, " ".join(tokens), clean(question).rstrip("?. "))
         hard, soft = types & HARD_TYPES, types & SOFT_TYPES
-        owners = self._owners(question) if hard else []
+        # "X's Y" must hold in the fact, except in a yes/no question, whose premise may be wrong
+        # ("indicted by Korean prosecutors?" is answered by "Cambodian prosecutors").
+        owners = [] if _YES_NO.match(clean(question)) else self._owners(question, names=bool(hard))
         place_ok = not (places_in(question) - self._places)
 
         matches = []
@@ -410,17 +423,21 @@ class FactIndex:
             best[i] = (best[i][0], max(best[i][1], score / 100))
         return best
 
-    def _owners(self, question: str) -> list[tuple[str, str]]:
-        """("cambodia", "foreign_minist") for "Cambodia's foreign minister" or "... of Cambodia".
+    def _owners(self, question: str, *, names: bool) -> list[tuple[str, str]]:
+        """("cambodia", "foreign_minist") for "Cambodia's foreign minister", "... of Cambodia" or
+        "the Cambodian foreign minister".
 
-        Only names own things here: places and the names of the report's synonym groups, never
-        a role ("the minister's summons").
+        Only places own things here, and (``names``, for who/when/where... questions) the names
+        of the report's synonym groups; never a role ("the minister's summons"). An owner that the
+        question's own reading folds into a phrase ("Cambodia's capital") is no owner.
         """
+        asked = set(self.analyzer.query(question).tokens)
         raw = clean(question, fold=False)
         # (owner, owned words, where the head of the owned words is): "X's <head> ..." and
         # "... <head> of X".
         found = [(m.group(1), m.group(2), 0) for m in _POSSESSIVE.finditer(raw)]
         found += [(m.group(2), m.group(1), -1) for m in _OF_OWNER.finditer(raw)]
+        found += [(m.group(1), m.group(2), 0) for m in _PLACE_ACTOR.finditer(clean(question))]
         pairs: list[tuple[str, str]] = []
         for owner, owned, head in found:
             owner_tokens = self.analyzer.index(owner)[0]
@@ -429,7 +446,10 @@ class FactIndex:
                 continue
             if owner.split()[-1].lower().rstrip("s") in ROLE_WORDS:
                 continue  # "the foreign minister's summons": a role, not an owner of things
-            named = [t for t in owner_tokens if t in self._names]
+            if owned.split()[head].lower() in STOPWORDS:
+                continue  # "out of Cambodia", "some of them"
+            known = self._names if names else self._places_tokens
+            named = [t for t in owner_tokens if t in known and t in asked]
             if named:
                 pairs.append((named[-1], owned_tokens[head]))
         return pairs
