@@ -61,7 +61,8 @@ LIGHT_WORDS = _words(
     bring brings brought back grant granted step steps hold holds act acts acting crisis plan plans
     planned planning belong belongs belonged affiliated affiliation describe
     described outline outlined propose proposed measure measures aspect side
-    right historical rationale
+    right historical rationale young officials use used uses using behavior behaviour treat
+    treated treatment dedicated
     """
 )
 
@@ -75,7 +76,13 @@ ROLE_WORDS = _words(
 )
 
 #: Opposites a yes/no question may get wrong ("did kidnappings fall?" is answered by "they soared").
-ANTONYMS: tuple[tuple[str, str], ...] = (("rise", "reduce"), ("ignore", "want"), ("previous", "next"))
+ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("rise", "reduce"),
+    ("ignore", "want"),
+    ("previous", "next"),
+    ("criticize", "praise"),
+    ("detain", "release"),
+)
 
 #: Days and months: never "repaired" into one another ("thursday" is not a typo of "tuesday").
 CALENDAR_WORDS = _words(
@@ -124,12 +131,13 @@ NUMBER_WORDS = {
 # fmt: off
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lead", "leads", "leader", "led", "head", "heads", "heading", "headed", "in charge",
-     "charge of", "chief", "helm", "command", "commands", "commanding", "direct", "directs",
-     "running", "boss", "bosses", "in command"),
+     "charge of", "chief", "helm", "command", "commands", "commanding", "running", "boss",
+     "bosses", "in command"),
     ("participate", "take part", "taking part", "takes part", "took part", "join", "joins",
      "joining", "involved", "involve", "participant", "participants", "participating"),
     ("depart", "leave", "leaves", "leaving", "departure", "set off", "head out", "set out",
-     "dispatched", "dispatch", "send", "sent", "sending"),
+     "dispatched", "dispatch", "send", "sent", "sending", "heading to", "head to", "headed to",
+     "heads to", "bound for"),
     ("agency", "agencies", "organisation", "organisations", "organization", "organizations",
      "body", "bodies", "institution", "institutions", "authority", "authorities"),
     ("rise", "rose", "increase", "increased", "soar", "soared", "jump", "jumped", "grow", "grew",
@@ -138,7 +146,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "expanded"),
     ("criticize", "criticise", "criticism", "critic", "critics", "slam", "slammed", "attack",
      "attacked", "blast", "blasted", "fault", "faulted", "complain", "complained", "mad", "angry",
-     "upset", "unhappy", "furious", "annoyed", "displeased"),
+     "upset", "unhappy", "furious", "annoyed", "displeased", "find fault", "found fault",
+     "finds fault"),
     ("blame", "blamed", "blames", "accuse", "accused", "accuses", "accusation", "responsible",
      "point fingers", "pointing fingers", "pointed fingers", "point the finger",
      "pointing the finger", "finger pointing", "pin on", "pinned on", "pins on",
@@ -146,20 +155,21 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("victim", "victims"),
     ("trick", "tricks", "tricked", "lure", "lured", "lures", "luring", "deceive", "deceived",
      "fool", "fooled", "entice", "enticed", "bait", "scam", "scammed", "con", "conned", "recruit",
-     "recruited", "recruits"),
+     "recruited", "recruits", "attract", "attracted", "attracts", "draw in", "drawn in"),
     ("kill", "killed", "murder", "murdered", "death", "dead", "die", "died", "slain"),
     ("find", "found", "discover", "discovered"),
     ("police", "cop", "cops", "policeman", "policemen", "officer", "officers", "police officer",
      "police officers"),
     ("job", "jobs", "work", "employment", "career", "careers"),
-    ("role", "roles", "job title", "title", "position", "positions", "rank",
-     "occupation", "profession"),
+    ("role", "roles", "job title", "title", "position", "positions", "rank", "occupation",
+     "profession"),
     ("mean", "means", "stand for", "stands for", "short for", "abbreviation", "acronym", "meaning",
      "full name", "full form"),
     ("fake", "false", "bogus", "phony", "phoney", "sham"),
     ("want", "wants", "wanted", "call for", "called for", "calls for", "demand", "demanded",
      "urge", "urged", "seek", "sought", "ask", "asked", "hope", "hopes", "hoped", "expect",
-     "expects", "encourage", "encouraged", "encourages"),
+     "expects", "encourage", "encouraged", "encourages", "order", "ordered", "orders", "instruct",
+     "instructed", "instructs", "direct", "directed"),
     ("gang", "gangs", "syndicate", "syndicates", "mob", "cartel", "ring", "rings",
      "criminal organisation", "criminal organization", "criminal group", "criminal groups"),
     ("government", "govt", "gov", "administration"),
@@ -168,7 +178,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("summon", "summoned", "summons", "call in", "called in", "calls in", "haul in", "hauled in",
      "summoning"),
     ("reduce", "reduced", "cut", "cuts", "slash", "slashed", "decrease", "decreased", "lower",
-     "lowered", "shrink", "shrank", "drop", "dropped", "fall", "fell", "decline", "declined"),
+     "lowered", "shrink", "shrank", "drop", "dropped", "fall", "fell", "decline", "declined",
+     "fewer", "less"),
     ("ignore", "ignored", "ignoring", "dismiss", "dismissed", "turn down", "turned down", "reject",
      "rejected"),
     ("neglect", "neglected", "neglecting", "overlook", "overlooked", "disregard", "disregarded"),
@@ -202,7 +213,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("ministry", "ministries", "department", "departments"),
     ("say", "said", "says", "stated", "statement", "told", "tell", "remark", "remarks", "comment",
      "comments", "claim", "claimed", "argue", "argued", "announce", "announced", "quote", "quoted",
-     "quotes", "cite", "cited", "citing", "deliver", "delivered", "delivers"),
+     "quotes", "cite", "cited", "citing", "deliver", "delivered", "delivers", "speak", "spoke",
+     "spoken", "speaking", "speaks"),
     ("previous", "previously", "earlier", "prior", "past", "before", "former", "formerly",
      "predecessor", "predecessors"),
     ("president", "presidential", "presidency", "presidents"),
@@ -218,7 +230,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("risk", "risks", "at risk", "endanger", "endangering", "endangered", "danger", "dangerous",
      "jeopardize", "jeopardise", "jeopardizing", "threaten", "threatening", "imperil"),
     ("discuss", "discussed", "discusses", "discussing", "discussion", "bring up", "brought up",
-     "talk about", "talked about", "talks about", "debate", "debated"),
+     "talk about", "talked about", "talks about", "debate", "debated", "raise the issue",
+     "raised the issue", "raises the issue", "bring up the issue"),
     ("launch", "launched", "launching", "launches", "open", "opens", "opened", "opening", "set up",
      "sets up", "setting up", "establish", "established", "establishing", "establishment",
      "create", "created", "creating", "begin operating"),
@@ -268,6 +281,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "uncovered", "expose", "exposed", "come to light", "came to light"),
     ("request", "requests", "requested", "appeal", "appeals", "plea", "pleas"),
     ("real", "genuine", "legitimate", "authentic", "legit"),
+    ("praise", "praised", "praises", "commend", "commended", "applaud", "applauded", "welcome",
+     "welcomed"),
+    ("release", "released", "free", "freed", "freeing", "let go", "set free", "escape", "escaped"),
 )
 # fmt: on
 

@@ -132,7 +132,9 @@ _ACTORS = (
 _OF_OWNER = re.compile(r"\b((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+) (?:of|for) ((?:the )?[A-Za-z]+(?: [A-Za-z]+)?)\b")
 _PLACES = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
 _PLACE_ACTOR = re.compile(
-    r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + rf")'?s? ((?:{_ACTORS})s?)\b"
+    r"\b("
+    + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
+    + rf")'?s? ((?:{_ACTORS})s?)\b"
 )
 
 
@@ -265,6 +267,7 @@ class FactIndex:
         self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
             place for group in base.synonyms for place in places_in(" , ".join(group))
         }
+
         # Names that can own things: places, and the report's capitalised synonym groups (each
         # read as one token: "united nations" gives no "nation").
         def single(names: list[str]) -> frozenset[str]:
