@@ -173,7 +173,8 @@ class Analyzer:
         tokens, _ = self._canonical(surface)
         return Analysis(
             tokens=tuple(tokens),
-            numbers=frozenset(t for t in tokens if t.isdigit()),
+            # Only figures written in digits must be in the fact: "the two countries" is no figure.
+            numbers=frozenset(w for w in surface if w.isdigit()),
             corrections=tuple(corrections),
             proper=self._proper(text),
             adverbs=frozenset(stem(w) for w in surface if len(w) > 4 and w.endswith("ly")),

@@ -38,6 +38,13 @@ OVERVIEW_QUESTION = "summary of the report"
 _ABOUT_THE_REPORT = re.compile(
     r"\b(report|article|story|news|piece|this)\b.*\babout\b|\babout\b.*\b(report|article|story)\b"
 )
+#: Questions asking for the bot's opinion: the report has facts and quotes, not verdicts.
+_OPINION = re.compile(
+    r"\b(do|did|would) you (think|believe|feel|agree|reckon)\b|\byour (opinion|view|take|thoughts)\b"
+    r"|\bin your (opinion|view)\b|\bwhat do you make of\b|\bshould (i|we|you)\b"
+    r"|\b(is|was|are|were) (it|that|this|they|he|she) (fair|justified|right|wrong|good|bad)\b"
+    r"|\b(fair|justified|unfair)\??$|\b(handling|handled|doing) (it |this |the \w+ )?(well|badly|poorly)\b"
+)
 _MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -128,6 +135,13 @@ class Engine:
             return self._decline(
                 original,
                 "I can only understand questions in English; please ask in English.",
+                scope,
+                ranking=None,
+            )
+        if _OPINION.search(clean(text)):
+            return self._decline(
+                original,
+                "I only say what the report says; it gives no verdict on that.",
                 scope,
                 ranking=None,
             )

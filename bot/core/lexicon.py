@@ -41,7 +41,7 @@ STOPWORDS = _words(
     why whys will with within without wonder wondering would yes yet you your yours
     thinking according accordingly go goes went gone going come comes came ppl guys folks vs
     versus name names named called call so far wat wot wht r u ur ya da wats whatre well extra
-    additional against end ended ends help try tries tried trying attempt attempts along kinds types
+    additional against end ended ends before after true correct accurate fact help try tries tried trying attempt attempts along kinds types
     sorts helping helps helped rn tbh btw idk wich whcih waht whta teh hte thier
     """
 )
@@ -62,7 +62,7 @@ LIGHT_WORDS = _words(
     planned planning belong belongs belonged affiliated affiliation describe
     described outline outlined propose proposed measure measures aspect side
     right historical rationale young officials use used uses using behavior behaviour treat
-    treated treatment dedicated
+    treated treatment dedicated purpose purposes aim goal point meant citizenship form
     """
 )
 
@@ -208,15 +208,14 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("crime", "crimes", "criminal", "offence", "offences", "offense", "offenses"),
     ("student", "students", "undergraduate", "undergrad", "uni student", "college student"),
     ("mission", "missions", "trip", "visit"),
-    ("task force", "taskforce", "team", "response team", "joint response team", "delegation",
-     "squad", "unit"),
+    ("task force", "taskforce", "team", "response team", "joint response team", "delegation"),
     ("ministry", "ministries", "department", "departments"),
     ("say", "said", "says", "stated", "statement", "told", "tell", "remark", "remarks", "comment",
      "comments", "claim", "claimed", "argue", "argued", "announce", "announced", "quote", "quoted",
      "quotes", "cite", "cited", "citing", "deliver", "delivered", "delivers", "speak", "spoke",
-     "spoken", "speaking", "speaks"),
-    ("previous", "previously", "earlier", "prior", "past", "before", "former", "formerly",
-     "predecessor", "predecessors"),
+     "spoken", "speaking", "speaks", "brief", "briefed", "briefing"),
+    ("previous", "previously", "earlier", "prior", "past", "former", "formerly", "predecessor",
+     "predecessors"),
     ("president", "presidential", "presidency", "presidents"),
     ("expedite", "expedited", "speed up", "sped up", "speeding up", "accelerate", "accelerated",
      "hasten", "fast-track", "fast track", "quicken", "quickly"),
@@ -239,7 +238,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("operation", "operations", "business", "businesses", "scheme", "schemes", "racket", "rackets",
      "enterprise", "enterprises", "industry"),
     ("high-profile", "highly publicized", "highly publicised", "widely publicized",
-     "widely publicised", "well-known", "prominent", "notorious", "widely reported"),
+     "widely publicised", "well-known", "prominent", "notorious", "widely reported",
+     "media attention", "attention", "publicity", "coverage", "widely covered"),
     ("year", "years", "yr", "yrs"),
     ("mountain", "mountains", "mtn", "mount"),
     ("oversee", "oversees", "overseeing", "oversaw", "supervise", "supervising", "supervision",
@@ -282,8 +282,12 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("request", "requests", "requested", "appeal", "appeals", "plea", "pleas"),
     ("real", "genuine", "legitimate", "authentic", "legit"),
     ("praise", "praised", "praises", "commend", "commended", "applaud", "applauded", "welcome",
-     "welcomed"),
+     "welcomed", "satisfied", "pleased", "happy", "content"),
     ("release", "released", "free", "freed", "freeing", "let go", "set free", "escape", "escaped"),
+    ("offer", "offers", "offered", "offering", "promise", "promised", "promises", "promising"),
+    ("age", "aged", "teenager", "teenagers", "teen", "teens", "year old", "years old", "year-old"),
+    ("transnational", "cross-border", "cross border", "across borders", "international",
+     "internationally"),
 )
 # fmt: on
 

@@ -115,7 +115,11 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bname\b|\bnamed\b",
         ),
         ("name", r"\bnames?\b|\bnamed\b|\bstands? for\b|\bshort for\b|\bfull form\b"),
-        ("why", r"\bwhy\b|\breasons?\b|\bwhat (prompted|caused|triggered|sparked|led)\b"),
+        (
+            "why",
+            r"\bwhy\b|\breasons?\b|\bwhat (prompted|caused|triggered|sparked|led)\b"
+            r"|\bwhat('s| is| was) the (purpose|point|aim|goal)\b",
+        ),
         ("how", r"^how\b(?! (many|much|old))"),
     )
 )
@@ -355,7 +359,9 @@ class FactIndex:
             else:
                 type_ok = not hard or bool(hard & set(fact.types))
             soft_ok = not soft or bool(soft & set(fact.types))
-            numbers_ok = analysis.numbers <= self._numbers[i]
+            # A yes/no question may carry a wrong figure ("were 500 kidnapped?"): the fact with
+            # the right one answers it.
+            numbers_ok = yes_no or analysis.numbers <= self._numbers[i]
             owner_ok = all(self._supports(i, pair) for pair in owners)
             ftok, ftext = fuzzy[i]
             score = (
