@@ -164,3 +164,36 @@ def test_what_is_the_report_about_gets_the_overview(engine: Engine) -> None:
         answer = engine.ask(q)
         assert answer.answered and "task force" in answer.answer
         assert answer.citations[0].sentence_id == "p1.s1"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "says"),
+    [
+        ("Is it true that 500 Koreans were kidnapped in 2024?", "p8.s1", "220"),  # a wrong figure
+        ("Were the suspects indicted by Korean prosecutors?", "p10.s2", "Cambodian prosecutors"),
+        ("Did kidnappings fall in 2024?", "p8.s1", "soared"),  # the wrong direction
+        ("Will the team leave on Thursday?", "p3.s1", "Wednesday"),  # the wrong day
+    ],
+)
+def test_yes_no_questions_with_a_wrong_premise_get_the_facts(
+    engine: Engine, question: str, sentence: str, says: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, answer
+    assert sentence in [c.sentence_id for c in answer.citations[:2]]
+    assert says in answer.answer
+
+
+def test_a_wrong_figure_in_an_open_question_declines(engine: Engine) -> None:
+    assert not engine.ask("Why were 500 Koreans kidnapped in 2024?").answered
+    assert not engine.ask("How many kidnappings were there in 2019?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Do you think the opposition's criticism is fair?", "Is President Lee handling the crisis well?",
+     "In your opinion, should Korea send more police?"],
+)
+def test_opinions_are_declined(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered and "no verdict" in answer.answer and answer.suggestions
