@@ -50,6 +50,9 @@ class Analyzer:
     """Tokenises text the same way for the fact base and for questions of one report."""
 
     synonym_groups: Sequence[Sequence[str]]
+    #: Phrases that read the same as a phrase of another group once their words are normalised
+    #: ("state media" and "briefed journalists"): (phrase, earlier meaning, later meaning).
+    collisions: list[tuple[str, str, str]] = field(default_factory=list, init=False)
     _words: dict[str, str] = field(default_factory=dict, init=False)
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict, init=False)
     _longest: int = field(default=1, init=False)
@@ -69,12 +72,16 @@ class Analyzer:
                 for key in keys:
                     if len(key) == 1:
                         self._words[key[0]] = canonical
-        for keys in groups:
+        for group, keys in zip(self.synonym_groups, groups, strict=True):
             if keys:
                 canonical = "_".join(keys[0])
-                for key in keys:
+                for phrase, key in zip(group, keys, strict=False):
                     if len(key) > 1:
-                        self._phrases[self._normalise(key)] = canonical
+                        normal = self._normalise(key)
+                        earlier = self._phrases.get(normal)
+                        if earlier is not None and earlier != canonical:
+                            self.collisions.append((phrase, earlier, canonical))
+                        self._phrases[normal] = canonical
                         self._longest = max(self._longest, len(key))
         for group in self.synonym_groups:
             self.learn(" ".join(group))

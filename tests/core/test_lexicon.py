@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.analyzer import Analyzer
+from bot.core.engine import Engine
 from bot.core.lexicon import LIGHT_WORDS, PLACES, STOPWORDS, SYNONYMS, english_words
 from bot.core.text import stem
 
@@ -37,3 +38,9 @@ def test_the_word_list_is_loaded_and_sane() -> None:
     assert {"attend", "spare", "currency", "kidnaping"} <= words
     assert "kidnapng" not in words and not any(len(w) < 4 for w in list(words)[:1000])
     assert "the" in STOPWORDS
+
+
+def test_no_two_phrases_read_the_same_once_normalised(engine: Engine) -> None:
+    assert Analyzer(SYNONYMS).collisions == []
+    for index in engine.indexes.values():
+        assert index.analyzer.collisions == []

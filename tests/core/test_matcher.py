@@ -191,8 +191,11 @@ def test_a_wrong_figure_in_an_open_question_declines(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Do you think the opposition's criticism is fair?", "Is President Lee handling the crisis well?",
-     "In your opinion, should Korea send more police?"],
+    [
+        "Do you think the opposition's criticism is fair?",
+        "Is President Lee handling the crisis well?",
+        "In your opinion, should Korea send more police?",
+    ],
 )
 def test_opinions_are_declined(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
