@@ -37,8 +37,8 @@ class BotRunner:
     """One bot instance connected to a local Discord: ``await start()``, then ``await stop()``.
 
     ``start`` logs in first (which runs the bot's ``setup_hook``), then runs ``connect()`` as
-    a task and waits for ready; it syncs the command tree to the fresh local Discord when the
-    bot did not. ``failure`` holds the exception that ended the gateway task, if any.
+    a task and waits for ready; it syncs the command tree to the local Discord when the bot
+    did not sync any itself while starting. ``failure`` holds the exception that ended the gateway task, if any.
     """
 
     def __init__(
@@ -71,6 +71,7 @@ class BotRunner:
             client = self.client = self.make_bot()
             state = client._connection  # no public setter: see LOCAL_GUILD_READY_TIMEOUT
             state.guild_ready_timeout = min(state.guild_ready_timeout, LOCAL_GUILD_READY_TIMEOUT)
+            syncs_before = len(self.local.command_syncs)
             async with asyncio.timeout(self.start_timeout):
                 await client.login(self.local.token)
                 self.task = asyncio.create_task(client.connect(reconnect=True), name="local-discord-gateway")
@@ -81,7 +82,7 @@ class BotRunner:
                     raise RuntimeError(
                         "the bot's gateway connection ended before it was ready"
                     ) from self.failure
-                if self.sync_commands:
+                if self.sync_commands and len(self.local.command_syncs) == syncs_before:
                     await sync_command_tree(client, self.local)
         except BaseException:
             await self.stop()
