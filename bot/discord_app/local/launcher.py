@@ -1,8 +1,9 @@
 """Run a bot against the local Discord: for the playground, the end-to-end tests and scripts.
 
 The bot comes from a factory (``make_bot``: no arguments, returns a ready-to-start
-``discord.Client`` or ``commands.Bot``), so any bot can be plugged in. It logs in with the local
-Discord's own token: a configured ``DISCORD_TOKEN`` is never read or sent here.
+``discord.Client`` or ``commands.Bot``), so any bot can be plugged in; ``reportbot_factory``
+makes the real one. It logs in with the local Discord's own token: a configured
+``DISCORD_TOKEN`` is never read or sent here.
 """
 
 from __future__ import annotations
@@ -170,13 +171,6 @@ async def serve_playground(
             await runner.stop()
 
 
-class _NoVoiceWarnings(logging.Filter):
-    """The playground has no voice: discord.py's "voice will NOT be supported" is noise there."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "voice will NOT be supported" not in record.getMessage()
-
-
 def _print(line: str) -> None:
     print(line, flush=True)
 
@@ -189,10 +183,5 @@ def run_playground(
     open_browser: bool = False,
 ) -> None:
     """Run the playground until Ctrl-C: the local Discord, the bot from ``make_bot``, the page."""
-    quiet = _NoVoiceWarnings()
-    logging.getLogger("discord.client").addFilter(quiet)
-    try:
-        with contextlib.suppress(KeyboardInterrupt):
-            asyncio.run(serve_playground(make_bot, host=host, port=port, open_browser=open_browser))
-    finally:
-        logging.getLogger("discord.client").removeFilter(quiet)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve_playground(make_bot, host=host, port=port, open_browser=open_browser))
