@@ -7,8 +7,12 @@ back what the bot sent, as Discord would have shown it.
 
 from __future__ import annotations
 
+import asyncio
+import io
+import logging
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -17,12 +21,15 @@ from discord import app_commands
 
 from bot.core.engine import Engine
 from bot.core.feedback import MemorySink
+from bot.discord_app import runner as runner_module
 from bot.discord_app.client import ReportBot
 from bot.discord_app.errors import UNEXPECTED
 from bot.discord_app.local import LocalDiscord, Message, reportbot_factory, running_bot
+from bot.feedback_store import FeedbackReader
 
 from ...conftest import REPORT_ID
-from .conftest import FakeClock
+from ..conftest import FAKE_TOKEN, make_settings
+from .conftest import TEST_INTERACTION_DEADLINE, FakeClock
 
 WHO_LEADS = "Who leads the task force?"
 NOT_IN_REPORT = "How many kidnappings were there in Vietnam?"
@@ -302,3 +309,55 @@ async def test_the_bot_resumes_after_the_gateway_drops(
     assert_cites_verbatim(reply, seed_text)
     after = await ask(local, "bob")
     assert_cites_verbatim(after, seed_text)
+
+
+async def test_reportbot_run_serves_a_local_discord_named_in_its_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed_text: str
+) -> None:
+    """``reportbot run`` with DISCORD_API_BASE and DISCORD_GATEWAY_URL: the whole runner (settings,
+    fact base, SQLite feedback store, login, command sync to DISCORD_GUILD_ID) against a local
+    Discord, then a clean stop."""
+    started: list[ReportBot] = []
+
+    class Recorded(ReportBot):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(runner_module, "ReportBot", Recorded)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    db = tmp_path / "feedback.sqlite3"
+    try:
+        async with LocalDiscord(token=FAKE_TOKEN, interaction_deadline=TEST_INTERACTION_DEADLINE) as local:
+            settings = make_settings(
+                discord_api_base=local.api_url,
+                discord_gateway_url=local.gateway_url,
+                discord_guild_id=local.guild_id,
+                feedback_db_path=db,
+            )
+            log = io.StringIO()
+            running = asyncio.ensure_future(
+                asyncio.to_thread(runner_module.run, settings=settings, stream=log)
+            )
+            await local.wait_for(lambda: running.done() or local.bot_online, "the bot to connect", 20)
+            assert not running.done(), log.getvalue()
+            assert [s.guild_id for s in local.command_syncs] == [local.guild_id]  # synced at login
+            await local.wait_for(lambda: started[0].is_ready(), "the bot to be ready", 20)
+            answer = await ask(local, "alice")
+            assert_cites_verbatim(answer, seed_text)
+            ack = await (await local.click("bob", answer, vote(answer, "👍")["custom_id"])).reply()
+            assert ack.content == "Thank you, glad it helped! 👍"
+            (bot,) = started
+            asyncio.run_coroutine_threadsafe(bot.close(), bot.loop)
+            assert await asyncio.wait_for(running, 20) == 0, log.getvalue()
+        assert not local.unknown_routes and not local.rejected
+        assert {r.authorized for r in local.requests} - {None} == {True}  # the configured token, here
+        assert FAKE_TOKEN not in log.getvalue()
+    finally:
+        for h in list(root.handlers):
+            if h not in handlers:
+                root.removeHandler(h)
+        root.setLevel(level)
+    with FeedbackReader(db) as reader:
+        assert [(s.event.kind, s.event.question) for s in reader.events()] == [("helpful", WHO_LEADS)]
