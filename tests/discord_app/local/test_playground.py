@@ -266,3 +266,15 @@ async def test_the_playground_bot_never_reads_or_sends_the_configured_token(
     tokens = [r.authorized for r in local.requests if r.authorized is not None]  # callbacks carry none
     assert tokens and all(tokens), "every request with a token carried the local Discord's"
     assert FAKE_TOKEN not in caplog.text
+
+
+def test_the_command_is_in_the_help_and_the_readme(root: Path) -> None:
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Using it locally") : readme.index("## Run it in Discord")]
+    assert "| `reportbot playground` |" in table
+    assert "demo" not in readme[readme.index("## The playground") :].lower()
+    main_help = CliRunner().invoke(main, ["--help"]).stdout
+    assert "reportbot playground" in main_help and "playground" in main_help.split("Commands:")[1]
+    result = CliRunner().invoke(main, ["playground", "--help"])
+    assert result.exit_code == 0 and "Examples:" in result.stdout and "--port 0" in result.stdout
+    assert "in memory only" in result.stdout and "DISCORD_TOKEN" in result.stdout
