@@ -341,7 +341,8 @@ REMOVE = "remove DISCORD_API_BASE and DISCORD_GATEWAY_URL to connect to Discord 
         ),
         (
             {"DISCORD_API_BASE": LOCAL_GATEWAY, "DISCORD_GATEWAY_URL": LOCAL_GATEWAY},
-            f"DISCORD_API_BASE may only point at a local Discord, but it is not an http:// or https:// URL; {REMOVE}",
+            "DISCORD_API_BASE may only point at a local Discord, but it is not an http:// or https:// "
+            f"URL; {REMOVE}",
         ),
         (
             {

@@ -39,7 +39,8 @@ class BotRunner:
 
     ``start`` logs in first (which runs the bot's ``setup_hook``), then runs ``connect()`` as
     a task and waits for ready; it syncs the command tree to the local Discord when the bot
-    did not sync any itself while starting. ``failure`` holds the exception that ended the gateway task, if any.
+    did not sync any itself while starting. ``failure`` holds the exception that ended the
+    gateway task, if any.
     """
 
     def __init__(

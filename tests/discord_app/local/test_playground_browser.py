@@ -43,7 +43,9 @@ return [...document.querySelectorAll('#messages .msg')].map((m) => ({
   bold: texts(m, '.embed-description strong'),
   footer: texts(m, '.embed-footer'),
   buttons: [...m.querySelectorAll('button.btn')].map((b) => ({
-    text: b.innerText.split(/\\s+/).join(' ').trim(), id: b.dataset.customId, primary: b.classList.contains('btn-1'),
+    text: b.innerText.split(/\\s+/).join(' ').trim(),
+    id: b.dataset.customId,
+    primary: b.classList.contains('btn-1'),
   })),
   ephemeral: texts(m, '.ephemeral-note').some((t) => t.includes('Only you can see this')),
 }));
