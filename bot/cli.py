@@ -1,7 +1,7 @@
 """The ``reportbot`` command line: a thin shell over ``bot.core``.
 
 Commands parse their arguments, call the Engine and print. ``ask``, ``chat``, ``facts`` and
-``check`` never import discord; ``run`` imports the Discord layer only when called.
+``check`` never import discord; ``run`` and ``playground`` import the Discord layer only when called.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ def main(verbose: int) -> None:
       reportbot chat
       reportbot facts
       reportbot check
+      reportbot playground
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
@@ -468,10 +469,14 @@ def _export_feedback(items: Iterator[Any], target: Path) -> int:
 def playground(port: int | None, open_browser: bool, data_dir: Path | None, report: str | None) -> None:
     """Try the bot in a local Discord in your browser: no token, nothing leaves this computer.
 
-    Starts a small Discord on 127.0.0.1 that the real discord.py client logs into, and a page
-    that looks like a Discord channel: ask with /ask (with autocomplete) or @mention, see the
-    embeds with their citations, click the buttons, switch between simulated users. It
-    emulates the parts of Discord this bot uses, not all of Discord. Ctrl-C stops it.
+    Starts a small Discord on 127.0.0.1 that the real bot logs into with the real discord.py
+    client, and a page that looks like a Discord channel: ask with /ask (with autocomplete),
+    @mention or !ask, see the embeds with their citations, click the buttons, switch between
+    simulated users. It emulates the parts of Discord this bot uses, not all of Discord.
+
+    The bot uses a token of the playground's own (DISCORD_TOKEN and .env are not read), and
+    keeps 👍/👎 and declined questions in memory only: your feedback database is not touched.
+    Ctrl-C stops it.
 
     \b
     Examples:
@@ -479,13 +484,14 @@ def playground(port: int | None, open_browser: bool, data_dir: Path | None, repo
       reportbot playground --open
       reportbot playground --port 0
     """
-    from bot.discord_app.local import DEFAULT_PORT, run_playground
-    from bot.discord_app.local.demo import DemoBot
+    from bot.discord_app.local import DEFAULT_PORT, reportbot_factory, run_playground
 
     engine = load_engine(data_dir, report)
+    if report is not None:
+        engine = Engine([engine.fact_base(report)])  # serve that report only
     chosen = DEFAULT_PORT if port is None else port
     try:
-        run_playground(lambda: DemoBot(engine, report=report), port=chosen, open_browser=open_browser)
+        run_playground(reportbot_factory(engine), port=chosen, open_browser=open_browser)
     except OSError as exc:
         raise ReportbotError(
             f"cannot serve the playground on 127.0.0.1:{chosen} ({exc.strerror or exc}); "

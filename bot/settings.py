@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     rate_limit_max_keys: int = Field(default=10_000, ge=10, le=1_000_000)
     #: How long logging in to Discord may take before giving up.
     login_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+    #: Talk to a local Discord instead of discord.com (both or neither; this computer only):
+    #: the REST base (``http://127.0.0.1:8765/api/v10``) and the gateway (``ws://127.0.0.1:8765/gateway/``).
+    discord_api_base: str | None = None
+    discord_gateway_url: str | None = None
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -2,9 +2,10 @@
 
     python scripts/screenshot_playground.py [--out docs/playground.png]
 
-Runs the local Discord and the demo bot in this process (no token, no network), has three
-simulated users talk to the bot through the local Discord's Python API, then photographs the
-page as alice sees it. Needs Chromium and chromedriver (apt-get install chromium chromium-driver).
+Runs the local Discord and the real bot in this process, set up as ``reportbot playground`` sets
+it up (no token, no network, feedback in memory), has simulated users talk to the bot through the
+local Discord's Python API, then photographs the page as alice sees it. Needs Chromium and
+chromedriver (apt-get install chromium chromium-driver).
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ import tempfile
 from pathlib import Path
 
 from bot.core.engine import Engine
-from bot.discord_app.local import LocalDiscord, running_bot
+from bot.discord_app.local import LocalDiscord, reportbot_factory, running_bot
 from bot.discord_app.local.browser import find_chromium, start_chromium
-from bot.discord_app.local.demo import DemoBot
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,7 +55,7 @@ def photograph(url: str, out: Path, width: int, height: int) -> None:
 
 async def main(out: Path, width: int, height: int) -> None:
     engine = Engine.load()
-    async with LocalDiscord() as local, running_bot(local, lambda: DemoBot(engine)):
+    async with LocalDiscord() as local, running_bot(local, reportbot_factory(engine)):
         await converse(local)
         await asyncio.to_thread(photograph, local.url + "/?as=alice", out, width, height)
     print(f"wrote {out}")

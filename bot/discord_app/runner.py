@@ -4,11 +4,16 @@ Everything that can be checked offline is checked before connecting: a broken fa
 missing token ends with one sentence and a non-zero exit code, and the bot never connects.
 Login failures are mapped to one sentence each. SIGINT and SIGTERM close the connection
 cleanly. Once connected, discord.py reconnects by itself when the connection drops.
+
+With DISCORD_API_BASE and DISCORD_GATEWAY_URL set, discord.py talks to a local Discord on this
+computer instead (they are applied before the client makes any request, and refused unless both
+point at a loopback address); without them nothing changes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
@@ -126,6 +131,35 @@ def prepare(settings: Settings) -> tuple[str, Engine]:
     return token, engine
 
 
+def local_discord(settings: Settings) -> tuple[str, str] | None:
+    """The REST base and gateway URL of a local Discord from the settings, None for Discord
+    itself, or StartupError unless both are set and both on this computer."""
+    api, gateway = settings.discord_api_base, settings.discord_gateway_url
+    if api is None and gateway is None:
+        return None
+    if api is None or gateway is None:
+        given, missing = (
+            ("DISCORD_GATEWAY_URL", "DISCORD_API_BASE")
+            if api is None
+            else ("DISCORD_API_BASE", "DISCORD_GATEWAY_URL")
+        )
+        raise StartupError(
+            f"{given} is set but {missing} is not: set both to use a local Discord, or neither to "
+            "connect to Discord itself."
+        )
+    from bot.discord_app.local.urls import NotLoopbackError, checked_endpoint
+
+    for name, value, is_gateway in (("DISCORD_API_BASE", api, False), ("DISCORD_GATEWAY_URL", gateway, True)):
+        try:
+            checked_endpoint(value, gateway=is_gateway)
+        except NotLoopbackError as exc:
+            raise StartupError(
+                f"{name} may only point at a local Discord, but {exc}; remove DISCORD_API_BASE and "
+                "DISCORD_GATEWAY_URL to connect to Discord itself."
+            ) from None
+    return api, gateway
+
+
 # -- connecting ---------------------------------------------------------------------------------
 def explain(error: BaseException, settings: Settings) -> str:
     """One sentence for a failure of logging in or connecting."""
@@ -213,13 +247,21 @@ def run(
     token = settings.token or ""
     configure_logging(settings.log_level, token, stream)
     try:
+        local = local_discord(settings)
         token, engine = prepare(settings)
         feedback = build_feedback_sink(settings)
     except StartupError as exc:
         return fail(str(exc))
-    bot = ReportBot(engine=engine, settings=settings, feedback=feedback, clock=clock, sync_global=sync_global)
     try:
-        asyncio.run(serve(bot, token, settings))
+        with contextlib.ExitStack() as urls:
+            if local is not None:
+                from bot.discord_app.local.urls import use_local_endpoints
+
+                urls.enter_context(use_local_endpoints(*local))  # before the client exists
+            bot = ReportBot(
+                engine=engine, settings=settings, feedback=feedback, clock=clock, sync_global=sync_global
+            )
+            asyncio.run(serve(bot, token, settings))
     except KeyboardInterrupt:
         return OK
     except Exception as exc:

@@ -308,3 +308,107 @@ def test_run_is_in_the_cli_help() -> None:
     assert runner_module.explain(TimeoutError(), make_settings(login_timeout_seconds=3)).startswith(
         "Discord did not answer within 3 s"
     )
+
+
+# -- DISCORD_API_BASE / DISCORD_GATEWAY_URL: a local Discord instead of discord.com ------------
+DISCORD_REST = "https://discord.com/api/v10"
+DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+LOCAL_REST = "http://127.0.0.1:9/api/v10"
+LOCAL_GATEWAY = "ws://127.0.0.1:9/gateway/"
+REMOVE = "remove DISCORD_API_BASE and DISCORD_GATEWAY_URL to connect to Discord itself."
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (
+            {"DISCORD_API_BASE": DISCORD_REST, "DISCORD_GATEWAY_URL": LOCAL_GATEWAY},
+            "DISCORD_API_BASE may only point at a local Discord, but 'discord.com' is not this computer "
+            f"(localhost, 127.0.0.0/8 or ::1); {REMOVE}",
+        ),
+        (
+            {"DISCORD_API_BASE": LOCAL_REST, "DISCORD_GATEWAY_URL": DISCORD_GATEWAY},
+            "DISCORD_GATEWAY_URL may only point at a local Discord, but 'gateway.discord.gg' is not this "
+            f"computer (localhost, 127.0.0.0/8 or ::1); {REMOVE}",
+        ),
+        (
+            {"DISCORD_API_BASE": "http://10.0.0.5:8765/api/v10", "DISCORD_GATEWAY_URL": LOCAL_GATEWAY},
+            "'10.0.0.5' is not this computer",
+        ),
+        (
+            {"DISCORD_API_BASE": LOCAL_REST, "DISCORD_GATEWAY_URL": "ws://0.0.0.0:9/gateway/"},
+            "'0.0.0.0' is not this computer",
+        ),
+        (
+            {"DISCORD_API_BASE": LOCAL_GATEWAY, "DISCORD_GATEWAY_URL": LOCAL_GATEWAY},
+            "DISCORD_API_BASE may only point at a local Discord, but it is not an http:// or https:// "
+            f"URL; {REMOVE}",
+        ),
+        (
+            {
+                "DISCORD_API_BASE": FAKE_TOKEN,
+                "DISCORD_GATEWAY_URL": LOCAL_GATEWAY,
+            },  # pasted in the wrong place
+            "it is not an http:// or https:// URL",
+        ),
+        (
+            {"DISCORD_API_BASE": LOCAL_REST},
+            "DISCORD_API_BASE is set but DISCORD_GATEWAY_URL is not: set both to use a local Discord, or "
+            "neither to connect to Discord itself.",
+        ),
+        ({"DISCORD_GATEWAY_URL": LOCAL_GATEWAY}, "DISCORD_GATEWAY_URL is set but DISCORD_API_BASE is not"),
+    ],
+)
+def test_a_local_discord_must_be_on_this_computer_and_named_whole(
+    cli: Callable[..., tuple[int, str, str]], no_login: AsyncMock, env: dict[str, str], expected: str
+) -> None:
+    code, out, err = cli(env={"DISCORD_TOKEN": FAKE_TOKEN} | env)
+    assert code == 1 and out == ""
+    line = one_sentence(err)
+    assert expected in line
+    assert FAKE_TOKEN not in err
+    no_login.assert_not_awaited()
+    assert (discord.http.Route.BASE, str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)) == (
+        DISCORD_REST,
+        DISCORD_GATEWAY,
+    )
+
+
+def _record_urls_at_login(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Replace login with one that notes where discord.py would send its first request, then fails."""
+    seen: list[tuple[str, str]] = []
+
+    async def login(self: ReportBot, token: str) -> None:
+        seen.append((discord.http.Route.BASE, str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)))
+        raise discord.LoginFailure("stop here")
+
+    monkeypatch.setattr(ReportBot, "login", login)
+    return seen
+
+
+def test_without_the_local_settings_discord_py_talks_to_discord(
+    cli: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen = _record_urls_at_login(monkeypatch)
+    code, _, err = cli(env={"DISCORD_TOKEN": FAKE_TOKEN, "FEEDBACK_DB_PATH": str(tmp_path / "fb.sqlite3")})
+    assert code == 1 and "Discord rejected the token" in err
+    assert seen == [(DISCORD_REST, DISCORD_GATEWAY)]
+
+
+def test_the_local_settings_apply_before_the_first_request_and_are_undone(
+    cli: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen = _record_urls_at_login(monkeypatch)
+    env = {
+        "DISCORD_TOKEN": FAKE_TOKEN,
+        "FEEDBACK_DB_PATH": str(tmp_path / "fb.sqlite3"),
+        "DISCORD_API_BASE": "http://localhost:8765/api/v10/",
+        "DISCORD_GATEWAY_URL": "ws://[::1]:8765/gateway/",
+    }
+    code, _, _ = cli(env=env)
+    assert code == 1
+    assert seen == [("http://localhost:8765/api/v10", "ws://[::1]:8765/gateway/")]
+    assert (discord.http.Route.BASE, str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)) == (
+        DISCORD_REST,
+        DISCORD_GATEWAY,
+    )

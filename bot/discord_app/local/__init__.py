@@ -2,7 +2,8 @@
 
 ``LocalDiscord`` is the server and its Python API; ``running_bot``/``BotRunner`` start a bot
 against it; ``run_playground`` serves the playground page with a bot; ``use_local_discord``
-points discord.py at a loopback URL (and refuses any other).
+(``use_local_endpoints``) points discord.py at a loopback URL (and refuses any other);
+``reportbot_factory`` builds the real bot for it.
 """
 
 from bot.discord_app.local.errors import BotOffline, LocalDiscordError, LocalDiscordTimeout
@@ -15,8 +16,9 @@ from bot.discord_app.local.launcher import (
     sync_command_tree,
 )
 from bot.discord_app.local.model import Channel, Interaction, Message, User
+from bot.discord_app.local.reportbot import local_settings, reportbot_factory
 from bot.discord_app.local.server import LOCAL_TOKEN, InteractionHandle, LocalDiscord
-from bot.discord_app.local.urls import NotLoopbackError, use_local_discord
+from bot.discord_app.local.urls import NotLoopbackError, use_local_discord, use_local_endpoints
 
 __all__ = [
     "DEFAULT_PORT",
@@ -32,9 +34,12 @@ __all__ = [
     "Message",
     "NotLoopbackError",
     "User",
+    "local_settings",
+    "reportbot_factory",
     "run_playground",
     "running_bot",
     "serve_playground",
     "sync_command_tree",
     "use_local_discord",
+    "use_local_endpoints",
 ]

@@ -1,8 +1,9 @@
 """Run a bot against the local Discord: for the playground, the end-to-end tests and scripts.
 
 The bot comes from a factory (``make_bot``: no arguments, returns a ready-to-start
-``discord.Client`` or ``commands.Bot``), so any bot can be plugged in. It logs in with the local
-Discord's own token: a configured ``DISCORD_TOKEN`` is never read or sent here.
+``discord.Client`` or ``commands.Bot``), so any bot can be plugged in; ``reportbot_factory``
+makes the real one. It logs in with the local Discord's own token: a configured
+``DISCORD_TOKEN`` is never read or sent here.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ class BotRunner:
     """One bot instance connected to a local Discord: ``await start()``, then ``await stop()``.
 
     ``start`` logs in first (which runs the bot's ``setup_hook``), then runs ``connect()`` as
-    a task and waits for ready; it syncs the command tree to the fresh local Discord when the
-    bot did not. ``failure`` holds the exception that ended the gateway task, if any.
+    a task and waits for ready; it syncs the command tree to the local Discord when the bot
+    did not sync any itself while starting. ``failure`` holds the exception that ended the
+    gateway task, if any.
     """
 
     def __init__(
@@ -71,6 +73,7 @@ class BotRunner:
             client = self.client = self.make_bot()
             state = client._connection  # no public setter: see LOCAL_GUILD_READY_TIMEOUT
             state.guild_ready_timeout = min(state.guild_ready_timeout, LOCAL_GUILD_READY_TIMEOUT)
+            syncs_before = len(self.local.command_syncs)
             async with asyncio.timeout(self.start_timeout):
                 await client.login(self.local.token)
                 self.task = asyncio.create_task(client.connect(reconnect=True), name="local-discord-gateway")
@@ -81,7 +84,7 @@ class BotRunner:
                     raise RuntimeError(
                         "the bot's gateway connection ended before it was ready"
                     ) from self.failure
-                if self.sync_commands:
+                if self.sync_commands and len(self.local.command_syncs) == syncs_before:
                     await sync_command_tree(client, self.local)
         except BaseException:
             await self.stop()
@@ -169,13 +172,6 @@ async def serve_playground(
             await runner.stop()
 
 
-class _NoVoiceWarnings(logging.Filter):
-    """The playground has no voice: discord.py's "voice will NOT be supported" is noise there."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "voice will NOT be supported" not in record.getMessage()
-
-
 def _print(line: str) -> None:
     print(line, flush=True)
 
@@ -188,10 +184,5 @@ def run_playground(
     open_browser: bool = False,
 ) -> None:
     """Run the playground until Ctrl-C: the local Discord, the bot from ``make_bot``, the page."""
-    quiet = _NoVoiceWarnings()
-    logging.getLogger("discord.client").addFilter(quiet)
-    try:
-        with contextlib.suppress(KeyboardInterrupt):
-            asyncio.run(serve_playground(make_bot, host=host, port=port, open_browser=open_browser))
-    finally:
-        logging.getLogger("discord.client").removeFilter(quiet)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve_playground(make_bot, host=host, port=port, open_browser=open_browser))

@@ -204,6 +204,8 @@ class Message:
     flags: int = 0
     type: int = DEFAULT
     mentions: list[User] = field(default_factory=list)
+    #: The ``allowed_mentions`` the bot sent with the message (None: not given).
+    allowed_mentions: dict[str, Any] | None = None
     #: For an ephemeral message: the one user who sees it.
     visible_to: int | None = None
     #: The interaction this message answers, and its user and command name.

@@ -67,6 +67,8 @@ class RecordedRequest:
     method: str
     path: str
     status: int
+    #: True when it carried the local Discord's token, False for another, None for none.
+    authorized: bool | None = None
 
 
 @dataclass
@@ -965,7 +967,9 @@ class LocalDiscord:
     def _recorded(self, handler: Callable[[web.Request], Any]) -> Callable[[web.Request], Any]:
         async def wrapper(request: web.Request) -> web.StreamResponse:
             response: web.StreamResponse = await handler(request)
-            self.requests.append(RecordedRequest(request.method, request.path, response.status))
+            given = "Authorization" in request.headers
+            authorized = self._authorized(request) if given else None
+            self.requests.append(RecordedRequest(request.method, request.path, response.status, authorized))
             return response
 
         return wrapper
@@ -1221,6 +1225,7 @@ class LocalDiscord:
             flags=int(payload.get("flags") or 0) & ~(EPHEMERAL | LOADING),
             type=model.REPLY if reference else model.DEFAULT,
             mentions=self._mentioned(content),
+            allowed_mentions=payload.get("allowed_mentions"),
             reference_id=reference,
         )
         self._store(msg)
@@ -1369,6 +1374,7 @@ class LocalDiscord:
             flags=flags | (LOADING if loading else 0),
             type=model.CHAT_INPUT_COMMAND if itx.type == APPLICATION_COMMAND else model.DEFAULT,
             mentions=self._mentioned(content),
+            allowed_mentions=data.get("allowed_mentions"),
             visible_to=itx.user.id if flags & EPHEMERAL else None,
             interaction_id=itx.id,
             interaction_type=itx.type,

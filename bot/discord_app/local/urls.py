@@ -63,6 +63,44 @@ def local_endpoints(base_url: str | yarl.URL) -> tuple[str, yarl.URL]:
     return str(url) + API_PATH, url.with_scheme("ws").with_path(GATEWAY_PATH)
 
 
+def checked_endpoint(url: str | yarl.URL, *, gateway: bool) -> yarl.URL:
+    """``url`` as a REST base (http/https) or a gateway URL (ws/wss) on this computer, or
+    NotLoopbackError saying why not."""
+    schemes = ("ws", "wss") if gateway else ("http", "https")
+    try:
+        parsed = yarl.URL(str(url).strip())
+    except ValueError:
+        parsed = yarl.URL()
+    if parsed.scheme not in schemes or not parsed.host:
+        # The value itself is not repeated: it might be a token pasted into the wrong setting.
+        kind = "a ws:// or wss://" if gateway else "an http:// or https://"
+        raise NotLoopbackError(f"it is not {kind} URL")
+    if not is_loopback_host(parsed.host):
+        raise NotLoopbackError(f"{parsed.host!r} is not this computer (localhost, 127.0.0.0/8 or ::1)")
+    return parsed
+
+
+@contextmanager
+def use_local_endpoints(
+    api_base: str | yarl.URL, gateway_url: str | yarl.URL
+) -> Iterator[tuple[str, yarl.URL]]:
+    """Within the block, discord.py uses this REST base and gateway URL, both on this computer.
+
+    Refuses (NotLoopbackError) any other host, before changing anything. Yields the two as
+    discord.py holds them; restores the previous values on exit, even on error.
+    """
+    api = str(checked_endpoint(api_base, gateway=False)).rstrip("/")
+    gateway = checked_endpoint(gateway_url, gateway=True)
+    saved = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    discord.http.Route.BASE = api
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+    log.info("discord.py now talks to a local Discord: REST %s, gateway %s", api, gateway)
+    try:
+        yield api, gateway
+    finally:
+        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
+
+
 @contextmanager
 def use_local_discord(base_url: str | yarl.URL) -> Iterator[tuple[str, yarl.URL]]:
     """Within the block, every discord.py client talks to the local Discord at ``base_url``.
@@ -71,11 +109,5 @@ def use_local_discord(base_url: str | yarl.URL) -> Iterator[tuple[str, yarl.URL]
     gateway URL; restores the previous values on exit, even on error.
     """
     api, gateway = local_endpoints(base_url)
-    saved = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    discord.http.Route.BASE = api
-    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
-    log.info("discord.py now talks to the local Discord at %s", base_url)
-    try:
-        yield api, gateway
-    finally:
-        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
+    with use_local_endpoints(api, gateway) as endpoints:
+        yield endpoints

@@ -1,8 +1,9 @@
-"""Fixtures for end-to-end tests: a local Discord, the bot under test connected to it.
+"""Fixtures for end-to-end tests: a local Discord, the real bot (ReportBot) connected to it.
 
-``make_bot`` is the one place that names the bot: swap DemoBot for the real reportbot bot
-when it exists. Every test fails when the bot hit a route the local Discord does not know,
-sent a payload Discord would refuse, or logged an error it did not expect.
+``make_bot`` builds the bot exactly as ``reportbot playground`` does (``reportbot_factory``),
+with the test's MemorySink (``sink``) and a clock the test moves by hand. Every test fails when
+the bot hit a route the local Discord does not know, sent a payload Discord would refuse, or
+logged an error it did not expect.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import discord.http
 import pytest
 
 from bot.core.engine import Engine
-from bot.discord_app.local import LocalDiscord, running_bot
-from bot.discord_app.local.demo import DemoBot
+from bot.core.feedback import MemorySink
+from bot.discord_app.client import ReportBot
+from bot.discord_app.local import LocalDiscord, reportbot_factory, running_bot
 
 from ...conftest import REPORT_ID
 
@@ -49,9 +51,9 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_bot(engine: Engine, clock: FakeClock) -> Callable[[], discord.Client]:
-    """The bot under test, as a factory (a new instance per start)."""
-    return lambda: DemoBot(engine, clock=clock)
+def make_bot(engine: Engine, sink: MemorySink, clock: FakeClock) -> Callable[[], ReportBot]:
+    """The bot under test, as a factory (a new ReportBot per start, as after a restart)."""
+    return reportbot_factory(engine, feedback=sink, clock=clock)
 
 
 @pytest.fixture
@@ -84,6 +86,6 @@ async def local(
 
 
 @pytest.fixture
-async def bot(local: LocalDiscord, make_bot: Callable[[], discord.Client]) -> AsyncIterator[discord.Client]:
+async def bot(local: LocalDiscord, make_bot: Callable[[], ReportBot]) -> AsyncIterator[ReportBot]:
     async with running_bot(local, make_bot) as client:
         yield client

@@ -197,7 +197,9 @@ async def test_without_the_message_content_intent_only_mentions_have_content(loc
 async def test_the_bot_sends_edits_reacts_and_deletes(local: LocalDiscord, bot: Probe) -> None:
     channel = bot.get_channel(local.channel().id)
     assert isinstance(channel, discord.TextChannel)
-    sent = await channel.send("hello", embed=discord.Embed(title="t", description="d"))
+    async with channel.typing():
+        sent = await channel.send("hello", embed=discord.Embed(title="t", description="d"))
+    assert local.typing == [channel.id]
     stored = local.message(sent.id)
     assert stored.content == "hello" and stored.embed is not None and stored.embed["title"] == "t"
     await sent.edit(content="bye")

@@ -1,27 +1,32 @@
 """The playground page's server side: its files, state, events and JSON endpoints (no browser),
-and the ``reportbot playground`` command."""
+and the ``reportbot playground`` command, which runs the real bot with a token of its own."""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import aiohttp
-import discord
 import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.discord_app.local import LocalDiscord
+from bot.core.engine import Engine
+from bot.discord_app.client import ReportBot
+from bot.discord_app.local import LocalDiscord, reportbot_factory, running_bot
 from bot.discord_app.local.playground import mentionify, parse_slash
+
+from ..conftest import FAKE_TOKEN
 
 
 @pytest.fixture
@@ -51,22 +56,33 @@ async def test_the_page_and_its_files_are_served_from_the_package(http: aiohttp.
 
 
 async def test_state_lists_users_commands_and_messages_with_string_ids(
-    local: LocalDiscord, bot: discord.Client, http: aiohttp.ClientSession
+    local: LocalDiscord, bot: ReportBot, http: aiohttp.ClientSession
 ) -> None:
     await (await local.slash("alice", "ask", question="Who leads the task force?")).reply()
     async with http.get("/playground/state") as r:
         state = await r.json()
     assert state["online"] is True
     assert [u["name"] for u in state["users"]] == ["alice", "bob", "carol"]
-    assert [c["name"] for c in state["commands"]] == ["ask"]
-    assert state["commands"][0]["options"][0]["autocomplete"] is True
+    commands = {c["name"]: c for c in state["commands"]}
+    assert sorted(commands) == ["about", "ask", "facts", "help", "source"]
+    assert [(o["name"], o["autocomplete"]) for o in commands["ask"]["options"]] == [
+        ("question", True),
+        ("report", True),
+    ]
     (message,) = state["messages"]
     assert isinstance(message["id"], str) and message["interaction"]["name"] == "ask"
-    assert message["embeds"][0]["fields"][0]["name"] == "paragraph 3, sentence 1"
+    embed = message["embeds"][0]
+    assert embed["fields"][0]["name"] == "paragraph 3, sentence 1"
+    assert embed["description"] == "**You asked:** Who leads the task force?" and embed["footer"]["text"]
+    assert [b.get("label") or b["emoji"]["name"] for b in message["components"][0]["components"]] == [
+        "Show context",
+        "👍",
+        "👎",
+    ]
 
 
 async def test_send_runs_slash_commands_and_messages_as_the_chosen_user(
-    local: LocalDiscord, bot: discord.Client, http: aiohttp.ClientSession
+    local: LocalDiscord, bot: ReportBot, http: aiohttp.ClientSession
 ) -> None:
     bob = str(local.user("bob").id)
     status, body = await post(
@@ -84,15 +100,24 @@ async def test_send_runs_slash_commands_and_messages_as_the_chosen_user(
     assert asked.content.startswith(local.bot_user.mention)
     assert (await local.wait_for_message(after=asked)).reference_id == asked.id
 
+    status, body = await post(
+        http, "/playground/send", {"user_id": bob, "text": "!ask who leads the task force"}
+    )
+    assert status == 200
+    asked = local.message(int(body["message_id"]))
+    assert (await local.wait_for_message(after=asked)).reference_id == asked.id
+
     status, body = await post(http, "/playground/send", {"text": "/nope"})
     assert status == 400 and "no command /nope" in body["error"]
 
 
 async def test_autocomplete_and_click(
-    local: LocalDiscord, bot: discord.Client, http: aiohttp.ClientSession
+    local: LocalDiscord, bot: ReportBot, http: aiohttp.ClientSession
 ) -> None:
     _, body = await post(http, "/playground/autocomplete", {"text": "/ask who lea"})
     assert body["option"] == "question" and body["choices"][0]["name"] == "Who leads the task force?"
+    _, body = await post(http, "/playground/autocomplete", {"text": "/ask question: who leads report: kor"})
+    assert body["option"] == "report" and body["choices"][0]["value"] == "korea-cambodia-task-force"
     answer = await (await local.slash("carol", "ask", question="Who leads the task force?")).reply()
     carol = str(local.user("carol").id)
     custom_id = answer.button("Show context")["custom_id"]
@@ -105,7 +130,7 @@ async def test_autocomplete_and_click(
 
 
 async def test_events_stream_what_happens(
-    local: LocalDiscord, bot: discord.Client, http: aiohttp.ClientSession
+    local: LocalDiscord, bot: ReportBot, http: aiohttp.ClientSession
 ) -> None:
     async with http.ws_connect("/playground/events") as ws:
         await local.slash("alice", "ask", question="Who leads the task force?")
@@ -150,9 +175,39 @@ def test_the_command_says_when_the_port_is_taken() -> None:
     assert f"127.0.0.1:{port}" in result.stderr and "--port 0" in result.stderr
 
 
-def test_the_command_serves_the_page_until_interrupted(root: Path, tmp_path: Path) -> None:
+def _get(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return json.load(r)
+
+
+def _post(url: str, body: dict[str, Any]) -> Any:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as r:
+        return json.load(r)
+
+
+def _bot_messages(url: str, count: int) -> list[dict[str, Any]]:
+    """The bot's messages once there are ``count`` of them (bounded wait)."""
+    deadline = time.monotonic() + 15
+    while True:
+        found = [m for m in _get(url + "playground/state")["messages"] if m["author"]["bot"]]
+        if len(found) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+def test_the_command_runs_the_real_bot_until_interrupted(tmp_path: Path) -> None:
+    """With a DISCORD_TOKEN and a .env that would change the bot, the playground still uses its
+    own token and settings, and 👍 writes no feedback database."""
+    (tmp_path / ".env").write_text(
+        f"DISCORD_TOKEN={FAKE_TOKEN}\nANSWER_CHANNEL_IDS=1\nFEEDBACK_DB_PATH={tmp_path / 'fb.sqlite3'}\n"
+    )
     env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"} | {
-        "DISCORD_TOKEN": "must-not-be-used"
+        "DISCORD_TOKEN": FAKE_TOKEN,
+        "REPORTBOT_FEEDBACK_DB": str(tmp_path / "default.sqlite3"),
+        "XDG_DATA_HOME": str(tmp_path / "xdg"),
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "playground", "--port", "0"],
@@ -167,13 +222,59 @@ def test_the_command_serves_the_page_until_interrupted(root: Path, tmp_path: Pat
         line = process.stdout.readline()  # the first line names the URL
         assert line.startswith("reportbot playground: http://127.0.0.1:"), line + process.stderr.read()
         url = line.split()[2]
-        with urllib.request.urlopen(url + "playground/state", timeout=10) as r:
-            state = json.load(r)
-        assert state["online"] is True and state["commands"][0]["name"] == "ask"
+        state = _get(url + "playground/state")
+        assert state["online"] is True, "the bot logged in: with the playground's token, not DISCORD_TOKEN"
+        assert "ask" in [c["name"] for c in state["commands"]]
+        alice = state["users"][0]["id"]
+        _post(url + "playground/send", {"user_id": alice, "text": "@reportbot who leads the task force?"})
+        (answer,) = _bot_messages(url, 1)  # answered: ANSWER_CHANNEL_IDS from .env was not read
+        assert answer["embeds"][0]["fields"][0]["name"] == "paragraph 3, sentence 1"
+        up = next(b for b in answer["components"][0]["components"] if b["emoji"]["name"] == "👍")
+        _post(
+            url + "playground/click",
+            {"user_id": alice, "message_id": answer["id"], "custom_id": up["custom_id"]},
+        )
+        thanks = _bot_messages(url, 2)[-1]
+        assert thanks["ephemeral"] and thanks["content"] == "Thank you, glad it helped! 👍"
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=15) == 0
-        assert "must-not-be-used" not in process.stderr.read()
+        assert FAKE_TOKEN not in process.stderr.read()
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".env"], "no feedback database written"
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+async def test_the_playground_bot_never_reads_or_sends_the_configured_token(
+    local: LocalDiscord,
+    engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"DISCORD_TOKEN={FAKE_TOKEN}\nANSWER_CHANNEL_IDS=1\n")
+    monkeypatch.setenv("DISCORD_TOKEN", FAKE_TOKEN)
+    caplog.set_level(logging.DEBUG)
+    async with running_bot(local, reportbot_factory(engine)) as bot:
+        assert bot.settings.token == local.token and bot.http.token == local.token
+        assert bot.settings.answer_channel_ids == [] and bot.settings.message_content_intent
+        assert bot.settings.feedback_enabled and type(bot.feedback).__name__ == "MemorySink"
+        reply = await (await local.slash("alice", "ask", question="Who leads the task force?")).reply()
+        assert reply.embed is not None
+    tokens = [r.authorized for r in local.requests if r.authorized is not None]  # callbacks carry none
+    assert tokens and all(tokens), "every request with a token carried the local Discord's"
+    assert FAKE_TOKEN not in caplog.text
+
+
+def test_the_command_is_in_the_help_and_the_readme(root: Path) -> None:
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Using it locally") : readme.index("## Run it in Discord")]
+    assert "| `reportbot playground` |" in table
+    assert "demo" not in readme[readme.index("## The playground") :].lower()
+    main_help = CliRunner().invoke(main, ["--help"]).stdout
+    assert "reportbot playground" in main_help and "playground" in main_help.split("Commands:")[1]
+    result = CliRunner().invoke(main, ["playground", "--help"])
+    assert result.exit_code == 0 and "Examples:" in result.stdout and "--port 0" in result.stdout
+    assert "in memory only" in result.stdout and "DISCORD_TOKEN" in result.stdout

@@ -68,9 +68,13 @@ function showError(text) {
 
 // -- Discord markdown (a subset), applied to escaped text ------------------------------------
 function inline(text) {
-  let s = escapeHtml(text);
-  const codes = [];
-  s = s.replace(/`([^`\n]+)`/g, (_, c) => { codes.push(c); return `\u0000${codes.length - 1}\u0000`; });
+  // Held pieces are final HTML: a backslash-escaped character shows as itself (as in Discord,
+  // where escape_markdown's "\*" reads "*"), and code spans are not formatted further.
+  const held = [];
+  const hold = (html) => { held.push(html); return `\u0000${held.length - 1}\u0000`; };
+  let s = String(text).replace(/\\([\\*_~|`>#\-\[\]()<:@.!])/g, (_, c) => hold(escapeHtml(c)));
+  s = s.replace(/`([^`\n]+)`/g, (_, c) => hold(`<code>${escapeHtml(c)}</code>`));
+  s = escapeHtml(s);
   s = s.replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>');
   s = s.replace(/(^|[\s(])(https?:\/\/[^\s<]+)/g, '$1<a href="$2" target="_blank" rel="noopener noreferrer">$2</a>');
   s = s.replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
@@ -90,7 +94,7 @@ function inline(text) {
   s = s.replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>');
   s = s.replace(/&lt;a?:(\w+):\d+&gt;/g, ":$1:");
   s = s.replace(/&lt;t:(\d+)(?::[tTdDfFR])?&gt;/g, (_, t) => `<code>${new Date(Number(t) * 1000).toLocaleString()}</code>`);
-  return s.replace(/\u0000(\d+)\u0000/g, (_, i) => `<code>${codes[Number(i)]}</code>`);
+  return s.replace(/\u0000(\d+)\u0000/g, (_, i) => held[Number(i)]);
 }
 function markdown(text) {
   if (!text) return "";
