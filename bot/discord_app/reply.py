@@ -72,30 +72,11 @@ class InteractionReplier(Replier):
 
 
 class MessageReplier(Replier):
-    """Replies to a message (the mention form), without pinging its author."""
+    """Replies to a message (the mention form) or a prefix command (``!ask``), without pinging
+    its author; an "ephemeral" reply deletes itself after NOTICE_SECONDS."""
 
-    def __init__(self, message: discord.Message) -> None:
-        self.message = message
-
-    async def send(
-        self,
-        content: str | None = None,
-        *,
-        embed: discord.Embed | None = None,
-        view: discord.ui.View | None = None,
-        ephemeral: bool = False,
-    ) -> None:
-        kwargs = _kwargs(content, embed, view)
-        if ephemeral:
-            kwargs["delete_after"] = NOTICE_SECONDS
-        await self.message.reply(mention_author=False, **kwargs)
-
-
-class ContextReplier(Replier):
-    """Replies to a prefix command (``!ask``), without pinging its author."""
-
-    def __init__(self, ctx: commands.Context[Any]) -> None:
-        self.ctx = ctx
+    def __init__(self, target: discord.Message | commands.Context[Any]) -> None:
+        self.target = target
 
     async def send(
         self,
@@ -108,4 +89,8 @@ class ContextReplier(Replier):
         kwargs = _kwargs(content, embed, view)
         if ephemeral:
             kwargs["delete_after"] = NOTICE_SECONDS
-        await self.ctx.reply(mention_author=False, **kwargs)
+        await self.target.reply(mention_author=False, **kwargs)
+
+
+#: A prefix command is replied to as a message is.
+ContextReplier = MessageReplier
