@@ -78,6 +78,8 @@ class ReportBot(commands.Bot):
         self.engine = engine
         self.settings = settings
         self.feedback = feedback
+        #: Feedback kept in memory only (the playground): /about says so instead of a retention.
+        self.feedback_in_memory = False
         self.clock = clock
         self.sync_global = sync_global
         self.answers = Answerer(engine)

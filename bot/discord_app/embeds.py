@@ -225,7 +225,12 @@ def facts_pages(bases: Sequence[FactBase], *, page_chars: int = FACTS_PAGE_CHARS
 
 
 def about_embed(
-    bases: Sequence[FactBase], *, feedback_enabled: bool, retention_days: int, prefix_enabled: bool
+    bases: Sequence[FactBase],
+    *,
+    feedback_enabled: bool,
+    retention_days: int,
+    prefix_enabled: bool,
+    in_memory: bool = False,
 ) -> discord.Embed:
     """Which report, where it came from, how answers cite it, what feedback is kept, the version."""
     embed = discord.Embed(title="About reportbot", colour=INFO)
@@ -251,7 +256,11 @@ def about_embed(
             "When you press 👍 or 👎, and when I cannot answer a question, I store: the vote (or "
             f"'declined'), the question text (at most {MAX_STORED_QUESTION_CHARS} characters), the report "
             "and the ids of the facts used. Never who asked, nor in which server or channel. "
-            f"Entries are deleted after {retention_days} days."
+            + (
+                "Here it is kept in memory only, until the bot stops."
+                if in_memory
+                else f"Entries are deleted after {retention_days} days."
+            )
         )
     else:
         stored = "Feedback is turned off: nothing you ask is stored."

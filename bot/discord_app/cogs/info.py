@@ -96,6 +96,7 @@ class Info(commands.Cog):
             feedback_enabled=settings.feedback_enabled,
             retention_days=settings.feedback_retention_days,
             prefix_enabled=settings.message_content_intent,
+            in_memory=self.bot.feedback_in_memory,
         )
 
     @app_commands.command(name="help", description="How to ask me questions")

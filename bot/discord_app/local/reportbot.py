@@ -64,12 +64,14 @@ def reportbot_factory(
     sink: FeedbackSink = MemorySink() if feedback is None else feedback
 
     def make_bot() -> ReportBot:
-        return ReportBot(
+        bot = ReportBot(
             engine=engine,
             settings=config,
             feedback=sink,
             clock=clock,
             sync_global=config.discord_guild_id is None,
         )
+        bot.feedback_in_memory = True
+        return bot
 
     return make_bot
