@@ -99,7 +99,8 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "how_many",
             r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount)\b|\bnumber of\b"
             r"|\bby what factor\b|\bhow (big|high|large) (was|is|were|are)\b"
-            r"|\bhow (bad|serious|severe|widespread|common|frequent)\b",
+            r"|\bhow (bad|serious|severe|widespread|common|frequent)\b"
+            r"|\b(what|which) (level|rank|grade|degree|stage|tier)\b",
         ),
         ("when", r"\bwhen\b|\b(what|which) (day|date|time|year|month|week|weekday)\b"),
         (
