@@ -124,6 +124,9 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("how", r"^how\b(?! (many|much|old))"),
     )
 )
+#: Kinds of place or body that have proper names: "which university?" asks for one.
+_NAMED_KINDS = "university|college|school|company|firm|hospital|gang|court|prison|bank|hotel|church"
+_WHICH_NAMED = re.compile(rf"\b(?:which|what) ({_NAMED_KINDS})\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^(is|are|was|were|will|would|did|does|do|has|have|had|can|could|should)\b")
 _FUTURE = re.compile(r"\bwill\b|\bgoing to\b|\bgonna\b|\bwhen (does|do)\b|\bsoon\b|\bnext\b")
 _SOURCE_QUESTION = re.compile(r"\bwhere\b.*\b(come|comes|came|coming)\s+from\b|\bsource\b")
@@ -346,6 +349,8 @@ class FactIndex:
         top_bm25 = max(bm25.values()) or 1.0
         fuzzy = self._fuzzy(candidates, " ".join(tokens), clean(question).rstrip("?. "))
         hard, soft = types & HARD_TYPES, types & SOFT_TYPES
+        kind = _WHICH_NAMED.search(question)
+        named_kind = kind.group(1).lower() if kind else None
         # "X's Y" must hold in the fact, except in a yes/no question, whose premise may be wrong
         # ("indicted by Korean prosecutors?" is answered by "Cambodian prosecutors").
         owners = [] if _YES_NO.match(clean(question)) else self._owners(question, names=bool(hard))
@@ -354,7 +359,9 @@ class FactIndex:
         matches = []
         for i in candidates:
             fact = self.facts[i]
-            if "name" in hard:  # asked for a name: only a fact that gives that name will do
+            if named_kind and not self._names_kind(i, named_kind):
+                type_ok = False  # "which university?": the fact must name one ("Seoul National University")
+            elif "name" in hard:  # asked for a name: only a fact that gives that name will do
                 asked = sum(idf[t] for t in tokens if t in self._asked[i]) / total
                 type_ok = "name" in fact.types and asked >= MIN_NAME_COVERAGE
             else:
@@ -463,6 +470,12 @@ class FactIndex:
             if named:
                 pairs.append((named[-1], owned_tokens[head]))
         return pairs
+
+    def _names_kind(self, i: int, kind: str) -> bool:
+        """Whether fact ``i`` names a ``kind`` ("... University", "... Hospital") in its answer or sources."""
+        fact = self.facts[i]
+        pattern = re.compile(rf"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*)* {kind.capitalize()}\b")
+        return any(pattern.search(text) for text in (fact.answer, *(s.text for s in fact.sources)))
 
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
         """Whether a text of fact ``i`` has the two tokens of ``pair`` side by side (stop words such
