@@ -464,9 +464,16 @@ def _export_feedback(items: Iterator[Any], target: Path) -> int:
     help="Port on 127.0.0.1 (default 8765; 0 picks a free one).",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in your web browser.")
+@click.option(
+    "--no-bot",
+    is_flag=True,
+    help="Run only the local Discord and its page; print how to point `reportbot run` at it.",
+)
 @data_options
 @friendly_errors
-def playground(port: int | None, open_browser: bool, data_dir: Path | None, report: str | None) -> None:
+def playground(
+    port: int | None, open_browser: bool, no_bot: bool, data_dir: Path | None, report: str | None
+) -> None:
     """Try the bot in a local Discord in your browser: no token, nothing leaves this computer.
 
     Starts a small Discord on 127.0.0.1 that the real bot logs into with the real discord.py
@@ -483,15 +490,19 @@ def playground(port: int | None, open_browser: bool, data_dir: Path | None, repo
       reportbot playground
       reportbot playground --open
       reportbot playground --port 0
+      reportbot playground --no-bot     # then start `reportbot run` against it
     """
     from bot.discord_app.local import DEFAULT_PORT, reportbot_factory, run_playground
 
-    engine = load_engine(data_dir, report)
-    if report is not None:
-        engine = Engine([engine.fact_base(report)])  # serve that report only
     chosen = DEFAULT_PORT if port is None else port
+    make_bot = None
+    if not no_bot:
+        engine = load_engine(data_dir, report)
+        if report is not None:
+            engine = Engine([engine.fact_base(report)])  # serve that report only
+        make_bot = reportbot_factory(engine)
     try:
-        run_playground(reportbot_factory(engine), port=chosen, open_browser=open_browser)
+        run_playground(make_bot, port=chosen, open_browser=open_browser)
     except OSError as exc:
         raise ReportbotError(
             f"cannot serve the playground on 127.0.0.1:{chosen} ({exc.strerror or exc}); "

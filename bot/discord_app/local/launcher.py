@@ -139,7 +139,7 @@ async def running_bot(
 
 
 async def serve_playground(
-    make_bot: Callable[[], discord.Client],
+    make_bot: Callable[[], discord.Client] | None,
     *,
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,
@@ -148,13 +148,28 @@ async def serve_playground(
     stop: asyncio.Event | None = None,
 ) -> None:
     """Start the local Discord and the bot in this process; serve until ``stop`` is set,
-    the task is cancelled (Ctrl-C), or the bot's connection fails."""
+    the task is cancelled (Ctrl-C), or the bot's connection fails. Without ``make_bot`` only
+    the local Discord and its page run, waiting for a bot started elsewhere (``reportbot run``)."""
+    say = announce or _print
     async with LocalDiscord(host=host, port=port) as local:
+        if make_bot is None:
+            url = local.url + "/"
+            say(f"reportbot playground (no bot): {url}  (a local Discord; Ctrl-C stops it)")
+            say("Start the bot against it from another terminal:")
+            say(
+                f"  DISCORD_TOKEN={local.token} DISCORD_API_BASE={local.api_url} "
+                f"DISCORD_GATEWAY_URL={local.gateway_url} MESSAGE_CONTENT_INTENT=true "
+                "reportbot run --sync-global"
+            )
+            if open_browser:
+                webbrowser.open(url)
+            await (stop.wait() if stop is not None else asyncio.Event().wait())
+            return
         runner = BotRunner(local, make_bot)
         await runner.start()
         try:
             url = local.url + "/"
-            (announce or _print)(f"reportbot playground: {url}  (a local Discord; Ctrl-C stops it)")
+            say(f"reportbot playground: {url}  (a local Discord; Ctrl-C stops it)")
             if open_browser:
                 webbrowser.open(url)
             waits: set[asyncio.Future[object]] = {runner.task}  # type: ignore[arg-type]
@@ -177,7 +192,7 @@ def _print(line: str) -> None:
 
 
 def run_playground(
-    make_bot: Callable[[], discord.Client],
+    make_bot: Callable[[], discord.Client] | None,
     *,
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,

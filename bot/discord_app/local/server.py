@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 #: The token the local Discord accepts; it is not a Discord token and works nowhere else.
-LOCAL_TOKEN = "local-discord-token.not-a-real-token"
+LOCAL_TOKEN = "local-discord-token.not-a-real.token"  # shaped like a bot token, for `reportbot run`
 #: How long a user waits for the bot to answer an interaction before Discord says it failed.
 INTERACTION_DEADLINE = 3.0
 #: The default wait of every ``wait_*`` method, in seconds.
