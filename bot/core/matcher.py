@@ -105,7 +105,7 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("when", r"\bwhen\b|\b(what|which) (day|date|time|year|month|week|weekday)\b"),
         (
             "where",
-            r"\bwhere\b|\b(what|which) (country|city|province|place|region|area|location"
+            r"\bwhere\b|\b(what|which) (\w+ )?(country|city|province|place|region|area|location"
             r"|mountain|town|areas|places|regions|cities|provinces|district|districts|constituency)\b(?!')",
         ),
         (
@@ -321,7 +321,7 @@ class FactIndex:
         analysis = self.analyzer.query(rewrite(question))
         types = question_types(question)
         tokens = list(dict.fromkeys(analysis.tokens))
-        if not tokens:
+        if all(t in _LIGHT for t in tokens):  # "what time is it?": nothing to look for
             return Ranking(question, analysis, types, ())
         idf = {t: self.idf(t, analysis) for t in tokens}
         total = sum(idf.values())
