@@ -54,18 +54,30 @@ def clean(text: str, *, fold: bool = True) -> str:
     return text.casefold() if fold else text
 
 
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+_PLURAL_POSSESSIVE = re.compile(r"(\w)s'(?=\W|$)")
+_NOT = re.compile(r"n't\b")
+_CONTRACTION = re.compile(r"'(re|ve|ll|d|m)\b")
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    text = clean(text)
+    if "'" in text:
+        text = _POSSESSIVE.sub(r"\1", text)
+        text = _PLURAL_POSSESSIVE.sub(r"\1s", text)
+        text = _NOT.sub(" not", text)
+        text = _CONTRACTION.sub("", text)
+        text = text.replace("'", "")
+    return tuple(_WORD.findall(text))
+
+
 def words(text: str) -> list[str]:
     """Lower-case surface words of ``text``, with possessives and contractions resolved.
 
     Hyphenated words stay whole here (``ji-na``, ``22-year-old``); ``split_compound`` parts them.
     """
-    text = clean(text)
-    text = re.sub(r"(\w)'s\b", r"\1", text)
-    text = re.sub(r"(\w)s'(?=\W|$)", r"\1s", text)
-    text = re.sub(r"n't\b", " not", text)
-    text = re.sub(r"'(re|ve|ll|d|m)\b", "", text)
-    text = text.replace("'", "")
-    return _WORD.findall(text)
+    return list(_words(text))
 
 
 def split_compound(word: str) -> list[str]:
