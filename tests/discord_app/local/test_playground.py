@@ -278,3 +278,33 @@ def test_the_command_is_in_the_help_and_the_readme(root: Path) -> None:
     result = CliRunner().invoke(main, ["playground", "--help"])
     assert result.exit_code == 0 and "Examples:" in result.stdout and "--port 0" in result.stdout
     assert "in memory only" in result.stdout and "DISCORD_TOKEN" in result.stdout
+
+
+async def test_no_bot_mode_serves_the_page_and_says_how_to_run_the_bot(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio
+
+    from bot.discord_app.local.launcher import serve_playground
+    from bot.settings import Settings, token_problem
+
+    lines: list[str] = []
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve_playground(None, port=0, announce=lines.append, stop=stop))
+    for _ in range(200):
+        if len(lines) >= 3:
+            break
+        await asyncio.sleep(0.02)
+    url = next(w for w in lines[0].split() if w.startswith("http"))
+    async with aiohttp.ClientSession() as http, http.get(url) as page:
+        assert page.status == 200
+    command = lines[2].split()
+    env = dict(part.split("=", 1) for part in command if "=" in part)
+    assert command[-2:] == ["run", "--sync-global"]
+    assert {"DISCORD_TOKEN", "DISCORD_API_BASE", "DISCORD_GATEWAY_URL"} <= set(env)
+    for name in ("DISCORD_TOKEN", "DISCORD_API_BASE", "DISCORD_GATEWAY_URL"):
+        monkeypatch.setenv(name, env[name])
+    assert env["DISCORD_API_BASE"].startswith("http://127.0.0.1:")
+    assert token_problem(Settings(_env_file=None)) is None  # `reportbot run` accepts the local token
+    stop.set()
+    await asyncio.wait_for(task, 5)
