@@ -124,6 +124,11 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("how", r"^how\b(?! (many|much|old))"),
     )
 )
+_BODY = re.compile(
+    r"\b(Party|Agency|Service|Ministry|Office|Press|Desk|Committee|Government|Assembly|Council"
+    r"|Court|Police|Army|Bank|University|Company|Association|Union|Organi[sz]ation)\b"
+)
+
 #: Kinds of place or body that have proper names: "which university?" asks for one.
 _NAMED_KINDS = "university|college|school|company|firm|hospital|gang|court|prison|bank|hotel|church"
 _WHICH_NAMED = re.compile(rf"\b(?:which|what) ({_NAMED_KINDS})\b", re.IGNORECASE)
@@ -178,8 +183,6 @@ def question_types(question: str) -> frozenset[str]:
         found |= {"who", "where"}
     if "age" in found:
         found.discard("how_many")
-    if not found & HARD_TYPES and CALENDAR_WORDS & set(re.findall(r"[a-z]+", text)):
-        found.add("when")  # "did the team leave on Thursday?" is about when it leaves
     if "when" in found and _FUTURE.search(text):  # "when will the Korean Desk open?"
         found = (found - {"when"}) | {"future"}
     return frozenset(found)
@@ -244,6 +247,7 @@ class FactIndex:
         self._weights: list[dict[str, float]] = []
         self._tf: list[dict[str, float]] = []
         self._numbers: list[frozenset[str]] = []
+        self._calendar = frozenset(stem(w) for w in CALENDAR_WORDS)
         self._sequences: list[tuple[tuple[str, ...], ...]] = []
         self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
         postings: dict[str, list[tuple[int, float, bool]]] = defaultdict(list)
@@ -260,7 +264,7 @@ class FactIndex:
                         weights[t] = max(weights.get(t, 0.0), weight)
             self._weights.append(weights)
             self._tf.append(dict(tf))
-            self._numbers.append(frozenset(t for t in weights if t.isdigit()))
+            self._numbers.append(frozenset(t for t in weights if t.isdigit() or t in self._calendar))
             self._sequences.append(tuple(sequences))
             self._asked.append(
                 frozenset(
@@ -283,7 +287,10 @@ class FactIndex:
             return frozenset(t[0] for t in tokens if len(t) == 1)
 
         self._places_tokens = single(sorted(PLACES))
-        self._names = self._places_tokens | single([g[0] for g in base.synonyms if g[0][:1].isupper()])
+        # Of the report's names, bodies own things ("the Democratic Party's leader"); people are
+        # left out: "Lee's order" is said in too many ways to check.
+        bodies = [g[0] for g in base.synonyms if g[0][:1].isupper() and _BODY.search(g[0])]
+        self._names = self._places_tokens | single(bodies)
         self._antonyms: dict[str, str] = {}
         for a, b in ANTONYMS:
             ta, tb = self.analyzer.index(a)[0], self.analyzer.index(b)[0]
@@ -306,9 +313,9 @@ class FactIndex:
                 self._ask_tokens.append(" ".join(self.analyzer.index(q)[0]))
                 self._ask_text.append(clean(q).rstrip("?. "))
 
-    def idf(self, token: str, analysis: Analysis) -> float:
-        if token in _LIGHT:
-            return LIGHT_WEIGHT
+    def idf(self, token: str, analysis: Analysis, *, yes_no: bool = False) -> float:
+        if token in _LIGHT or (yes_no and token.isdigit() and token not in self._idf):
+            return LIGHT_WEIGHT  # a figure no fact has, in a yes/no question, may just be wrong
         if token in self._idf:
             return self._idf[token]
         if token in analysis.adverbs:
@@ -323,11 +330,11 @@ class FactIndex:
         tokens = list(dict.fromkeys(analysis.tokens))
         if all(t in _LIGHT for t in tokens):  # "what time is it?": nothing to look for
             return Ranking(question, analysis, types, ())
-        idf = {t: self.idf(t, analysis) for t in tokens}
+        yes_no = bool(_YES_NO.match(clean(question)))
+        idf = {t: self.idf(t, analysis, yes_no=yes_no) for t in tokens}
         total = sum(idf.values())
         # A yes/no question's direction may be wrong ("did kidnappings fall?"): the fact that
         # says the opposite ("they soared") answers it.
-        yes_no = bool(_YES_NO.match(clean(question)))
         covered: dict[int, float] = defaultdict(float)
         own: dict[int, float] = defaultdict(float)
         for t in tokens:
@@ -348,6 +355,9 @@ class FactIndex:
         bm25 = {i: self._bm25(i, tokens, idf) for i in candidates}
         top_bm25 = max(bm25.values()) or 1.0
         fuzzy = self._fuzzy(candidates, " ".join(tokens), clean(question).rstrip("?. "))
+        # A day or month named in the question must be in the fact, like a figure ("what did the
+        # ministry do on Friday?"); "did the team leave on Thursday?" may be wrong, like a figure.
+        days = frozenset(t for t in tokens if t in self._calendar)
         hard, soft = types & HARD_TYPES, types & SOFT_TYPES
         kind = _WHICH_NAMED.search(question)
         named_kind = kind.group(1).lower() if kind else None
@@ -369,7 +379,7 @@ class FactIndex:
             soft_ok = not soft or bool(soft & set(fact.types))
             # A yes/no question may carry a wrong figure ("were 500 kidnapped?"): the fact with
             # the right one answers it.
-            numbers_ok = yes_no or analysis.numbers <= self._numbers[i]
+            numbers_ok = yes_no or (analysis.numbers | days) <= self._numbers[i]
             owner_ok = all(self._supports(i, pair) for pair in owners)
             ftok, ftext = fuzzy[i]
             score = (
@@ -382,7 +392,7 @@ class FactIndex:
                 score *= TYPE_MISMATCH
             if not soft_ok:
                 score *= SOFT_TYPE_MISMATCH
-            if not hard and not OPEN_TYPES & set(fact.types):
+            if not hard and not OPEN_TYPES & set(fact.types) and not (days and "when" in fact.types):
                 score *= NARROW_FACT
             if not numbers_ok:
                 score *= NUMBER_MISMATCH
