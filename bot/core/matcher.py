@@ -264,7 +264,10 @@ class FactIndex:
                         weights[t] = max(weights.get(t, 0.0), weight)
             self._weights.append(weights)
             self._tf.append(dict(tf))
-            self._numbers.append(frozenset(t for t in weights if t.isdigit() or t in self._calendar))
+            # The figures and days a fact states: in its answer or its sources, not in the ways
+            # people ask for it ("how many a year before 2024?" does not make 2024 its figure).
+            stated = (t for text in (self.facts[i].answer, *sources) for t in self.analyzer.index(text)[1])
+            self._numbers.append(frozenset(t for t in stated if t.isdigit() or t in self._calendar))
             self._sequences.append(tuple(sequences))
             self._asked.append(
                 frozenset(
@@ -521,7 +524,7 @@ def decide(ranking: Ranking) -> Decision:
     for m in ranking.matches[1:]:
         if len(chosen) >= MAX_FACTS_PER_ANSWER or best.score - m.score > AMBIGUITY_MARGIN:
             break
-        relevant = m.coverage >= best.coverage - RELEVANCE_MARGIN and m.type_ok
+        relevant = m.coverage >= best.coverage - RELEVANCE_MARGIN and m.type_ok and m.numbers_ok
         if m.score >= ANSWER_THRESHOLD and relevant and not cited & {s.id for s in m.fact.sources}:
             chosen.append(m.fact)
             cited |= {s.id for s in m.fact.sources}
