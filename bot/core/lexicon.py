@@ -62,7 +62,8 @@ LIGHT_WORDS = _words(
     planned planning belong belongs belonged affiliated affiliation describe
     described outline outlined propose proposed measure measures aspect side
     right historical rationale young officials use used uses using behavior behaviour treat
-    treated treatment dedicated purpose purposes aim goal point meant citizenship form
+    treated treatment dedicated purpose purposes aim goal point meant citizenship form factor
+    stated hand hands
     """
 )
 
@@ -249,7 +250,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "talk with", "talks with", "liaise"),
     ("capability", "capabilities", "capacity", "capacities", "ability", "abilities", "readiness"),
     ("station", "stationed", "stationing", "posted", "deploy", "deployed", "deploying",
-     "deployment", "assign", "assigned", "dispatch officers"),
+     "deployment", "dispatch officers"),
     ("consider", "considering", "considered", "weigh", "weighing", "mull", "mulling",
      "contemplate", "contemplating", "think about", "thinking about", "look into", "looking into",
      "review", "reviewing"),

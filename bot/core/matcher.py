@@ -480,7 +480,7 @@ class FactIndex:
                 continue  # "out of Cambodia", "some of them"
             known = self._names if names else self._places_tokens
             named = [t for t in owner_tokens if t in known and t in asked]
-            if named:
+            if named and owned_tokens[head] not in self._names:  # "the capital of Cambodia": a place
                 pairs.append((named[-1], owned_tokens[head]))
         return pairs
 
