@@ -21,7 +21,7 @@ from bot.core.errors import Problem, UnknownReport
 from bot.core.knowledge import FactBase, load_data_dir
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
 from bot.core.matcher import FactIndex, Ranking, decide
-from bot.core.report import Sentence
+from bot.core.report import Sentence, split_sentences
 from bot.core.text import clean, latin_letter_share
 
 log = logging.getLogger(__name__)
@@ -154,6 +154,14 @@ class Engine:
                 return self._decline(original, self._introduction(scope), scope, ranking=None)
         hit = max(hits, key=lambda h: h.ranking.best.score if h.ranking.best else 0.0)
         decision = decide(hit.ranking)
+        asked = question_clause(text)
+        if not decision.facts and asked is not None:
+            # A chatty message ("I read that ... — who leads them?"): try its question alone.
+            hits = [Hit(index, index.rank(asked)) for index in scope]
+            alt = max(hits, key=lambda h: h.ranking.best.score if h.ranking.best else 0.0)
+            alt_decision = decide(alt.ranking)
+            if alt_decision.facts:
+                hit, decision = alt, alt_decision
         if not decision.facts:
             return self._decline(
                 original,
@@ -277,6 +285,29 @@ class Engine:
             text, questions, scorer=fuzz.WRatio, processor=clean, limit=limit, score_cutoff=50
         )
         return [q for q, _score, _i in found]
+
+
+_CLAUSES = re.compile(r"(?<=[;:])\s+|\s+[—–-]+\s+")
+_QUESTION_START = re.compile(
+    r"^(who|whom|whose|what|which|when|where|why|how|is|are|was|were|will|would|did|does|do|"
+    r"has|have|can|could|should)\b",
+    re.IGNORECASE,
+)
+
+
+def question_clause(text: str) -> str | None:
+    """The question inside a longer message, or None when the message is one clause.
+
+    "Saw on the news that Seoul is sending officials. Who leads them?" -> "Who leads them?"
+    """
+    sentences = [text[a:b] for a, b in split_sentences(text)]  # "Rep." and "U.S." end nothing
+    clauses = [c.strip() for sentence in sentences for c in _CLAUSES.split(sentence) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    for clause in reversed(clauses):
+        if clause.endswith("?") or _QUESTION_START.match(clause):
+            return clause
+    return None
 
 
 def _has_words(text: str) -> bool:

@@ -42,7 +42,8 @@ STOPWORDS = _words(
     thinking according accordingly go goes went gone going come comes came ppl guys folks vs
     versus name names named called call so far wat wot wht r u ur ya da wats whatre well extra
     additional against end ended ends before after true correct accurate fact help try tries tried trying attempt attempts along kinds types
-    sorts helping helps helped rn tbh btw idk wich whcih waht whta teh hte thier
+    sorts helping helps helped rn tbh btw idk wich whcih waht whta teh hte thier whole entire
+    become becomes became saw see seen seeing
     """
 )
 
@@ -57,13 +58,13 @@ LIGHT_WORDS = _words(
     month months week weeks happen happens happened latest current currently exact specific
     overall main key city cities town towns place places location locations based located
     situated headquartered bad problem problems serious severe widespread common period role
-    monday tuesday wednesday thursday friday saturday sunday reason change changed changes file filed
+    reason change changed changes file filed
     bring brings brought back grant granted step steps hold holds act acts acting crisis plan plans
     planned planning belong belongs belonged affiliated affiliation describe
     described outline outlined propose proposed measure measures aspect side
     right historical rationale young officials use used uses using behavior behaviour treat
     treated treatment dedicated purpose purposes aim goal point meant citizenship form factor
-    stated hand hands
+    stated hand hands presence headline headlines apparently
     """
 )
 
@@ -209,7 +210,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("crime", "crimes", "criminal", "offence", "offences", "offense", "offenses"),
     ("student", "students", "undergraduate", "undergrad", "uni student", "college student"),
     ("mission", "missions", "trip", "visit"),
-    ("task force", "taskforce", "team", "response team", "joint response team", "delegation"),
+    ("task force", "taskforce", "team", "response team", "joint response team", "delegation",
+     "group", "groups"),
     ("ministry", "ministries", "department", "departments"),
     ("say", "said", "says", "statement", "told", "tell", "remark", "remarks", "comment",
      "comments", "claim", "claimed", "argue", "argued", "announce", "announced", "quote", "quoted",

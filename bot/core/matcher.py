@@ -317,8 +317,10 @@ class FactIndex:
                 self._ask_text.append(clean(q).rstrip("?. "))
 
     def idf(self, token: str, analysis: Analysis, *, yes_no: bool = False) -> float:
-        if token in _LIGHT or (yes_no and token.isdigit() and token not in self._idf):
-            return LIGHT_WEIGHT  # a figure no fact has, in a yes/no question, may just be wrong
+        if token in _LIGHT or (
+            yes_no and (token.isdigit() or token in self._calendar) and token not in self._idf
+        ):
+            return LIGHT_WEIGHT  # a figure or day no fact has, in a yes/no question, may just be wrong
         if token in self._idf:
             return self._idf[token]
         if token in analysis.adverbs:

@@ -202,3 +202,16 @@ def test_a_wrong_figure_in_an_open_question_declines(engine: Engine) -> None:
 def test_opinions_are_declined(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert not answer.answered and "no verdict" in answer.answer and answer.suggestions
+
+
+def test_the_question_inside_a_chatty_message_is_answered(engine: Engine) -> None:
+    answer = engine.ask("Saw on the news that Korea is sending a team. Who leads the task force?")
+    assert answer.answered and "Kim Ji-na" in answer.answer
+
+
+def test_question_clause_keeps_abbreviations_whole() -> None:
+    from bot.core.engine import question_clause
+
+    assert question_clause("How did Rep. Choi describe it?") is None
+    assert question_clause("What did the U.S. State Department say?") is None
+    assert question_clause("I read it somewhere — who is leading them?") == "who is leading them?"
