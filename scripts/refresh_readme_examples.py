@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Refresh the example decline in the README's "Run it in Discord" section from the real bot.
+"""Refresh the README's examples from the real bot: the terminal transcript under "What an
+answer looks like" and the example decline in "Run it in Discord".
 
-The example lists the suggestion buttons a decline shows; they follow the fact base and the
-matcher, so after changing either run:  python scripts/refresh_readme_examples.py
-(tests/discord_app/test_docs.py fails when the README and the bot disagree.)
+Both follow the fact base and the matcher, so after changing either run:
+    python scripts/refresh_readme_examples.py
+(tests/test_readme.py and tests/discord_app/test_docs.py fail when the README and the bot disagree.)
 """
 
 from __future__ import annotations
@@ -19,12 +20,25 @@ from bot.core.engine import Engine  # noqa: E402
 
 DECLINED = "What is the currency of Cambodia?"
 MARKER = "Questions I can answer (press one to ask it):\n"
+#: The questions of the terminal transcript, and the width the CLI wraps at off a terminal.
+TRANSCRIPT = ("Who leads the task force?", "How many kidnappings were there in Vietnam?")
+WIDTH = 88
+
+
+def transcript(engine: Engine) -> str:
+    """What `reportbot ask` prints for each TRANSCRIPT question, as a shell session."""
+    return "\n".join(
+        f'$ reportbot ask "{q}"\n' + engine.ask(q).to_text(width=WIDTH) + "\n" for q in TRANSCRIPT
+    ).rstrip("\n")
 
 
 def main() -> None:
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    suggestions = Engine.load(ROOT).ask(DECLINED).suggestions
+    engine = Engine.load(ROOT)
+    first = text.index(f'```text\n$ reportbot ask "{TRANSCRIPT[0]}"') + len("```text\n")
+    text = text[:first] + transcript(engine) + "\n" + text[text.index("```", first) :]
+    suggestions = engine.ask(DECLINED).suggestions
     start = text.index(MARKER) + len(MARKER)
     end = start
     while re.match(r"\[[^\]\n]*\]\n", text[end:]):
