@@ -94,8 +94,6 @@ CALENDAR_WORDS = _words(
     """
 )
 
-#: Stop words that still say something when they are all a question has ("who", "when").
-QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "which", "when", "where", "why", "how"])
 
 NUMBER_WORDS = {
     "zero": "0",

@@ -201,7 +201,6 @@ class Match:
     numbers_ok: bool
     owner_ok: bool
     place_ok: bool = True
-    curated: float = 0.0  # coverage by the fact's own fields, without its sources
 
 
 @dataclass(frozen=True)
@@ -250,7 +249,7 @@ class FactIndex:
         self._calendar = frozenset(stem(w) for w in CALENDAR_WORDS)
         self._sequences: list[tuple[tuple[str, ...], ...]] = []
         self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
-        postings: dict[str, list[tuple[int, float, bool]]] = defaultdict(list)
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
             tf: dict[str, float] = defaultdict(float)
             weights: dict[str, float] = {}
@@ -277,7 +276,7 @@ class FactIndex:
                 )
             )
             for t, w in weights.items():
-                postings[t].append((i, w, w == 1.0))
+                postings[t].append((i, w))
         self._postings = dict(postings)
         self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
             place for group in base.synonyms for place in places_in(" , ".join(group))
@@ -341,21 +340,16 @@ class FactIndex:
         # A yes/no question's direction may be wrong ("did kidnappings fall?"): the fact that
         # says the opposite ("they soared") answers it.
         covered: dict[int, float] = defaultdict(float)
-        own: dict[int, float] = defaultdict(float)
         for t in tokens:
-            best: dict[int, tuple[float, bool]] = {}
+            best: dict[int, float] = {}
             for alt in (t, self._antonyms.get(t)) if yes_no else (t,):
-                for i, weight, curated_here in self._postings.get(alt or "", ()):
-                    if weight > best.get(i, (0.0, False))[0]:
-                        best[i] = (weight, curated_here)
-            for i, (weight, curated_here) in best.items():
+                for i, weight in self._postings.get(alt or "", ()):
+                    best[i] = max(best.get(i, 0.0), weight)
+            for i, weight in best.items():
                 covered[i] += idf[t] * weight
-                if curated_here:
-                    own[i] += idf[t]
         if not covered:
             return Ranking(question, analysis, types, ())
         coverage = {i: c / total for i, c in covered.items()}
-        curated = {i: own[i] / total for i in coverage}
         candidates = heapq.nlargest(CANDIDATES, coverage, key=lambda i: (coverage[i], -i))
         bm25 = {i: self._bm25(i, tokens, idf) for i in candidates}
         top_bm25 = max(bm25.values()) or 1.0
@@ -368,7 +362,7 @@ class FactIndex:
         named_kind = kind.group(1).lower() if kind else None
         # "X's Y" must hold in the fact, except in a yes/no question, whose premise may be wrong
         # ("indicted by Korean prosecutors?" is answered by "Cambodian prosecutors").
-        owners = [] if _YES_NO.match(clean(question)) else self._owners(question, names=bool(hard))
+        owners = [] if yes_no else self._owners(question, names=bool(hard))
         place_ok = not (places_in(question) - self._places)
 
         matches = []
@@ -416,7 +410,6 @@ class FactIndex:
                     numbers_ok,
                     owner_ok,
                     place_ok,
-                    curated[i],
                 )
             )
         matches.sort(key=lambda m: (-m.score, m.fact.id))

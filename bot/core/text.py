@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import Stemmer  # PyStemmer: the Snowball stemmers in C
 
-from bot.core.lexicon import NUMBER_WORDS, STOPWORDS
+from bot.core.lexicon import NUMBER_WORDS
 
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -113,10 +113,6 @@ def stem(word: str) -> str:
     if word.isdigit():
         return word
     return _STEMMER.stemWord(americanise(word))
-
-
-def is_stopword(word: str) -> bool:
-    return word in STOPWORDS
 
 
 def latin_letter_share(text: str) -> float:
