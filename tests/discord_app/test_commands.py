@@ -111,21 +111,23 @@ async def test_about_says_what_is_stored(bot: ReportBot) -> None:
     assert f"reportbot {__version__}" in text
 
 
-async def test_about_in_the_playground_says_feedback_stays_in_memory(bot: ReportBot) -> None:
-    bot.feedback_in_memory = True
+async def about_text(bot: ReportBot) -> str:
+    """The field values of the /about embed, as sent."""
     cog = bot.get_cog("Info")
     i = make_interaction(bot)
     await cog.about.callback(cog, i)
-    text = "\n".join(f.value for f in only_send(i)["embed"].fields)
+    return "\n".join(f.value for f in only_send(i)["embed"].fields)
+
+
+async def test_about_in_the_playground_says_feedback_stays_in_memory(bot: ReportBot) -> None:
+    bot.feedback_in_memory = True
+    text = await about_text(bot)
     assert "kept in memory only" in text and "90 days" not in text
 
 
 async def test_about_when_feedback_is_off(make_bot: BotFactory) -> None:
     bot = await make_bot(feedback_enabled=False, feedback_retention_days=7)
-    cog = bot.get_cog("Info")
-    i = make_interaction(bot)
-    await cog.about.callback(cog, i)
-    text = "\n".join(f.value for f in only_send(i)["embed"].fields)
+    text = await about_text(bot)
     assert "nothing you ask is stored" in text and "7 days" not in text
 
 
