@@ -1,0 +1,146 @@
+"""``reportbot ask`` and ``reportbot chat``: answers with their cited sentences."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import click
+
+from bot import __version__
+from bot.cli.common import data_options, friendly_errors, load_engine, silence_stdout, terminal_width
+from bot.cli.facts import print_facts
+from bot.core.answer import Answer
+from bot.core.engine import MAX_QUESTION_CHARS, Engine
+
+#: The longest stdin line read whole by ``ask -``; the rest of a longer line is skipped.
+MAX_LINE_BYTES = 64 * 1024
+
+#: What ends ``reportbot chat``, and what lists the facts there.
+QUIT_WORDS = frozenset({"quit", "exit", ":q", "bye"})
+FACTS_WORDS = frozenset({"facts", "help", "?"})
+
+
+@click.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
+@data_options
+@friendly_errors
+def ask(question: tuple[str, ...], as_json: bool, data_dir: Path | None, report: str | None) -> None:
+    """Answer QUESTION with the sentence(s) of the report it comes from.
+
+    Give "-" to read questions from standard input, one per line: each gets exactly one answer,
+    in order (one JSON object per line with --json).
+
+    \b
+    Examples:
+      reportbot ask "Who leads the task force?"
+      reportbot ask who leads the task force
+      reportbot ask --json "How many kidnappings in 2024?"
+      reportbot ask --json - < questions.txt
+      reportbot ask --report korea-cambodia-task-force "When does the team leave?"
+
+    \b
+    JSON fields: question, answered, answer, citations [{report, sentence_id, paragraph,
+    text}], confidence, suggestions, and error when the input itself was refused.
+    """
+    engine = load_engine(data_dir, report)
+    show_report = len(engine.report_ids) > 1
+    if question == ("-",):
+        answer_stream(engine, sys.stdin.buffer, report, as_json, show_report)
+        return
+    answer = engine.ask(" ".join(question), report)
+    emit(answer, as_json, show_report)
+
+
+def emit(answer: Answer, as_json: bool, show_report: bool) -> None:
+    """Print one answer: a JSON line, or the text and a blank line."""
+    if as_json:
+        line = json.dumps(answer.to_json(), ensure_ascii=False)
+    else:
+        line = answer.to_text(width=terminal_width(), show_report=show_report) + "\n"
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def read_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[str | None, str]]:
+    """Yield ``(question, error)`` per input line: the decoded text, or None and why not.
+
+    A line longer than ``limit`` bytes is read no further than that (the rest is skipped), so
+    one huge line costs no memory and still gets exactly one answer.
+    """
+    while True:
+        raw = stream.readline(limit)
+        if not raw:
+            return
+        too_long = not raw.endswith(b"\n") and len(raw) >= limit
+        if too_long:
+            skipped = len(raw)
+            while True:
+                rest = stream.readline(limit)
+                skipped += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield (
+                None,
+                f"question too long: over {skipped // 1024} KiB (the limit is {MAX_QUESTION_CHARS} characters)",
+            )
+            continue
+        raw = raw.rstrip(b"\r\n")
+        try:
+            yield raw.decode("utf-8"), ""
+        except UnicodeDecodeError as exc:
+            yield None, f"the line is not valid UTF-8 text (byte {exc.start + 1}); send questions as UTF-8"
+
+
+def answer_stream(
+    engine: Engine, stream: BinaryIO, report: str | None, as_json: bool, show_report: bool
+) -> None:
+    """One answer per line of ``stream``, in order; stops quietly when the reader goes away."""
+    try:
+        for text, error in read_lines(stream):
+            answer = engine.refuse(error) if text is None else engine.ask(text, report)
+            emit(answer, as_json, show_report)
+    except BrokenPipeError:
+        silence_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+@click.command()
+@data_options
+@friendly_errors
+def chat(data_dir: Path | None, report: str | None) -> None:
+    """Ask questions one after another, as in a chat channel (Ctrl-D or "quit" to leave).
+
+    \b
+    Example:
+      reportbot chat
+      you> who leads the task force?
+    """
+    engine = load_engine(data_dir, report)
+    base = engine.fact_base(report)
+    show_report = len(engine.report_ids) > 1
+    click.echo(f"reportbot {__version__}: ask about {base.info.title!r}.")
+    click.echo('Type a question, "facts" for what I know, or "quit" to leave.\n')
+    while True:
+        try:
+            line = input("you> ")
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            return
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in QUIT_WORDS:
+            return
+        if text.lower() in FACTS_WORDS:
+            print_facts(engine, report, sentences=False)
+            continue
+        answer = engine.ask(text, report)
+        shown = answer.to_text(width=terminal_width(), show_report=show_report)
+        click.echo("bot> " + shown.replace("\n", "\n     ") + "\n")
