@@ -15,7 +15,7 @@ import sys
 import click
 
 from bot import __version__
-from bot.cli import ask, facts, feedback, playground, run
+from bot.cli import add, ask, facts, feedback, playground, run
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ def main(verbose: int) -> None:
     \b
     Examples:
       reportbot ask "Who leads the task force?"
+      reportbot add article.txt --data-dir ./my-reports
       reportbot ask --json "How many kidnappings in 2024?"
       printf 'who leads the team?\\nwhen does it leave?\\n' | reportbot ask --json -
       reportbot chat
@@ -42,6 +43,8 @@ def main(verbose: int) -> None:
 
 #: Every command of ``reportbot``, by module (``reportbot --help`` lists them alphabetically).
 COMMANDS: tuple[click.Command, ...] = (
+    add.add,
+    add.reports,
     ask.ask,
     ask.chat,
     facts.facts,

@@ -20,7 +20,10 @@ from bot.core.datadir import find_data_dir
 from bot.core.errors import Problem, UnknownReport
 from bot.core.knowledge import FactBase, load_data_dir
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
-from bot.core.matcher import FactIndex, Ranking, decide
+from bot.core.decide import Decision, decide
+from bot.core.extract import short_answer
+from bot.core.index import FactIndex
+from bot.core.ranking import Ranking, rank
 from bot.core.report import Sentence, split_sentences
 from bot.core.text import clean, latin_letter_share
 
@@ -145,11 +148,11 @@ class Engine:
                 scope,
                 ranking=None,
             )
-        hits = [Hit(index, index.rank(text)) for index in scope]
+        hits = [Hit(index, rank(index, text)) for index in scope]
         if not any(h.ranking.analysis.tokens for h in hits):
             if _ABOUT_THE_REPORT.search(clean(text)):
                 # "What is this article about?": the fact base's overview, if it has one.
-                hits = [Hit(index, index.rank(OVERVIEW_QUESTION)) for index in scope]
+                hits = [Hit(index, rank(index, OVERVIEW_QUESTION)) for index in scope]
             else:
                 return self._decline(original, self._introduction(scope), scope, ranking=None)
         hit = max(hits, key=lambda h: h.ranking.best.score if h.ranking.best else 0.0)
@@ -157,7 +160,7 @@ class Engine:
         asked = question_clause(text)
         if not decision.facts and asked is not None:
             # A chatty message ("I read that ... — who leads them?"): try its question alone.
-            hits = [Hit(index, index.rank(asked)) for index in scope]
+            hits = [Hit(index, rank(index, asked)) for index in scope]
             alt = max(hits, key=lambda h: h.ranking.best.score if h.ranking.best else 0.0)
             alt_decision = decide(alt.ranking)
             if alt_decision.facts:
@@ -176,9 +179,10 @@ class Engine:
                 c = Citation.of(s)
                 if c not in citations:
                     citations.append(c)
-        answer = decision.facts[0].answer
-        if len(decision.facts) > 1:
-            answer = answer + ". Also: " + "; ".join(f.answer for f in decision.facts[1:])
+        parts = self._parts(hit, decision)
+        answer = parts[0]
+        if len(parts) > 1:
+            answer = answer + ". Also: " + "; ".join(parts[1:])
         return Answer(
             question=original,
             answered=True,
@@ -187,8 +191,16 @@ class Engine:
             confidence=round(min(max(decision.confidence, 0.0), 1.0), 4),
             uncertain=decision.uncertain,
             fact_ids=tuple(f.id for f in decision.facts),
-            parts=tuple(f.answer for f in decision.facts),
+            parts=tuple(parts),
         )
+
+    @staticmethod
+    def _parts(hit: Hit, decision: Decision) -> list[str]:
+        """The short answer of each fact used."""
+        ranking = hit.ranking
+        tokens = frozenset(ranking.analysis.tokens)
+        docs = {m.fact.id: m.doc for m in ranking.matches}
+        return [short_answer(ranking.question, docs[f.id], tokens) for f in decision.facts]
 
     @staticmethod
     def _introduction(scope: list[FactIndex]) -> str:
@@ -262,7 +274,7 @@ class Engine:
         picked: list[str] = []
         if ranking is not None:
             for m in ranking.matches:
-                if m.coverage > 0 and m.fact.suggestion not in picked:
+                if m.score > 0 and m.fact.suggestion not in picked:
                     picked.append(m.fact.suggestion)
                 if len(picked) >= SUGGESTIONS - 1:
                     break

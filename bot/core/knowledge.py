@@ -39,6 +39,10 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _LINE = "__line__"
 _TOP_KEYS = {"report", "synonyms", "facts", "uncovered"}
 _FACT_KEYS = {"id", "topic", "type", "questions", "keywords", "answer", "sources"}
+#: The file ``reportbot add`` writes: its facts may leave ``answer`` out (the bot extracts it
+#: from the sentence), and a curated fact of the same id, or curated facts citing all its
+#: sentences, take its place.
+DRAFTED_FILE = "drafted.yaml"
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,8 @@ class _Collector:
         self.display = display
         self.problems: list[Problem] = []
         self.facts: list[Fact] = []
+        self.drafted: list[Fact] = []
+        self.drafting = False
         self.synonyms: list[tuple[str, ...]] = []
         self.uncovered: dict[str, str] = {}
         self.info: ReportInfo | None = None
@@ -233,20 +239,20 @@ class _Collector:
             )
         if not isinstance(fid, str) or not _ID.match(fid):
             self.problem(file, where, f"{label} needs an `id` of lower-case letters, digits, '-' or '_'")
-        elif fid in self._fact_lines:
+        elif fid in self._fact_lines and not self.drafting:
             first_file, first_line = self._fact_lines[fid]
             self.problem(
                 file,
                 where,
                 f"duplicate fact id {fid!r} (first defined at {first_file}:{first_line}); ids must be unique",
             )
-        else:
+        elif not self.drafting:
             self._fact_lines[fid] = (file, where)
         topic = _text(raw.get("topic"))
         if not topic:
             self.problem(file, where, f"{label} needs a non-empty `topic`")
-        answer = _text(raw.get("answer"))
-        if not answer:
+        answer = _text(raw.get("answer")) or ("" if self.drafting else None)
+        if answer is None:
             self.problem(file, where, f"{label} needs a non-empty `answer`")
         types = self._string_list(file, where, label, raw, "type", required=True)
         for t in types:
@@ -265,8 +271,8 @@ class _Collector:
             )
         keywords = self._string_list(file, where, label, raw, "keywords", required=False)
         sources = self._sources(file, where, label, raw.get("sources"))
-        if len(self.problems) == before and isinstance(fid, str) and topic and answer:
-            self.facts.append(
+        if len(self.problems) == before and isinstance(fid, str) and topic and answer is not None:
+            (self.drafted if self.drafting else self.facts).append(
                 Fact(
                     report=self.report.id,
                     id=fid,
@@ -346,7 +352,15 @@ class _Collector:
         last = self.report.sentences[-1].id if self.report.sentences else "none"
         return f"(it has p1.s1 to {last}; see `reportbot facts --sentences`)"
 
+    def _merged(self) -> list[Fact]:
+        """Curated facts, then the drafted facts no curated fact replaces."""
+        ids = {f.id for f in self.facts}
+        cited = {s.id for f in self.facts for s in f.sources}
+        kept = [d for d in self.drafted if d.id not in ids and not {s.id for s in d.sources} <= cited]
+        return self.facts + kept
+
     def result(self) -> FactBase:
+        self.facts = self._merged()
         cited = {s.id for f in self.facts for s in f.sources}
         for sid in sorted(set(self.uncovered) & cited):
             self.problem(
@@ -423,6 +437,7 @@ def load_fact_base(seed: Path, folder: Path, *, root: Path | None = None) -> Fac
         except yaml.YAMLError as exc:
             collector.problems.append(_yaml_problem(name, exc))
             continue
+        collector.drafting = path.name == DRAFTED_FILE
         collector.add_document(name, doc)
     return collector.result()
 

@@ -1,0 +1,314 @@
+"""Reading an article once: the people, organisations, places, dates, figures and quotes of
+each sentence, so that later steps never re-parse the text.
+
+Everything here is general English newswriting, learnt from the article itself: a name is a
+run of capitalised words, a title is the role words before it ("Second Vice Foreign Minister
+Kim Ji-na"), a role may follow it ("Marc Beaumont, chief economist at Maple Crest Bank"), a
+quote's speaker is named beside it or, for "she said", is the last person named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.core.report import Report, Sentence
+from bot.core.vocabulary import (
+    CALENDAR,
+    MONTHS,
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    ROLE_WORDS,
+    WEEKDAYS,
+    is_common_word,
+)
+
+#: Kinds of span the analysis finds; questions ask for the same kinds.
+PERSON, ORGANISATION, PLACE, DATE, NUMBER, MONEY, PERCENT, AGE = (
+    "person",
+    "organisation",
+    "place",
+    "date",
+    "number",
+    "money",
+    "percent",
+    "age",
+)
+
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-zA-Z'’]*(?:-[A-Za-z]+)*\.?|[A-Z]{2,}s?)"
+_LINK = r"(?:\s+(?:of|for|and|the|de|du|von|van)\s+(?=[A-Z]))"
+#: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Canada").
+_RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
+_ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))+)\s+\(([A-Z][A-Za-z&.]{1,9})\)")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONEY = re.compile(
+    r"(?:(?:[A-Z]{1,3})?[$€£¥₩]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|[mbk]n?)\b)?"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|won|yen|yuan)\b)"
+)
+_PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent|percentage points?|basis points?)")
+_NUMBER = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|hundred))?\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"dozens?|hundreds|thousands|millions)\b(?:[- ](?:in|of)[- ]\w+)?",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"(?<=, )\d{1,3}(?=, )|\b\d{1,3}(?=-year-old)")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\b(?:\s+\d{{4}})?"
+    rf"|(?:early |late |mid-?)?(?:{_MONTH_NAMES})\b(?:\s+(?:of\s+)?(?:this year|last year|\d{{4}}))?"
+    rf"|(?:on |by |until |through )?(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b"
+    r"|\b(?:this|last|next) (?:year|month|week|spring|summer|fall|autumn|winter|quarter)\b"
+    r"|\b(?:in|since|by|from|until|through) (?:1[89]\d\d|20\d\d)\b|\b(?:1[89]\d\d|20\d\d)\b"
+    r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.)(?:\s+[A-Z][a-z]+ Time)?)",
+)
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]?")
+_SAID = r"(?:said|says|told|added|asked|wrote|noted|warned|argued|explained|stated|announced)"
+_PRONOUN_SPEAKER = re.compile(rf"[”\"],?\s+(?:he|she|they)\s+{_SAID}|\b(?:he|she|they)\s+{_SAID}\b", re.I)
+_PRONOUN_START = re.compile(r"^(?:[“\"]|(?:He|She|They|It|His|Her|Their)\b)")
+_DATELINE = re.compile(r"^([A-Z][A-Z .,'-]+?),\s+((?:[A-Z][a-z]{2,8}\.?)\s+\d{1,2})\s*(?:\(([^)]+)\))?\s*[-–—]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a sentence of one kind: ``text`` is verbatim, ``role`` a person's title."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    role: str = ""
+    #: For a lone surname: the full name of the one person it points at, or UNCLEAR.
+    refers: str = ""
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(w.lower().strip(".,") for w in re.split(r"[\s-]+", self.text) if w)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the article names, with the titles and roles it gives them."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one sentence holds."""
+
+    sentence: Sentence
+    spans: tuple[Span, ...]
+    speaker: str | None = None
+    #: Names the sentence refers back to ("she said", an unattributed quote): the previous speaker.
+    context: tuple[str, ...] = ()
+
+    def of_kind(self, *kinds: str) -> list[Span]:
+        return [s for s in self.spans if s.kind in kinds]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(s.kind for s in self.spans)
+
+
+@dataclass
+class Article:
+    """An article read once: its sentences' readings, its people and its aliases."""
+
+    report: Report
+    readings: dict[str, Reading]
+    people: dict[str, Person]
+    organisations: dict[str, str] = field(default_factory=dict)  # acronym -> full name
+    dateline: dict[str, str] = field(default_factory=dict)
+
+    def surname_owners(self, surname: str) -> list[Person]:
+        key = surname.lower()
+        return [p for p in self.people.values() if p.surname.lower() == key]
+
+    def reading(self, sentence_id: str) -> Reading:
+        return self.readings[sentence_id]
+
+
+def read_article(report: Report) -> Article:
+    """Read every sentence of ``report`` once."""
+    people: dict[str, Person] = {}
+    organisations: dict[str, str] = {}
+    readings: dict[str, Reading] = {}
+    last_speaker: str | None = None
+    last_paragraph = 0
+    for sentence in report.sentences:
+        if sentence.paragraph != last_paragraph and sentence.paragraph - last_paragraph > 1:
+            last_speaker = None
+        last_paragraph = sentence.paragraph
+        for full, short in _ACRONYM_DEF.findall(sentence.text):
+            organisations.setdefault(short.rstrip("s"), full)
+        spans = tuple(_resolve_surnames(_spans(sentence.text, people), people))
+        speaker = _speaker(sentence.text, spans)
+        context: tuple[str, ...] = ()
+        if speaker is None and last_speaker and (_PRONOUN_SPEAKER.search(sentence.text) or _PRONOUN_START.match(sentence.text)):
+            context = (last_speaker,)
+            speaker = last_speaker if _QUOTE.search(sentence.text) or _PRONOUN_SPEAKER.search(sentence.text) else None
+        readings[sentence.id] = Reading(sentence, spans, speaker, context)
+        named = [s.text for s in spans if s.kind == PERSON]
+        if speaker:
+            last_speaker = speaker
+        elif named:
+            last_speaker = named[-1]
+    return Article(report, readings, people, organisations, _dateline(report))
+
+
+#: The speaker of a sentence whose surname two people of the article share ("Kim said").
+UNCLEAR = "?"
+
+
+def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span]:
+    """A lone surname ("Beaumont said") is the one person of that surname, else unclear."""
+    out: list[Span] = []
+    for span in spans:
+        if span.kind == "name" and " " not in span.text:
+            key = _bare(span.text)
+            owners = [p for p in people.values() if _bare(p.surname) == key or _bare(p.name.split()[0]) == key]
+            if owners:
+                refers = owners[0].name if len(owners) == 1 else UNCLEAR
+                span = Span(PERSON, span.text, span.start, span.end, "", refers)
+        out.append(span)
+    return out
+
+
+def _dateline(report: Report) -> dict[str, str]:
+    if not report.sentences:
+        return {}
+    found = _DATELINE.match(report.sentences[0].text)
+    if not found:
+        return {}
+    out = {"place": found.group(1).strip().title(), "date": found.group(2)}
+    if found.group(3):
+        out["agency"] = found.group(3).strip()
+    return out
+
+
+def _spans(text: str, people: dict[str, Person]) -> list[Span]:
+    spans: list[Span] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, start: int, end: int, role: str = "") -> None:
+        if end <= start or any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        spans.append(Span(kind, text[start:end].strip(" ,.;:"), start, end, role))
+
+    for pattern, kind in ((_MONEY, MONEY), (_PERCENT, PERCENT), (_AGE, AGE), (_DATE, DATE)):
+        for m in pattern.finditer(text):
+            add(kind, m.start(), m.end())
+    for m in _RUN.finditer(text):
+        for start, end, kind, role in _classify_run(text, m.start(), m.end()):
+            if kind == PERSON:
+                name = text[start:end].strip(" ,.")
+                person = people.get(name)
+                roles = tuple(r for r in (role, _apposition(text, end)) if r)
+                merged = tuple(dict.fromkeys((person.roles if person else ()) + roles))
+                people[name] = Person(name, merged)
+                role = "; ".join(merged)
+            add(kind, start, end, role)
+    for m in _NUMBER.finditer(text):
+        add(NUMBER, m.start(), m.end())
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Split a capitalised run into title + name and say what it names."""
+    run = text[start:end]
+    tokens = run.split()
+    # The sentence's first word is capitalised anyway: drop it when it is an ordinary word.
+    lead = 0
+    while lead < len(tokens) and (start == 0 or text[:start].rstrip().endswith(("“", '"', "("))) and \
+            _plain(tokens[lead]) and lead == 0:
+        lead += 1
+    if lead:
+        offset = run.find(tokens[lead]) if lead < len(tokens) else len(run)
+        start += offset
+        tokens = tokens[lead:]
+        run = text[start:end]
+    if not tokens:
+        return []
+    lowered = [_bare(t) for t in tokens]
+    if all(w in CALENDAR for w in lowered):
+        return []
+    last_role = max((i for i, w in enumerate(lowered) if w in ROLE_WORDS), default=-1)
+    rest = lowered[last_role + 1 :]
+    if 0 <= last_role < len(tokens) - 1 and not any(w in ORGANISATION_WORDS | PLACE_WORDS for w in rest):
+        title = " ".join(tokens[: last_role + 1])
+        name_start = start + run.find(tokens[last_role + 1], len(" ".join(tokens[:last_role])))
+        return [(name_start, end, PERSON, title.rstrip("."))]
+    if any(w in ORGANISATION_WORDS for w in lowered) or (len(tokens) == 1 and tokens[0].rstrip("s").isupper() and len(tokens[0]) > 1):
+        return [(start, end, ORGANISATION, "")]
+    if any(w in PLACE_WORDS for w in lowered) or lowered[0] in COMPASS:
+        return [(start, end, PLACE, "")]
+    if last_role >= 0:
+        return []  # a bare title ("the Governor"), no name
+    if _adjective(text, end, lowered):
+        return []
+    if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens):
+        return [(start, end, PERSON, "")]
+    if _after_place_preposition(text, start):
+        return [(start, end, PLACE, "")]
+    if len(tokens) == 1 and _plain(tokens[0]):
+        return []
+    return [(start, end, "name", "")]
+
+
+COMPASS = frozenset("north south east west northern southern eastern western central new greater upper lower".split())
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic|i)$")
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"[’']s$", "", token.lower()).strip(".,")
+
+
+def _adjective(text: str, end: int, lowered: list[str]) -> bool:
+    """A proper adjective ("South Korean government", "Chinese nationals"): not a name."""
+    following = re.match(r"\s+([a-z]+)", text[end:])
+    return bool(_DEMONYM.search(lowered[-1])) and (following is not None or len(lowered) == 1)
+
+
+def _plain(token: str) -> bool:
+    """An ordinary English word (not a name), whatever its case."""
+    return is_common_word(_bare(token))
+
+
+_PLACE_PREP = re.compile(r"\b(?:in|near|from|to|at|across|outside|around|into)\s+(?:the\s+)?$")
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    return bool(_PLACE_PREP.search(text[max(0, start - 12) : start]))
+
+
+_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z -]*?(?:\s+(?:at|of|for)\s+[A-Z][\w’'. ]+?)?)(?=,|\.|$)")
+
+
+def _apposition(text: str, end: int) -> str:
+    """The role written after a name: ", chief economist at Maple Crest Bank,"."""
+    found = _APPOSITION.match(text[end:])
+    if not found:
+        return ""
+    role = found.group(1).strip()
+    words = role.lower().split()
+    return role if any(w in ROLE_WORDS for w in words) and len(words) <= 10 else ""
+
+
+def _speaker(text: str, spans: Sequence[Span]) -> str | None:
+    """The person a quoted or reported sentence is attributed to, when it names them."""
+    if not re.search(_SAID, text) and not _QUOTE.search(text):
+        return None
+    people = [s for s in spans if s.kind == PERSON]
+    if not people:
+        return None
+    said = [m.start() for m in re.finditer(_SAID, text)]
+    best = people[-1] if not said else min(people, key=lambda p: min(abs(p.start - s) for s in said))
+    return best.refers or best.text

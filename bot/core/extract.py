@@ -1,0 +1,139 @@
+"""Extracting the short answer: the span of the wanted kind in the cited sentence
+("Second Vice Foreign Minister Kim Ji-na", "330 through August", "Wednesday"), or for what and
+why questions the clause of the sentence that answers, never more than a few words of it.
+
+A curated fact's own ``answer`` is used as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.core.article import DATE, UNCLEAR, Reading, Span
+from bot.core.index import Doc
+from bot.core.question import NUMBER, PERSON, REASON, SAID, TIME, YES_NO, Question
+from bot.core.signals import ANSWERING_KINDS
+from bot.core.text import stem, words
+
+#: The longest clause an answer quotes, in words: a direct answer, not the sentence again.
+MAX_CLAUSE_WORDS = 14
+#: Words after a figure that say what it counts ("330 through August").
+FIGURE_TAIL_WORDS = 3
+
+_TAIL = re.compile(r"((?:\s+[\w’'$.%-]+){0," + str(FIGURE_TAIL_WORDS) + "})")
+_CLAUSE = re.compile(r"\s*(?:[,;:—–]|\s-\s|[“”\"()])\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]+\))?\s*[-–—]\s*")
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
+_REASON = re.compile(r"\b(?:because|as|after|since|saying|due to|amid|following|so that|to)\b\s+(.*)", re.IGNORECASE)
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]?")
+
+
+def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
+    """The direct answer to ``question`` from the fact ``doc``."""
+    if doc.fact.answer:
+        return doc.fact.answer
+    reading = doc.readings[0]
+    handler = _HANDLERS.get(question.kind)
+    found = handler(question, reading, tokens) if handler else None
+    if not found:
+        found = best_clause(_body(reading.sentence.text), tokens)
+    return _tidy(found)
+
+
+def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    kinds = ANSWERING_KINDS[question.kind]
+    spans = [s for s in reading.spans if s.kind in kinds and not _named_in_question(s, tokens)]
+    if question.kind == TIME:
+        spans = [s for s in spans if s.kind == DATE]
+    if not spans:
+        return None
+    anchor = _anchor(reading.sentence.text, tokens)
+    span = min(spans, key=lambda s: (_rank_kind(question, s), abs(s.start - anchor)))
+    if question.kind == NUMBER:
+        return _with_tail(reading.sentence.text, span)
+    if question.kind == PERSON:
+        return _person(span)
+    return span.text
+
+
+def _rank_kind(question: Question, span: Span) -> int:
+    """Prefer people for who, named bodies next; dates for when."""
+    order = {PERSON: ("person", "organisation", "name")}.get(question.kind, ())
+    return order.index(span.kind) if span.kind in order else len(order)
+
+
+def _person(span: Span) -> str:
+    name = span.refers if span.refers and span.refers != UNCLEAR else span.text
+    if span.role and "," not in span.role and ";" not in span.role and len(span.role.split()) <= 5:
+        return f"{span.role} {name}" if span.role[:1].isupper() else f"{name}, {span.role}"
+    if span.role:
+        return f"{name}, {span.role.split(';')[0]}"
+    return name
+
+
+def _with_tail(text: str, span: Span) -> str:
+    tail = _TAIL.match(text[span.end :])
+    extra = tail.group(1) if tail else ""
+    return (span.text + extra).strip(" ,.;")
+
+
+def _said(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    quotes = _QUOTE.findall(reading.sentence.text)
+    if not quotes:
+        return None
+    return best_clause(max(quotes, key=len), tokens)
+
+
+def _reason(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    found = _REASON.search(_body(reading.sentence.text))
+    return best_clause(found.group(1), tokens, prefer_new=True) if found else None
+
+
+def _yes_no(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    text = _body(reading.sentence.text)
+    negative = bool(_NEGATION.search(text)) != bool(_NEGATION.search(question.text))
+    return ("No: " if negative else "Yes: ") + best_clause(text, tokens)
+
+
+def best_clause(text: str, tokens: frozenset[str], *, prefer_new: bool = False) -> str:
+    """The clause of ``text`` that holds most of the question's words, at most MAX_CLAUSE_WORDS."""
+    clauses = [c for c in _CLAUSE.split(text) if len(c.split()) >= 2] or [text]
+
+    def score(clause: str) -> tuple[float, int]:
+        stems = [stem(w) for w in words(clause)]
+        shared = sum(1 for s in stems if s in tokens)
+        new = len(stems) - shared
+        return (shared + (0.5 * min(new, 6) if prefer_new else 0.3 * min(new, 4)), -len(stems))
+
+    best = max(clauses, key=score)
+    clipped = best.split()
+    return " ".join(clipped[:MAX_CLAUSE_WORDS]) + ("…" if len(clipped) > MAX_CLAUSE_WORDS else "")
+
+
+def _named_in_question(span: Span, tokens: frozenset[str]) -> bool:
+    stems = {stem(w) for w in words(span.text)}
+    return bool(stems) and stems <= tokens
+
+
+def _anchor(text: str, tokens: frozenset[str]) -> int:
+    """Where in the sentence the question's words are, on average."""
+    spots = [m.start() for m in re.finditer(r"[\w’'-]+", text) if stem(m.group(0).lower()) in tokens]
+    return sum(spots) // len(spots) if spots else 0
+
+
+def _body(text: str) -> str:
+    return _DATELINE.sub("", text)
+
+
+def _tidy(text: str) -> str:
+    text = text.strip(" ,;:—–-“”\"")
+    return text[:1].upper() + text[1:] if text else text
+
+
+_HANDLERS: dict[str, Callable[[Question, Reading, frozenset[str]], str | None]] = {
+    **{kind: _span_answer for kind in ANSWERING_KINDS},
+    SAID: _said,
+    REASON: _reason,
+    YES_NO: _yes_no,
+}

@@ -1,0 +1,121 @@
+"""The index: every fact of one report analysed once into what the signals compare.
+
+A fact is found through two fields: the sentences it cites (with the people a sentence refers
+back to, and what the article's analysis found in them) and the ways curators wrote of asking
+for it (``questions`` and ``keywords``). Words are weighted by how rare they are among the
+report's sentences (BM25's idf), so "Beaumont" counts more than "bank".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.core.analyzer import Analysis, Analyzer
+from bot.core.article import Article, Reading, read_article
+from bot.core.knowledge import Fact, FactBase
+from bot.core.question import figures_in
+from bot.core.text import clean
+from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS
+
+#: Questions analysed and kept per report: enough for a busy channel's repeats, bounded so
+#: that crafted distinct questions cannot grow memory without end.
+QUERY_CACHE = 2048
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One fact as the signals see it."""
+
+    fact: Fact
+    readings: tuple[Reading, ...]
+    tokens: frozenset[str]  # its sentences, their context names, its answer and keywords
+    asks: tuple[frozenset[str], ...]  # each way of asking for it
+    ask_texts: tuple[str, ...]
+    figures: frozenset[str]
+    months: frozenset[int]
+    weekdays: frozenset[str]
+    kinds: frozenset[str]
+
+    @property
+    def curated(self) -> bool:
+        return bool(self.fact.answer)
+
+
+class FactIndex:
+    """One report's facts, read and indexed once for fast matching."""
+
+    def __init__(self, base: FactBase, article: Article | None = None) -> None:
+        self.base = base
+        self.facts = base.facts
+        self.article = article or read_article(base.report)
+        self.analyzer = Analyzer(base.synonyms)
+        for sentence in base.report.sentences:
+            self.analyzer.learn(sentence.text)
+        for fact in self.facts:
+            self.analyzer.learn(" ".join((*fact.questions, *fact.keywords, fact.answer)))
+        self.docs = tuple(self._doc(f) for f in self.facts)
+        self.idf = self._idf()
+        self.names = self._name_tokens()
+        self._query = lru_cache(maxsize=QUERY_CACHE)(self.analyzer.query)
+
+    def query(self, text: str) -> Analysis:
+        """The tokens of a question (cached, bounded)."""
+        return self._query(text)
+
+    def document(self, text: str) -> frozenset[str]:
+        return frozenset(self.analyzer.index(text)[1])
+
+    def _doc(self, fact: Fact) -> Doc:
+        readings = tuple(self.article.reading(s.id) for s in fact.sources)
+        context = " ".join(name for r in readings for name in (*r.context, r.speaker or ""))
+        roles = " ".join(span.role for r in readings for span in r.spans if span.role)
+        texts = [s.text for s in fact.sources] + [fact.answer, " ".join(fact.keywords), context, roles]
+        stated = " ".join([fact.answer, *(s.text for s in fact.sources)])
+        words = clean(stated).split()
+        return Doc(
+            fact=fact,
+            readings=readings,
+            tokens=frozenset(t for text in texts for t in self.analyzer.index(text)[1]),
+            asks=tuple(self.document(q) for q in (*fact.questions, *fact.keywords)),
+            ask_texts=tuple(clean(q).rstrip("?. ") for q in fact.questions),
+            figures=frozenset(figures_in(stated)),
+            months=frozenset(MONTH_NUMBER[w.strip(".,")] for w in words if w.strip(".,") in MONTH_NUMBER),
+            weekdays=frozenset(w.strip(".,") for w in words if w.strip(".,") in WEEKDAYS),
+            kinds=frozenset(k for r in readings for k in r.kinds),
+        )
+
+    def _idf(self) -> dict[str, float]:
+        """BM25's idf over the report's sentences."""
+        df: dict[str, int] = {}
+        sentences = self.base.report.sentences
+        for s in sentences:
+            for t in set(self.analyzer.index(s.text)[1]):
+                df[t] = df.get(t, 0) + 1
+        n = max(len(sentences), 1)
+        return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+
+    def _name_tokens(self) -> frozenset[str]:
+        """Tokens of the names the article holds (people, bodies, places)."""
+        out: set[str] = set()
+        for reading in self.article.readings.values():
+            for span in reading.spans:
+                if span.kind in ("person", "organisation", "place", "name"):
+                    out.update(self.analyzer.index(span.text)[1])
+        return frozenset(t for t in out if not t.isdigit() and t not in CALENDAR)
+
+    def unknown_idf(self) -> float:
+        n = max(len(self.base.report.sentences), 1)
+        return math.log(1 + (n + 0.5) / 0.5)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every token of the report's facts."""
+        vocab = getattr(self, "_vocab", None)
+        if vocab is None:
+            vocab = frozenset(t for d in self.docs for t in d.tokens) | frozenset(
+                t for d in self.docs for a in d.asks for t in a
+            )
+            self._vocab = vocab
+        return vocab

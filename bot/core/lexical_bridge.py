@@ -1,0 +1,41 @@
+"""General English synonyms for the matcher, as comparison tokens (stems).
+
+The relations come from WordNet 3.0 (``bot.core.lexical``); this module turns a question's
+words into the stems of words that mean much the same, so "purchase" finds "bought".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.core.text import stem, words
+
+try:  # the general lexical resources
+    from bot.core.lexical import lemmas as _lemmas
+    from bot.core.lexical import wordnet as _wordnet
+except ImportError:  # pragma: no cover - a partial checkout
+    _lemmas = None  # type: ignore[assignment]
+    _wordnet = None  # type: ignore[assignment]
+
+#: Bounded: one entry per distinct word asked about.
+EXPANSION_CACHE = 8192
+
+
+@lru_cache(maxsize=EXPANSION_CACHE)
+def expansions_of_word(word: str) -> frozenset[str]:
+    """Stems of the single-word synonyms and derived forms of one surface word."""
+    if _wordnet is None or _lemmas is None or not word.isalpha() or len(word) < 3:
+        return frozenset()
+    lemma = _lemmas.lemma(word)
+    related = set(_wordnet.synonyms(lemma)) | set(_wordnet.related(lemma)) | {lemma}
+    out = {stem(r) for r in related if " " not in r and "-" not in r}
+    return frozenset(out - {stem(word)})
+
+
+def question_expansions(text: str) -> dict[str, frozenset[str]]:
+    """For each stem of the question's words, the stems of words related to it."""
+    out: dict[str, frozenset[str]] = {}
+    for word in words(text):
+        key = stem(word)
+        out[key] = out.get(key, frozenset()) | expansions_of_word(word)
+    return out

@@ -1,0 +1,139 @@
+"""Reading a question: what kind of answer it wants, and the words, names, figures and days it
+names. Markup is removed first, so ``**who** leads `the team`?`` reads as plain words.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from bot.core.text import clean
+from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS
+
+#: The kinds of answer a question can want.
+PERSON, ORGANISATION, PLACE, TIME, NUMBER, REASON, SAID, YES_NO, DEFINITION, WHAT = (
+    "person",
+    "organisation",
+    "place",
+    "time",
+    "number",
+    "reason",
+    "said",
+    "yes_no",
+    "definition",
+    "what",
+)
+
+_AUX = r"is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must"
+_ORG_NOUNS = (
+    r"agency|agencies|organi[sz]ations?|company|companies|firm|bank|banks|group|body|bodies|"
+    r"institution|department|ministry|office|party|parties|outlet|publication|newspaper|"
+    r"university|hospital|court|union|website|body|team|association|regulator"
+)
+_PERSON_NOUNS = r"person|people|official|officials|minister|leader|man|woman|lawmaker|senator|spokesman|economist|executive"
+_PLACE_NOUNS = r"city|cities|country|countries|province|state|region|place|town|area|mountain|capital|island"
+_TIME_NOUNS = r"day|date|time|year|month|week|hour|weekday"
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (NUMBER, r"\bhow (?:many|much|big|large|high|low|far|long|old|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
+        (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
+        (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?:\w+ ){{0,1}})(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
+        (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
+        (SAID, r"\bwhat (?:did|does|do|has|have) (?:\w+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
+        (ORGANISATION, rf"\b(?:which|what) (?:(?:\w+ ){{0,2}})(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted|did the)\b"),
+        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?:\w+ ){{0,1}})(?:{_PERSON_NOUNS})\b|\bname of the\b"),
+        (YES_NO, rf"^(?:{_AUX})\b|^(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|hasn't|haven't|can't)\b|^is it true\b"),
+    )
+)
+_DEFINITION = re.compile(r"^(?:what|who) (?:is|are|was|were) (?:the |a |an )?[\w .'-]{1,40}\??$")
+_MARKUP = (
+    re.compile(r"<[^>]{0,200}>"),  # HTML tags
+    re.compile(r"```|`"),  # code fences and backticks
+    re.compile(r"(?<!\w)[*_~]{1,3}|[*_~]{1,3}(?!\w)"),  # **bold**, *em*, __underline__, ~~strike~~
+    re.compile(r"^\s{0,3}(?:#{1,6}|>+|[-*+]|\d+[.)])\s+", re.MULTILINE),  # headers, quotes, lists
+    re.compile(r"\|\|"),  # spoilers
+    re.compile(r"\[([^\]]{0,200})\]\([^)]{0,500}\)"),  # [text](link) -> text
+)
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_MULTIPLIER = re.compile(r"(\d[\d,.]*)\s?(k|m|bn|b|million|billion|thousand)\b", re.IGNORECASE)
+
+
+def strip_markup(text: str) -> str:
+    """The text of a chat message without HTML, Markdown emphasis, code marks, quotes or links."""
+    text = html.unescape(text)
+    text = _MARKUP[-1].sub(r"\1", text)
+    for pattern in _MARKUP[:-1]:
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as read: its text, the kind of answer it wants, and what it names."""
+
+    text: str
+    folded: str
+    kind: str
+    figures: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    capitalised: tuple[str, ...]
+
+    @property
+    def wants_span(self) -> bool:
+        return self.kind in (PERSON, ORGANISATION, PLACE, TIME, NUMBER)
+
+
+def read_question(text: str) -> Question:
+    """Read ``text`` (already tidied of mentions and URLs)."""
+    plain = strip_markup(text)
+    folded = clean(plain)
+    words = re.findall(r"[a-z]+", folded)
+    return Question(
+        text=plain,
+        folded=folded,
+        kind=answer_kind(folded),
+        figures=frozenset(figures_in(plain)),
+        months=frozenset(MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER and w in CALENDAR and w != "may"),
+        weekdays=frozenset(w for w in words if w in WEEKDAYS),
+        capitalised=tuple(_capitalised(plain)),
+    )
+
+
+def answer_kind(folded: str) -> str:
+    """The kind of answer a (case-folded) question wants; WHAT when it says nothing sharper."""
+    for kind, pattern in _KINDS:
+        if pattern.search(folded):
+            return kind
+    if _DEFINITION.match(folded):
+        return DEFINITION
+    return WHAT
+
+
+def figures_in(text: str) -> list[str]:
+    """The figures written in digits, normalised: ``500k`` -> ``500000``, ``2.00%`` -> ``2``."""
+    text = _MULTIPLIER.sub(_expand, text)
+    out = []
+    for raw in _DIGITS.findall(text):
+        value = raw.replace(",", "").rstrip(".")
+        if "." in value:
+            value = value.rstrip("0").rstrip(".")
+        out.append(value)
+    return out
+
+
+def _expand(match: re.Match[str]) -> str:
+    scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+    try:
+        value = float(match.group(1).replace(",", "")) * scale[match.group(2).lower()]
+    except (ValueError, OverflowError):
+        return match.group(0)
+    return f"{match.group(0)} {int(value)}" if value < 1e15 else match.group(0)
+
+
+def _capitalised(text: str) -> list[str]:
+    """Words written with a capital other than the first: likely names."""
+    words = re.findall(r"[A-Za-z][\w’'.-]*", text)
+    return [w for i, w in enumerate(words) if i > 0 and (w[0].isupper() or w.isupper())]

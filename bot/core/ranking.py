@@ -1,0 +1,141 @@
+"""Ranking: the question read, its tokens weighted, every fact scored by the signals and put
+through the checks. The result says, per fact, the signals and the checks it failed, so that
+``--explain`` can show why the bot answered or declined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.core.analyzer import Analysis
+from bot.core.checks import Context, failures
+from bot.core.index import Doc, FactIndex
+from bot.core.knowledge import Fact
+from bot.core.lexical_bridge import question_expansions
+from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
+from bot.core.question import Question, read_question
+from bot.core.signals import Weighted, asked, coverage
+from bot.core.text import stem
+from bot.core.vocabulary import is_common_word
+
+#: Framing words ("provide", "details", "situation") weigh this much of a topic word.
+LIGHT_WEIGHT = 0.2
+#: A word the report never uses weighs this share of the rarest word's weight: the question
+#: may be about something the report does not say, or just use another word for it.
+UNKNOWN_WEIGHT = 0.35
+#: ...and a rare one (not an everyday English word) weighs more: it names the topic.
+UNKNOWN_RARE_WEIGHT = 0.9
+#: The closest way of asking counts when rapidfuzz finds the question this close to it (0-100).
+FUZZY_FLOOR = 60
+#: How many facts keep their full signals in the ranking.
+KEEP = 8
+
+_LIGHT = frozenset(stem(w) for w in LIGHT_WORDS)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How well one fact fits one question."""
+
+    fact: Fact
+    doc: Doc
+    score: float
+    coverage: float
+    asked: float
+    fuzzy: float
+    failed: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def passes(self) -> bool:
+        return not self.failed
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The facts for one question, best first, and how the question was read."""
+
+    question: Question
+    analysis: Analysis
+    weights: dict[str, float]
+    matches: tuple[Match, ...]
+    context: Context | None = field(default=None, compare=False)
+
+    @property
+    def best(self) -> Match | None:
+        passing = [m for m in self.matches if m.passes]
+        return passing[0] if passing else None
+
+    @property
+    def top(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+
+def rank(index: FactIndex, text: str) -> Ranking:
+    """Score every fact of ``index`` for the question ``text``."""
+    question = read_question(text)
+    analysis = index.query(question.text)
+    weighted = _weigh(index, analysis, question)
+    ctx = _context(index, analysis, question)
+    fuzzy = _fuzzy(index, question)
+    unknown = index.unknown_idf()
+    matches = []
+    for i, doc in enumerate(index.docs):
+        cov = coverage(weighted, doc.tokens)
+        ask = asked(weighted, doc, index.idf, unknown)
+        fz = fuzzy.get(i, 0.0)
+        score = max(cov, ask, fz)
+        if score <= 0:
+            continue
+        matches.append(Match(doc.fact, doc, score, cov, ask, fz, tuple(failures(ctx, doc))))
+    matches.sort(key=lambda m: (-m.score, m.fact.sources[0].paragraph, m.fact.sources[0].index))
+    return Ranking(question, analysis, dict(weighted.weights), tuple(matches[:KEEP]), ctx)
+
+
+def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted:
+    unknown = index.unknown_idf()
+    weights: dict[str, float] = {}
+    proper = analysis.proper
+    for token in analysis.tokens:
+        if token in _LIGHT:
+            w = LIGHT_WEIGHT
+        elif token in index.idf or token in index.vocabulary:
+            w = index.idf.get(token, unknown * UNKNOWN_WEIGHT)
+        elif token in proper or not is_common_word(token):
+            w = unknown * UNKNOWN_RARE_WEIGHT
+        else:
+            w = unknown * UNKNOWN_WEIGHT
+        weights[token] = max(weights.get(token, 0.0), w)
+    related = {t: r for t, r in question_expansions(question.text).items() if t in weights}
+    return Weighted(weights, related)
+
+
+def _context(index: FactIndex, analysis: Analysis, question: Question) -> Context:
+    tokens = frozenset(analysis.tokens)
+    names = frozenset(t for t in tokens if t in index.names)
+    capitals = [w for w in question.capitalised if w.lower() not in STOPWORDS]
+    unknown = tuple(
+        w for w in capitals if not (index.document(w) & index.vocabulary) and not is_common_word(w.lower())
+    )
+    return Context(question, tokens, names, unknown, index)
+
+
+def _fuzzy(index: FactIndex, question: Question) -> dict[int, float]:
+    """Per fact, how close the question is to its closest written way of asking (0-1)."""
+    choices = [(i, t) for i, d in enumerate(index.docs) for t in d.ask_texts]
+    if not choices:
+        return {}
+    found = process.extract(
+        question.folded.rstrip("?. "),
+        [t for _, t in choices],
+        scorer=fuzz.token_sort_ratio,
+        processor=None,
+        limit=10,
+        score_cutoff=FUZZY_FLOOR,
+    )
+    out: dict[int, float] = {}
+    for _text, score, row in found:
+        i = choices[row][0]
+        out[i] = max(out.get(i, 0.0), score / 100)
+    return out

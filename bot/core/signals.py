@@ -1,0 +1,70 @@
+"""Signals: pure functions of a question and one indexed fact, each a number in [0, 1].
+
+``coverage``   how much of the question's weight (idf) the fact's sentences hold
+``asked``      how close the question is to one of the ways curators wrote of asking for it
+``kind``       whether the sentence holds an answer of the kind the question wants
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.core.index import Doc
+from bot.core.question import NUMBER, ORGANISATION, PERSON, PLACE, TIME, Question
+
+#: A word matched only through a general synonym counts this much of a word matched as written:
+#: synonyms are often right, but "bank" is also a river's.
+SYNONYM_CREDIT = 0.7
+#: Span kinds of the article that answer each kind of question.
+ANSWERING_KINDS: Mapping[str, frozenset[str]] = {
+    PERSON: frozenset({"person", "name", "organisation"}),
+    ORGANISATION: frozenset({"organisation", "name", "person"}),
+    PLACE: frozenset({"place", "name", "organisation"}),
+    TIME: frozenset({"date"}),
+    NUMBER: frozenset({"number", "money", "percent", "age"}),
+}
+
+
+@dataclass(frozen=True)
+class Weighted:
+    """The question's tokens with their weights and the related stems of each."""
+
+    weights: Mapping[str, float]
+    related: Mapping[str, frozenset[str]]
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values()) or 1.0
+
+
+def coverage(q: Weighted, tokens: frozenset[str]) -> float:
+    """Share of the question's weight found in ``tokens`` (synonyms at SYNONYM_CREDIT)."""
+    found = 0.0
+    for token, weight in q.weights.items():
+        if token in tokens:
+            found += weight
+        elif q.related.get(token, frozenset()) & tokens:
+            found += weight * SYNONYM_CREDIT
+    return found / q.total
+
+
+def asked(q: Weighted, doc: Doc, idf: Mapping[str, float], unknown: float) -> float:
+    """Weighted Dice overlap with the closest way of asking for the fact."""
+    best = 0.0
+    for ask in doc.asks:
+        if not ask:
+            continue
+        mine = sum(q.weights.get(t, 0.0) for t in ask if t in q.weights)
+        mine += sum(
+            q.weights[t] * SYNONYM_CREDIT for t in q.weights if t not in ask and q.related.get(t, frozenset()) & ask
+        )
+        theirs = sum(min(idf.get(t, unknown), unknown) for t in ask)
+        best = max(best, 2 * mine / (q.total + theirs))
+    return best
+
+
+def kind_present(question: Question, doc: Doc) -> bool:
+    """True when the fact's sentences hold a span of the kind the question wants."""
+    wanted = ANSWERING_KINDS.get(question.kind)
+    return wanted is None or bool(wanted & doc.kinds) or doc.curated

@@ -1,0 +1,73 @@
+"""General English vocabulary the reading of articles and questions needs.
+
+Nothing here belongs to one article: these are the closed classes of newswriting (days,
+months, the nouns that make a capitalised run an organisation or a place, role nouns that
+make it a title) and the dictionary words of English (SCOWL, ``data/english-words.txt.gz``),
+which tell an ordinary word from a name.
+"""
+
+from __future__ import annotations
+
+from bot.core.lexicon import STOPWORDS, english_words
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+CALENDAR = frozenset(WEEKDAYS) | frozenset(m.lower() for m in MONTHS)
+MONTH_NUMBER = {m.lower(): i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {
+    m.lower(): n for m, n in zip(MONTHS[12:], (1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12), strict=True)
+}
+
+#: Head nouns that make a capitalised run the name of an organisation.
+ORGANISATION_WORDS = _words(
+    """
+    agency agencies association authority bank banks board bureau cabinet centre center chamber
+    club coalition college commission committee company congress corporation corp council court
+    department desk directorate division fed federation force forces foundation fund government
+    group guard hospital hospitals house inc institute institution league ltd ministry museum
+    network office organisation organization parliament party police press reserve securities
+    senate service services society survey system team tribunal union university administration
+    airlines airline times post journal news reuters bloomberg associated
+    """
+)
+#: Nouns that make a capitalised run a place.
+PLACE_WORDS = _words(
+    """
+    province state county city district region island islands mountain mountains mount river
+    valley bay coast sea ocean lake park street avenue road square area territory peninsula
+    airport port harbour harbor village town
+    """
+)
+#: Role nouns: before a name they are its title ("Governor Claire Beaumont").
+ROLE_WORDS = _words(
+    """
+    minister president vice prime governor senator sen rep representative lawmaker mayor chief
+    director spokesman spokeswoman spokesperson secretary chairman chairwoman chairperson chair
+    ambassador envoy judge justice prosecutor attorney officer commissioner inspector
+    superintendent general gen col colonel lt lieutenant capt captain sgt sergeant adm admiral
+    commander dr doctor prof professor economist analyst executive ceo cfo cto ciso founder
+    manager head leader king queen prince princess pope bishop rev mr mrs ms coach
+    administrator deputy assistant treasurer strategist scientist engineer researcher nurse
+    councillor councilor speaker premier chancellor mp
+    """
+)
+
+
+def is_common_word(word: str) -> bool:
+    """True for an ordinary English word: a dictionary word or a function word."""
+    return word in STOPWORDS or word in english_words() or (len(word) <= 3 and word.isalpha() and word in _SHORT)
+
+
+_SHORT = _words(
+    """
+    a an the and or of in on at to by for as is are was be it its we he she they you i me my
+    our us his her him new old big top set cut low end year day war law age job pay tax oil gas
+    """
+)
