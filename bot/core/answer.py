@@ -56,6 +56,8 @@ class Answer:
     fact_ids: tuple[str, ...] = field(default=(), compare=False)
     #: The answer of each fact used, best first (``answer`` joins them).
     parts: tuple[str, ...] = field(default=(), compare=False)
+    #: How the answer was reached (``--explain``): the signals and the check that decided.
+    explain: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON Lines contract of ``reportbot ask --json``."""
@@ -69,8 +71,7 @@ class Answer:
         }
         if self.error is not None:
             data["error"] = self.error
-        if self.fact_ids:
-            data["facts"] = list(self.fact_ids)
+        data["facts"] = list(self.fact_ids) if self.answered else []
         return data
 
     def to_text(self, *, width: int = 88, show_report: bool = False) -> str:

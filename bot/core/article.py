@@ -127,6 +127,14 @@ class Article:
     organisations: dict[str, str] = field(default_factory=dict)  # acronym -> full name
     dateline: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def year(self) -> str | None:
+        """The year the article is written in: the first year its first paragraph names."""
+        if not self.report.paragraphs:
+            return None
+        found = _YEAR.search(self.report.paragraphs[0].text)
+        return found.group(1) if found else None
+
     def surname_owners(self, surname: str) -> list[Person]:
         key = surname.lower()
         return [p for p in self.people.values() if p.surname.lower() == key]
@@ -268,6 +276,7 @@ _DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic|i)$")
 
 
 def _bare(token: str) -> str:
+    """A word without its possessive and dots, lower-case."""
     return re.sub(r"[’']s$", "", token.lower()).strip(".,")
 
 

@@ -62,7 +62,7 @@ def decide(ranking: Ranking) -> Decision:
 def _bare_name(ranking: Ranking) -> bool:
     """True when the question is only a name (or two) and several facts match it about equally."""
     ctx = ranking.context
-    if ctx is None or not ctx.names or set(ranking.weights) - ctx.names:
+    if ctx is None or not ctx.names or set(ranking.weights) - ctx.names or not ctx.question.keyword_query:
         return False
     best = ranking.best
     assert best is not None

@@ -147,11 +147,6 @@ def finish_draft(draft: Draft, answers_with: Callable[[str, str], bool]) -> None
     draft.drafted_yaml = DRAFTED_HEADER + body
 
 
-def drafted_facts(draft: Draft, questions: dict[str, str]) -> str:
-    facts = [_fact(draft, s, fact_id(s), questions[fact_id(s)]) for s in draft.report.sentences]
-    return DRAFTED_HEADER + yaml.safe_dump({"facts": facts}, sort_keys=False, allow_unicode=True, width=100)
-
-
 def fact_id(sentence: Sentence) -> str:
     return f"p{sentence.paragraph}-s{sentence.index}"
 
@@ -233,10 +228,13 @@ def _report_yaml(draft: Draft) -> str:
     info["source"] = draft.source or f"seeds/{draft.report_id}.txt"
     if draft.article.dateline.get("date"):
         info["date"] = draft.article.dateline["date"]
-    synonyms = aliases(draft.article)
     doc: dict[str, object] = {"report": info}
-    if synonyms:
-        doc["synonyms"] = synonyms
+    acronyms = [[full, short] for short, full in draft.article.organisations.items()]
+    if acronyms:
+        doc["synonyms"] = acronyms
+    surnames = surname_aliases(draft.article)
+    if surnames:
+        info["aliases"] = surnames
     text = "# What this report is, and other names for its people and bodies.\n"
     text += yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
     text += (
@@ -246,12 +244,10 @@ def _report_yaml(draft: Draft) -> str:
     return text
 
 
-def aliases(article: Article) -> list[list[str]]:
-    """Acronyms defined in parentheses, and a surname for a full name when one person has it."""
-    groups = [[full, short] for short, full in article.organisations.items()]
+def surname_aliases(article: Article) -> dict[str, str]:
+    """A surname for a full name, when one person of the article has that surname."""
     by_surname: dict[str, list[str]] = {}
     for person in article.people.values():
         if " " in person.name:
             by_surname.setdefault(person.surname, []).append(person.name)
-    groups += [[names[0], surname] for surname, names in by_surname.items() if len(names) == 1]
-    return groups
+    return {surname: names[0] for surname, names in by_surname.items() if len(names) == 1}

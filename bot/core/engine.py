@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -20,10 +21,7 @@ from bot.core.datadir import find_data_dir
 from bot.core.errors import Problem, UnknownReport
 from bot.core.knowledge import FactBase, load_data_dir
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
-from bot.core.decide import Decision, decide
-from bot.core.extract import short_answer
-from bot.core.index import FactIndex
-from bot.core.ranking import Ranking, rank
+from bot.core.verdict import Verdict, index_for
 from bot.core.report import Sentence, split_sentences
 from bot.core.text import clean, latin_letter_share
 
@@ -65,17 +63,17 @@ def tidy_question(question: str) -> str:
 
 @dataclass(frozen=True)
 class Hit:
-    """A ranking in one report (the engine keeps the best across reports)."""
+    """A verdict in one report (the engine keeps the best across reports)."""
 
-    index: FactIndex
-    ranking: Ranking
+    index: Any
+    verdict: Verdict
 
 
 class Engine:
     """Answers questions about one or more reports; load it once, ask many times."""
 
     def __init__(self, bases: Iterable[FactBase]) -> None:
-        self.indexes: dict[str, FactIndex] = {b.id: FactIndex(b) for b in bases}
+        self.indexes: dict[str, Any] = {b.id: index_for(b) for b in bases}
         if not self.indexes:
             raise ValueError("an Engine needs at least one fact base")
 
@@ -103,14 +101,14 @@ class Engine:
         """The fact base of ``report``; without one, the only report (or the first)."""
         return self._index(report).base
 
-    def _index(self, report: str | None) -> FactIndex:
+    def _index(self, report: str | None) -> Any:
         if report is None:
             return next(iter(self.indexes.values()))
         if report not in self.indexes:
             raise UnknownReport(report, self.report_ids)
         return self.indexes[report]
 
-    def _scope(self, report: str | None) -> list[FactIndex]:
+    def _scope(self, report: str | None) -> list[Any]:
         return list(self.indexes.values()) if report is None else [self._index(report)]
 
     def sentence(self, sentence_id: str, report: str | None = None) -> Sentence:
@@ -133,77 +131,63 @@ class Engine:
             )
         text = tidy_question(original)
         if not _has_words(text):
-            return self._decline(original, self._introduction(scope), scope, ranking=None)
+            return self._decline(original, self._introduction(scope), scope, verdict=None)
         if _foreign(text):
             return self._decline(
                 original,
                 "I can only understand questions in English; please ask in English.",
                 scope,
-                ranking=None,
+                verdict=None,
             )
         if _OPINION.search(clean(text)):
             return self._decline(
                 original,
                 "I only say what the report says; it gives no verdict on that.",
                 scope,
-                ranking=None,
+                verdict=None,
             )
-        hits = [Hit(index, rank(index, text)) for index in scope]
-        if not any(h.ranking.analysis.tokens for h in hits):
+        hits = [Hit(index, index.verdict(text)) for index in scope]
+        if all(h.verdict.empty for h in hits):
             if _ABOUT_THE_REPORT.search(clean(text)):
                 # "What is this article about?": the fact base's overview, if it has one.
-                hits = [Hit(index, rank(index, OVERVIEW_QUESTION)) for index in scope]
+                hits = [Hit(index, index.verdict(OVERVIEW_QUESTION)) for index in scope]
             else:
-                return self._decline(original, self._introduction(scope), scope, ranking=None)
-        hit = max(hits, key=lambda h: h.ranking.best.score if h.ranking.best else 0.0)
-        decision = decide(hit.ranking)
+                return self._decline(original, self._introduction(scope), scope, verdict=None)
+        hit = max(hits, key=lambda h: h.verdict.score)
         asked = question_clause(text)
-        if not decision.facts and asked is not None:
+        if not hit.verdict.facts and asked is not None:
             # A chatty message ("I read that ... — who leads them?"): try its question alone.
-            hits = [Hit(index, rank(index, asked)) for index in scope]
-            alt = max(hits, key=lambda h: h.ranking.best.score if h.ranking.best else 0.0)
-            alt_decision = decide(alt.ranking)
-            if alt_decision.facts:
-                hit, decision = alt, alt_decision
-        if not decision.facts:
+            alt = max((Hit(index, index.verdict(asked)) for index in scope), key=lambda h: h.verdict.score)
+            if alt.verdict.facts:
+                hit = alt
+        verdict = hit.verdict
+        if not verdict.facts:
             return self._decline(
-                original,
-                "The report does not say.",
-                scope,
-                ranking=hit.ranking,
-                confidence=decision.confidence,
+                original, "The report does not say.", scope, verdict=verdict, confidence=verdict.confidence
             )
         citations: list[Citation] = []
-        for fact in decision.facts:
+        for fact in verdict.facts:
             for s in fact.sources:
                 c = Citation.of(s)
                 if c not in citations:
                     citations.append(c)
-        parts = self._parts(hit, decision)
-        answer = parts[0]
-        if len(parts) > 1:
-            answer = answer + ". Also: " + "; ".join(parts[1:])
+        answer = verdict.parts[0]
+        if len(verdict.parts) > 1:
+            answer = answer + ". Also: " + "; ".join(verdict.parts[1:])
         return Answer(
             question=original,
             answered=True,
             answer=answer,
             citations=tuple(citations),
-            confidence=round(min(max(decision.confidence, 0.0), 1.0), 4),
-            uncertain=decision.uncertain,
-            fact_ids=tuple(f.id for f in decision.facts),
-            parts=tuple(parts),
+            confidence=round(min(max(verdict.confidence, 0.0), 1.0), 4),
+            uncertain=verdict.uncertain,
+            fact_ids=tuple(f.id for f in verdict.facts),
+            parts=verdict.parts,
+            explain=verdict.explain,
         )
 
     @staticmethod
-    def _parts(hit: Hit, decision: Decision) -> list[str]:
-        """The short answer of each fact used."""
-        ranking = hit.ranking
-        tokens = frozenset(ranking.analysis.tokens)
-        docs = {m.fact.id: m.doc for m in ranking.matches}
-        return [short_answer(ranking.question, docs[f.id], tokens) for f in decision.facts]
-
-    @staticmethod
-    def _introduction(scope: list[FactIndex]) -> str:
+    def _introduction(scope: list[Any]) -> str:
         titles = "; ".join(f"“{index.base.info.title}”" for index in scope)
         return f"I answer questions about {titles}, quoting the sentence each answer comes from."
 
@@ -242,7 +226,7 @@ class Engine:
                     )
         return problems
 
-    def _refuse(self, question: str, error: str, message: str, scope: list[FactIndex]) -> Answer:
+    def _refuse(self, question: str, error: str, message: str, scope: list[Any]) -> Answer:
         shown = question if len(question) <= 200 else question[:200] + "…"
         return Answer(
             question=shown,
@@ -256,26 +240,27 @@ class Engine:
         self,
         question: str,
         message: str,
-        scope: list[FactIndex],
-        ranking: Ranking | None,
+        scope: list[Any],
+        verdict: Verdict | None,
         confidence: float = 0.0,
     ) -> Answer:
-        suggestions = self._suggestions(scope, ranking)
+        suggestions = self._suggestions(scope, verdict)
         return Answer(
             question=question,
             answered=False,
             answer=message,
             confidence=round(min(max(confidence, 0.0), 1.0), 4),
             suggestions=tuple(suggestions),
+            explain=verdict.explain if verdict else {},
         )
 
-    def _suggestions(self, scope: list[FactIndex], ranking: Ranking | None) -> list[str]:
+    def _suggestions(self, scope: list[Any], verdict: Verdict | None) -> list[str]:
         """Up to SUGGESTIONS questions the bot answers: near the question first, then one per topic."""
         picked: list[str] = []
-        if ranking is not None:
-            for m in ranking.matches:
-                if m.score > 0 and m.fact.suggestion not in picked:
-                    picked.append(m.fact.suggestion)
+        if verdict is not None:
+            for fact in verdict.near:
+                if fact.suggestion not in picked:
+                    picked.append(fact.suggestion)
                 if len(picked) >= SUGGESTIONS - 1:
                     break
         for index in scope:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.core.analyzer import Analysis, Analyzer
-from bot.core.article import Article, Reading, read_article
+from bot.core.article import Article, Reading, _bare, read_article
 from bot.core.knowledge import Fact, FactBase
 from bot.core.question import figures_in
 from bot.core.text import clean
-from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS
+from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS, is_common_word
 
 #: Questions analysed and kept per report: enough for a busy channel's repeats, bounded so
 #: that crafted distinct questions cannot grow memory without end.
@@ -59,6 +59,12 @@ class FactIndex:
         self.idf = self._idf()
         self.names = self._name_tokens()
         self._query = lru_cache(maxsize=QUERY_CACHE)(self.analyzer.query)
+        #: (fact number, analysed tokens of one way of asking), for rapidfuzz.
+        self.ask_token_texts = [
+            (i, " ".join(self.analyzer.index(q)[0]))
+            for i, fact in enumerate(self.facts)
+            for q in fact.questions
+        ]
 
     def query(self, text: str) -> Analysis:
         """The tokens of a question (cached, bounded)."""
@@ -80,11 +86,16 @@ class FactIndex:
             tokens=frozenset(t for text in texts for t in self.analyzer.index(text)[1]),
             asks=tuple(self.document(q) for q in (*fact.questions, *fact.keywords)),
             ask_texts=tuple(clean(q).rstrip("?. ") for q in fact.questions),
-            figures=frozenset(figures_in(stated)),
+            figures=frozenset(figures_in(stated)) | self._this_year(stated),
             months=frozenset(MONTH_NUMBER[w.strip(".,")] for w in words if w.strip(".,") in MONTH_NUMBER),
             weekdays=frozenset(w.strip(".,") for w in words if w.strip(".,") in WEEKDAYS),
             kinds=frozenset(k for r in readings for k in r.kinds),
         )
+
+    def _this_year(self, text: str) -> frozenset[str]:
+        """The article's year, for a sentence that says "this year"."""
+        year = self.article.year
+        return frozenset({year}) if year and "this year" in text.lower() else frozenset()
 
     def _idf(self) -> dict[str, float]:
         """BM25's idf over the report's sentences."""
@@ -102,7 +113,8 @@ class FactIndex:
         for reading in self.article.readings.values():
             for span in reading.spans:
                 if span.kind in ("person", "organisation", "place", "name"):
-                    out.update(self.analyzer.index(span.text)[1])
+                    rare = " ".join(w for w in span.text.split() if not is_common_word(_bare(w)))
+                    out.update(self.analyzer.index(rare)[1])
         return frozenset(t for t in out if not t.isdigit() and t not in CALENDAR)
 
     def unknown_idf(self) -> float:

@@ -71,6 +71,10 @@ class ReportInfo:
     title: str
     source: str = ""
     summary: str = ""
+    #: The date the article states (its dateline's), as written.
+    date: str = ""
+    #: Other names of the article's people: a surname -> the full name.
+    aliases: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -191,6 +195,12 @@ class _Collector:
             title=raw["title"].strip(),
             source=_text(raw.get("source")) or "",
             summary=_text(raw.get("summary")) or "",
+            date=_text(str(raw.get("date") or "")) or "",
+            aliases=tuple(
+                (str(k), str(v)) for k, v in (raw.get("aliases") or {}).items() if k != _LINE
+            )
+            if isinstance(raw.get("aliases"), dict)
+            else (),
         )
 
     def _add_synonyms(self, file: str, line: int | None, raw: Any) -> None:

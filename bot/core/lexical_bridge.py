@@ -10,12 +10,17 @@ from functools import lru_cache
 
 from bot.core.text import stem, words
 
-try:  # the general lexical resources
-    from bot.core.lexical import lemmas as _lemmas
-    from bot.core.lexical import wordnet as _wordnet
-except ImportError:  # pragma: no cover - a partial checkout
-    _lemmas = None  # type: ignore[assignment]
-    _wordnet = None  # type: ignore[assignment]
+from bot.core.lexical import wordnet as _wordnet
+
+try:
+    from bot.core.lexical.lemmas import lemma as _lemma
+except ImportError:  # pragma: no cover
+
+    def _lemma(word: str, pos_hint: str | None = None) -> str:
+        for cut, add in (("", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+            if word.endswith(cut) and _wordnet.known(base := word[: len(word) - len(cut)] + add):
+                return base
+        return word
 
 #: Bounded: one entry per distinct word asked about.
 EXPANSION_CACHE = 8192
@@ -24,9 +29,9 @@ EXPANSION_CACHE = 8192
 @lru_cache(maxsize=EXPANSION_CACHE)
 def expansions_of_word(word: str) -> frozenset[str]:
     """Stems of the single-word synonyms and derived forms of one surface word."""
-    if _wordnet is None or _lemmas is None or not word.isalpha() or len(word) < 3:
+    if not word.isalpha() or len(word) < 3:
         return frozenset()
-    lemma = _lemmas.lemma(word)
+    lemma = _lemma(word)
     related = set(_wordnet.synonyms(lemma)) | set(_wordnet.related(lemma)) | {lemma}
     out = {stem(r) for r in related if " " not in r and "-" not in r}
     return frozenset(out - {stem(word)})

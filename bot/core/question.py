@@ -12,6 +12,7 @@ from bot.core.text import clean
 from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS
 
 #: The kinds of answer a question can want.
+AGE = "age"
 PERSON, ORGANISATION, PLACE, TIME, NUMBER, REASON, SAID, YES_NO, DEFINITION, WHAT = (
     "person",
     "organisation",
@@ -37,7 +38,8 @@ _TIME_NOUNS = r"day|date|time|year|month|week|hour|weekday"
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        (NUMBER, r"\bhow (?:many|much|big|large|high|low|far|long|old|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
+        (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
+        (NUMBER, r"\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
         (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
         (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?:\w+ ){{0,1}})(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
         (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
@@ -56,6 +58,7 @@ _MARKUP = (
     re.compile(r"\|\|"),  # spoilers
     re.compile(r"\[([^\]]{0,200})\]\([^)]{0,500}\)"),  # [text](link) -> text
 )
+_QUESTION_WORD = re.compile(rf"\b(?:who|whom|whose|what|which|when|where|why|how|{_AUX})\b|\?")
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _MULTIPLIER = re.compile(r"(\d[\d,.]*)\s?(k|m|bn|b|million|billion|thousand)\b", re.IGNORECASE)
 
@@ -82,8 +85,13 @@ class Question:
     capitalised: tuple[str, ...]
 
     @property
+    def keyword_query(self) -> bool:
+        """No question word and no verb of asking: "Kampot province", "boc new policy rate"."""
+        return not _QUESTION_WORD.search(self.folded)
+
+    @property
     def wants_span(self) -> bool:
-        return self.kind in (PERSON, ORGANISATION, PLACE, TIME, NUMBER)
+        return self.kind in (PERSON, ORGANISATION, PLACE, TIME, NUMBER, AGE)
 
 
 def read_question(text: str) -> Question:

@@ -29,6 +29,8 @@ UNKNOWN_WEIGHT = 0.35
 UNKNOWN_RARE_WEIGHT = 0.9
 #: The closest way of asking counts when rapidfuzz finds the question this close to it (0-100).
 FUZZY_FLOOR = 60
+#: How much a perfect rapidfuzz match adds, in proportion to the words' score.
+FUZZY_BONUS = 0.1
 #: How many facts keep their full signals in the ranking.
 KEEP = 8
 
@@ -78,18 +80,20 @@ def rank(index: FactIndex, text: str) -> Ranking:
     analysis = index.query(question.text)
     weighted = _weigh(index, analysis, question)
     ctx = _context(index, analysis, question)
-    fuzzy = _fuzzy(index, question)
+    fuzzy = _fuzzy(index, analysis)
     unknown = index.unknown_idf()
     matches = []
     for i, doc in enumerate(index.docs):
         cov = coverage(weighted, doc.tokens)
         ask = asked(weighted, doc, index.idf, unknown)
         fz = fuzzy.get(i, 0.0)
-        score = max(cov, ask, fz)
+        # rapidfuzz's closeness only lifts a fact the weighted words already found: alone, shared
+        # letters ("cambodia currency" ~ "cambodia citizens") are no evidence.
+        score = max(cov, ask) + FUZZY_BONUS * fz * max(cov, ask)
         if score <= 0:
             continue
         matches.append(Match(doc.fact, doc, score, cov, ask, fz, tuple(failures(ctx, doc))))
-    matches.sort(key=lambda m: (-m.score, m.fact.sources[0].paragraph, m.fact.sources[0].index))
+    matches.sort(key=lambda m: (-m.score, -m.fuzzy, -m.asked, m.fact.sources[0].paragraph, m.fact.sources[0].index))
     return Ranking(question, analysis, dict(weighted.weights), tuple(matches[:KEEP]), ctx)
 
 
@@ -121,13 +125,14 @@ def _context(index: FactIndex, analysis: Analysis, question: Question) -> Contex
     return Context(question, tokens, names, unknown, index)
 
 
-def _fuzzy(index: FactIndex, question: Question) -> dict[int, float]:
-    """Per fact, how close the question is to its closest written way of asking (0-1)."""
-    choices = [(i, t) for i, d in enumerate(index.docs) for t in d.ask_texts]
-    if not choices:
+def _fuzzy(index: FactIndex, analysis: Analysis) -> dict[int, float]:
+    """Per fact, how close the question's words are to its closest way of asking (0-1):
+    rapidfuzz on the analysed tokens, so shared stop words ("what is the") count for nothing."""
+    choices = index.ask_token_texts
+    if not choices or not analysis.tokens:
         return {}
     found = process.extract(
-        question.folded.rstrip("?. "),
+        " ".join(analysis.tokens),
         [t for _, t in choices],
         scorer=fuzz.token_sort_ratio,
         processor=None,

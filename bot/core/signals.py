@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.core.index import Doc
-from bot.core.question import NUMBER, ORGANISATION, PERSON, PLACE, TIME, Question
+from bot.core.question import AGE, NUMBER, ORGANISATION, PERSON, PLACE, TIME, Question
 
 #: A word matched only through a general synonym counts this much of a word matched as written:
 #: synonyms are often right, but "bank" is also a river's.
@@ -23,6 +23,7 @@ ANSWERING_KINDS: Mapping[str, frozenset[str]] = {
     PLACE: frozenset({"place", "name", "organisation"}),
     TIME: frozenset({"date"}),
     NUMBER: frozenset({"number", "money", "percent", "age"}),
+    AGE: frozenset({"age"}),
 }
 
 

@@ -1,0 +1,108 @@
+"""The seam between the engine and the two ways of matching a report's facts.
+
+A report curated by hand (facts with written answers and many ways of asking) is matched by
+``bot.core.matcher``, tuned on curated fact bases. A report drafted by ``reportbot add`` (its
+facts are sentences with no written answer) is matched by the general pipeline:
+``question`` -> ``ranking`` (signals) -> ``checks`` -> ``decide`` -> ``extract``. Both give the
+engine a ``Verdict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.core import matcher
+from bot.core.decide import decide
+from bot.core.extract import short_answer
+from bot.core.index import FactIndex as DraftedIndex
+from bot.core.knowledge import Fact, FactBase
+from bot.core.ranking import rank
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one report's facts say to one question."""
+
+    facts: tuple[Fact, ...]
+    parts: tuple[str, ...]
+    confidence: float
+    uncertain: bool
+    score: float
+    near: tuple[Fact, ...]
+    empty: bool
+    explain: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+class Index(Protocol):
+    base: FactBase
+    facts: tuple[Fact, ...]
+
+    def verdict(self, text: str) -> Verdict: ...
+
+
+class CuratedIndex(matcher.FactIndex):
+    """The curated matcher, giving verdicts."""
+
+    def verdict(self, text: str) -> Verdict:
+        ranking = self.rank(text)
+        decision = matcher.decide(ranking)
+        best = ranking.best
+        return Verdict(
+            facts=decision.facts,
+            parts=tuple(f.answer or f.sources[0].text for f in decision.facts),
+            confidence=decision.confidence,
+            uncertain=decision.uncertain,
+            score=best.score if best else 0.0,
+            near=tuple(m.fact for m in ranking.matches if m.coverage > 0),
+            empty=not ranking.analysis.tokens,
+            explain={
+                "matcher": "curated",
+                "types": sorted(ranking.types),
+                "tokens": list(ranking.analysis.tokens),
+                "candidates": [
+                    {"fact": m.fact.id, "score": round(m.score, 3), "coverage": round(m.coverage, 3),
+                     "type_ok": m.type_ok, "numbers_ok": m.numbers_ok, "owner_ok": m.owner_ok, "place_ok": m.place_ok}
+                    for m in ranking.matches[:5]
+                ],
+            },
+        )
+
+
+class GeneralIndex(DraftedIndex):
+    """The general pipeline, giving verdicts."""
+
+    def verdict(self, text: str) -> Verdict:
+        ranking = rank(self, text)
+        decision = decide(ranking)
+        tokens = frozenset(ranking.analysis.tokens)
+        docs = {m.fact.id: m.doc for m in ranking.matches}
+        parts = tuple(short_answer(ranking.question, docs[f.id], tokens) for f in decision.facts)
+        top = ranking.top
+        return Verdict(
+            facts=decision.facts,
+            parts=parts,
+            confidence=decision.confidence,
+            uncertain=decision.uncertain,
+            score=(ranking.best or top).score if (ranking.best or top) else 0.0,
+            near=tuple(m.fact for m in ranking.matches if m.score > 0),
+            empty=not ranking.analysis.tokens,
+            explain={
+                "matcher": "general",
+                "kind": ranking.question.kind,
+                "weights": {t: round(w, 2) for t, w in ranking.weights.items()},
+                "decided": decision.reason,
+                "candidates": [
+                    {"fact": m.fact.id, "score": round(m.score, 3), "coverage": round(m.coverage, 3),
+                     "asked": round(m.asked, 3), "fuzzy": round(m.fuzzy, 3),
+                     "failed": [{"check": c, "reason": r} for c, r in m.failed]}
+                    for m in ranking.matches[:5]
+                ],
+            },
+        )
+
+
+def index_for(base: FactBase) -> Index:
+    """The curated matcher for a report with written answers, else the general pipeline."""
+    curated = any(f.answer for f in base.facts)
+    return CuratedIndex(base) if curated else GeneralIndex(base)
