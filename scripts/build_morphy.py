@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_wordnet import LICENSE, POSES, ROOT  # noqa: E402
+from build_wordnet import LICENSE, POSES, ROOT
 
 OUT = ROOT / "bot" / "core" / "data" / "wordnet-morphy.tsv.gz"
 

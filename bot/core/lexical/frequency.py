@@ -21,7 +21,7 @@ COMMON_ZIPF = 3.0
 
 @cache
 def _table() -> dict[str, float]:
-    raw = resources.files("bot.core.data").joinpath("english-frequent.txt.gz").read_bytes()
+    raw = resources.files("bot.core").joinpath("data", "english-frequent.txt.gz").read_bytes()
     table: dict[str, float] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         if line and not line.startswith("#"):

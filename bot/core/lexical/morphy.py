@@ -29,7 +29,7 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
 
 @cache
 def _data() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, frozenset[str]]]:
-    raw = resources.files("bot.core.data").joinpath("wordnet-morphy.tsv.gz").read_bytes()
+    raw = resources.files("bot.core").joinpath("data", "wordnet-morphy.tsv.gz").read_bytes()
     exc: dict[str, dict[str, list[str]]] = {p: {} for p in POS}
     lemmas: dict[str, frozenset[str]] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
@@ -71,7 +71,8 @@ def morphy(word: str, pos: str) -> list[str]:
 def base_form(word: str, pos: str | None = None) -> str:
     """One base form of lower-case ``word``: morphy's first for ``pos``, or a guess across them.
 
-    Without a part of speech: an exception wins, a verb's first (went, led, found, was, children,
+    Without a part of speech: an -ing noun whose plural is common English stays
+    (kidnapping, shooting, meeting, as their plurals lemmatise to them; but dying -> die), then an exception wins, a verb's first (went, led, found, was, children,
     mice, bigger), then the word itself when it is a lemma (news, police, kidnapping, repatriation;
     but an -ed adjective goes to its verb: charged -> charge), then the suffix rules, the verb's
     first for -ed and -ing, the noun's first otherwise.
@@ -80,6 +81,8 @@ def base_form(word: str, pos: str | None = None) -> str:
         found = morphy(word, pos)
         return found[0] if found else word
     exc, lemmas = _data()
+    if word.endswith("ing") and word in lemmas["n"] and zipf(word + "s") > 0:
+        return word  # a countable -ing noun (kidnappings is common English) stays: kidnapping
     for p in ("v", "n", "a", "r"):
         if word in exc[p]:
             return exc[p][word][0]

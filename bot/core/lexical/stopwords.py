@@ -18,7 +18,7 @@ from importlib import resources
 
 
 def _load() -> frozenset[str]:
-    raw = resources.files("bot.core.data").joinpath("stopwords-en.txt.gz").read_bytes()
+    raw = resources.files("bot.core").joinpath("data", "stopwords-en.txt.gz").read_bytes()
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
