@@ -46,7 +46,8 @@ def main() -> int:
     header = [
         f"# The {len(rows)} most frequent English words from wordfreq {version('wordfreq')} (Robyn Speer,",
         "# https://github.com/rspeer/wordfreq), 'large' English list: word<TAB>Zipf frequency.",
-        "# Data licence: Creative Commons Attribution-ShareAlike 4.0; see english-frequent.LICENSE.",
+        "# Data licence: Creative Commons Attribution-ShareAlike 4.0,",
+        "# https://creativecommons.org/licenses/by-sa/4.0/ (see english-frequent.LICENSE).",
     ]
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as gz:
