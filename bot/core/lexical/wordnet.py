@@ -24,7 +24,7 @@ _DATA = "wordnet.tsv.gz"
 @cache
 def _table() -> dict[str, str]:
     """lemma -> the rest of its line (fields parsed on demand)."""
-    raw = resources.files("bot.core.data").joinpath(_DATA).read_bytes()
+    raw = resources.files("bot.core").joinpath("data", _DATA).read_bytes()
     text = gzip.decompress(raw).decode("utf-8")
     # the licence and notes: the leading lines that start with "#"
     start = text.find("\n", text.rfind("\n#") + 1) + 1 if text.startswith("#") else 0

@@ -1,0 +1,81 @@
+"""Lemmas by WordNet's morphy."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.lexical.lemmas import lemma
+from bot.core.lexical.morphy import is_lemma, morphy
+from bot.core.lexical.wordnet import related
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("kidnappings", "kidnapping"),
+        ("kidnapping", "kidnapping"),
+        ("detentions", "detention"),
+        ("indicted", "indict"),
+        ("repatriation", "repatriation"),
+        ("went", "go"),
+        ("gone", "go"),
+        ("said", "say"),
+        ("held", "hold"),
+        ("led", "lead"),
+        ("was", "be"),
+        ("were", "be"),
+        ("children", "child"),
+        ("mice", "mouse"),
+        ("women", "woman"),
+        ("bigger", "big"),
+        ("largest", "large"),
+        ("worse", "bad"),
+        ("shootings", "shooting"),
+        ("shooting", "shooting"),
+        ("stopped", "stop"),
+        ("tried", "try"),
+        ("cities", "city"),
+        ("hostages", "hostage"),
+        ("charged", "charge"),
+        ("does", "do"),
+        ("news", "news"),
+        ("police", "police"),
+        ("us", "us"),
+        ("the", "the"),
+        ("Kidnapped", "kidnap"),
+    ],
+)
+def test_lemma(word: str, expected: str) -> None:
+    assert lemma(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "expected"),
+    [
+        ("found", "v", "find"),
+        ("found", None, "find"),
+        ("better", "a", "good"),
+        ("lives", "n", "life"),
+        ("men", "noun", "man"),
+        ("running", "v", "run"),
+        ("kidnapping", "v", "kidnap"),
+    ],
+)
+def test_pos_hint(word: str, pos: str | None, expected: str) -> None:
+    assert lemma(word, pos) == expected
+
+
+def test_unknown_and_odd_tokens_come_back_lower_cased() -> None:
+    assert lemma("Phnom") == "phnom"
+    assert lemma("COVID-19") == "covid-19"
+    assert lemma("") == ""
+    assert lemma("café") == "café"
+
+
+def test_morphy_lists_every_base() -> None:
+    assert morphy("axes", "n")[:2] == ["axis", "ax"] or set(morphy("axes", "n")) >= {"axis", "ax"}
+    assert is_lemma("kidnap", "v") and not is_lemma("kidnap", "n")
+
+
+def test_lemmas_meet_wordnet() -> None:
+    assert "kidnap" in related(lemma("kidnappings"))
