@@ -22,8 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.core import safeio
 from bot.core.errors import KnowledgeError, Problem
 from bot.core.report import Report, Sentence
 
@@ -36,7 +35,7 @@ FACT_TYPES = frozenset({"who", "name", "what", "when", "future", "where", "why",
 #: A suggestion is shown on a button and in a list: keep the first question of a fact short.
 MAX_SUGGESTION_CHARS = 80
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_LINE = "__line__"
+_LINE = safeio.LINE_KEY
 _TOP_KEYS = {"report", "synonyms", "facts", "uncovered"}
 _FACT_KEYS = {"id", "topic", "type", "questions", "keywords", "answer", "sources"}
 #: The file ``reportbot add`` writes: its facts may leave ``answer`` out (the bot extracts it
@@ -116,28 +115,6 @@ class FactBase:
     def topics(self) -> dict[str, tuple[Fact, ...]]:
         """The facts grouped by topic, in the order the report tells them."""
         return self._topics
-
-
-# The C parser when PyYAML was built with libyaml (about ten times faster), else pure Python.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
-    """A safe loader that remembers the line of every mapping (1-based) under ``__line__``."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
-        return mapping
-
-
-def _yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    what = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    text = f"{context}, {what}" if context else what
-    return Problem(path, line, f"malformed YAML: {text}; check indentation and quoting")
 
 
 class _Collector:
@@ -428,9 +405,12 @@ def load_fact_base(seed: Path, folder: Path, *, root: Path | None = None) -> Fac
     """Load and validate one report's fact base; raise KnowledgeError listing every problem."""
     display = _display(folder, root)
     try:
-        report = Report.from_file(seed)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KnowledgeError([Problem(_display(seed, root), None, f"cannot read the report: {exc}")]) from exc
+        text = safeio.read_text(
+            seed, root=root or seed.parent, max_bytes=safeio.MAX_REPORT_BYTES, what="report"
+        )
+    except safeio.UnsafeFile as exc:
+        raise KnowledgeError([Problem(_display(seed, root), None, exc.problem.message)]) from None
+    report = Report(seed.stem, text, seed)
     collector = _Collector(report, display)
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not files:
@@ -438,14 +418,12 @@ def load_fact_base(seed: Path, folder: Path, *, root: Path | None = None) -> Fac
     for path in files:
         name = _display(path, root)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            collector.problem(name, None, f"cannot read the file as UTF-8 text: {exc}")
-            continue
-        try:
-            doc = yaml.load(text, Loader=_LineLoader)
-        except yaml.YAMLError as exc:
-            collector.problems.append(_yaml_problem(name, exc))
+            text = safeio.read_text(
+                path, root=root or folder, max_bytes=safeio.MAX_KNOWLEDGE_BYTES, what="knowledge file"
+            )
+            doc = safeio.load_yaml(text, file=name)
+        except safeio.UnsafeFile as exc:
+            collector.problem(name, exc.line, exc.problem.message)
             continue
         collector.drafting = path.name == DRAFTED_FILE
         collector.add_document(name, doc)

@@ -80,12 +80,18 @@ ABBREVIATIONS = frozenset(
 
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘(["
-# A candidate end: terminal punctuation, any closing quotes/brackets, then whitespace.
-_END = re.compile(rf"[.!?]+[{re.escape(_CLOSERS)}]*(?=\s)")
-# A photo or image credit glued to the end of a paragraph ("Pool Photo by Yonhap/EPA").
+# A candidate end: terminal punctuation, any closing quotes/brackets, then whitespace. Linear
+# time: a match starts only at the first mark of a run (``(?<!...)``) and never gives back what
+# a run took (possessive ``++``/``*+``), so 100 KB of dots is one pass, not 10^10 steps.
+_END = re.compile(rf"(?<![.!?])[.!?]++[{re.escape(_CLOSERS)}]*+(?=\s)")
+# The next non-space character: where the sentence after a candidate end begins.
+_NON_SPACE = re.compile(r"\S")
+# A photo or image credit glued to the end of a paragraph ("Pool Photo by Yonhap/EPA"). It holds
+# no ``.!?``, so it is searched for only after the paragraph's last one; a match starts only at
+# the first space of a run, and no run is given back: linear time.
 _CREDIT = re.compile(
-    r"\s*(?:(?:Pool|File|Staff|AP|AFP|Reuters|EPA)\s+)?(?:Photo|Image|Picture|Graphic)s?"
-    r"\s+(?:by|courtesy\s+of|credit:?|:)\s+[^.!?]*$"
+    r"(?<!\s)\s*+(?:(?:Pool|File|Staff|AP|AFP|Reuters|EPA)\s++)?(?:Photo|Image|Picture|Graphic)s?"
+    r"\s++(?:by|courtesy\s++of|credit:?|:)\s++[^.!?]*+$"
 )
 
 
@@ -138,17 +144,17 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     start = 0
     for match in _END.finditer(paragraph):
         end = match.end()
-        rest = paragraph[end:].lstrip()
-        if not rest:
+        following = _NON_SPACE.search(paragraph, end)  # never a copy of the rest: linear time
+        if following is None:
             continue
-        nxt = rest[0]
+        nxt = paragraph[following.start()]
         if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
             continue
         punct = match.group(0).rstrip(_CLOSERS)
         if punct == "." and _is_abbreviation(paragraph, match.start()):
             continue
         spans.append((start, end))
-        start = end + (len(paragraph[end:]) - len(rest))
+        start = following.start()
     if paragraph[start:].strip():
         spans.append((start, len(paragraph.rstrip())))
     return spans
@@ -158,7 +164,7 @@ def split_paragraph(report: str, number: int, text: str) -> Paragraph:
     """Split one paragraph into sentences, setting aside a trailing photo credit."""
     body = text.rstrip()
     credit = None
-    found = _CREDIT.search(body)
+    found = _CREDIT.search(body, max(body.rfind(mark) for mark in ".!?") + 1)
     if found and found.start() > 0:
         credit = found.group(0).strip()
         body = body[: found.start()]
