@@ -27,9 +27,14 @@ FACTS_WORDS = frozenset({"facts", "help", "?"})
 @click.command()
 @click.argument("question", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
+@click.option(
+    "--explain", is_flag=True, help="Also show how it was decided: the signals per fact and the check that decided."
+)
 @data_options
 @friendly_errors
-def ask(question: tuple[str, ...], as_json: bool, data_dir: Path | None, report: str | None) -> None:
+def ask(
+    question: tuple[str, ...], as_json: bool, explain: bool, data_dir: Path | None, report: str | None
+) -> None:
     """Answer QUESTION with the sentence(s) of the report it comes from.
 
     Give "-" to read questions from standard input, one per line: each gets exactly one answer,
@@ -42,26 +47,33 @@ def ask(question: tuple[str, ...], as_json: bool, data_dir: Path | None, report:
       reportbot ask --json "How many kidnappings in 2024?"
       reportbot ask --json - < questions.txt
       reportbot ask --report korea-cambodia-task-force "When does the team leave?"
+      reportbot ask --explain "Who leads the task force?"
 
     \b
     JSON fields: question, answered, answer, citations [{report, sentence_id, paragraph,
-    text}], confidence, suggestions, and error when the input itself was refused.
+    text}], confidence, suggestions, facts (the fact ids used), error when the input itself
+    was refused, and explain with --explain.
     """
     engine = load_engine(data_dir, report)
     show_report = len(engine.report_ids) > 1
     if question == ("-",):
-        answer_stream(engine, sys.stdin.buffer, report, as_json, show_report)
+        answer_stream(engine, sys.stdin.buffer, report, as_json, show_report, explain)
         return
     answer = engine.ask(" ".join(question), report)
-    emit(answer, as_json, show_report)
+    emit(answer, as_json, show_report, explain)
 
 
-def emit(answer: Answer, as_json: bool, show_report: bool) -> None:
-    """Print one answer: a JSON line, or the text and a blank line."""
+def emit(answer: Answer, as_json: bool, show_report: bool, explain: bool = False) -> None:
+    """Print one answer: a JSON line, or the text and a blank line (with ``explain``, how)."""
     if as_json:
-        line = json.dumps(answer.to_json(), ensure_ascii=False)
+        data = answer.to_json()
+        if explain:
+            data["explain"] = answer.explain
+        line = json.dumps(data, ensure_ascii=False)
     else:
         line = answer.to_text(width=terminal_width(), show_report=show_report) + "\n"
+        if explain:
+            line += "How it was decided:\n" + json.dumps(answer.explain, ensure_ascii=False, indent=2) + "\n"
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
 
@@ -97,13 +109,13 @@ def read_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[
 
 
 def answer_stream(
-    engine: Engine, stream: BinaryIO, report: str | None, as_json: bool, show_report: bool
+    engine: Engine, stream: BinaryIO, report: str | None, as_json: bool, show_report: bool, explain: bool = False
 ) -> None:
     """One answer per line of ``stream``, in order; stops quietly when the reader goes away."""
     try:
         for text, error in read_lines(stream):
             answer = engine.refuse(error) if text is None else engine.ask(text, report)
-            emit(answer, as_json, show_report)
+            emit(answer, as_json, show_report, explain)
     except BrokenPipeError:
         silence_stdout()
         sys.exit(0)

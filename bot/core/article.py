@@ -155,7 +155,7 @@ def read_article(report: Report) -> Article:
             last_speaker = None
         last_paragraph = sentence.paragraph
         for full, short in _ACRONYM_DEF.findall(sentence.text):
-            organisations.setdefault(short.rstrip("s"), full)
+            organisations.setdefault(short.rstrip("s"), re.sub(r"^(?:The|the)\s+", "", full))
         spans = tuple(_resolve_surnames(_spans(sentence.text, people), people))
         speaker = _speaker(sentence.text, spans)
         context: tuple[str, ...] = ()
@@ -235,9 +235,10 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     tokens = run.split()
     # The sentence's first word is capitalised anyway: drop it when it is an ordinary word.
     lead = 0
-    while lead < len(tokens) and (start == 0 or text[:start].rstrip().endswith(("“", '"', "("))) and \
-            _plain(tokens[lead]) and lead == 0:
-        lead += 1
+    at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "("))
+    titled = len(tokens) > 1 and _bare(tokens[1]) in ROLE_WORDS  # "Port Director Amelia Stroud"
+    if at_start and _plain(tokens[0]) and not titled:
+        lead = 1
     if lead:
         offset = run.find(tokens[lead]) if lead < len(tokens) else len(run)
         start += offset
