@@ -400,6 +400,13 @@ function openPanel(which) {
     $(`toggle-${name}`).setAttribute("aria-expanded", String(on));
   }
 }
+function keepToBottom() {
+  // A list read at its newest message stays there when the window (or a panel) resizes it.
+  const box = $("messages");
+  let stick = true;
+  box.addEventListener("scroll", () => { stick = box.scrollHeight - box.scrollTop - box.clientHeight < 80; });
+  new ResizeObserver(() => { if (stick) box.scrollTop = box.scrollHeight; }).observe(box);
+}
 function setupPanels() {
   for (const name of ["channels", "members"]) {
     $(`toggle-${name}`).addEventListener("click", () =>
@@ -633,6 +640,7 @@ function connect() {
 
 setupComposer();
 setupPanels();
+keepToBottom();
 setInterval(drawTyping, 250);
 connect();
 $("input").focus();
