@@ -1,6 +1,8 @@
-"""Refresh docs/playground.png: the playground page after a short conversation, in headless Chromium.
+"""Refresh docs/playground.png and docs/playground-narrow.png: the playground page after a short
+conversation, in headless Chromium, at a desktop width and at a phone's.
 
-    python scripts/screenshot_playground.py [--out docs/playground.png]
+    python scripts/screenshot_playground.py [--out docs/playground.png] [--width 1280]
+        [--narrow-out docs/playground-narrow.png] [--narrow-width 420] [--narrow-height 860]
 
 Runs the local Discord and the real bot in this process, set up as ``reportbot playground`` sets
 it up (no token, no network, feedback in memory), has simulated users talk to the bot through the
@@ -37,6 +39,8 @@ def photograph(url: str, out: Path, width: int, height: int) -> None:
     chromium, why = find_chromium()
     if chromium is None:
         sys.exit(f"screenshot_playground: {why}")
+    if out.exists() and not out.is_file():
+        sys.exit(f"screenshot_playground: {out} is not a file")
     with tempfile.TemporaryDirectory() as profile:
         driver = start_chromium(chromium, Path(profile), width=width, height=height)
         try:
@@ -47,18 +51,22 @@ def photograph(url: str, out: Path, width: int, height: int) -> None:
                 lambda d: d.execute_script("return document.querySelectorAll('.ephemeral-note').length") > 0
             )
             driver.execute_script("document.activeElement.blur()")
+            width_seen = driver.execute_script("return window.innerWidth")
+            if width_seen != width:
+                sys.exit(f"screenshot_playground: the page is {width_seen} px wide, not {width}")
             out.parent.mkdir(parents=True, exist_ok=True)
             driver.save_screenshot(str(out))
         finally:
             driver.quit()
 
 
-async def main(out: Path, width: int, height: int) -> None:
+async def main(shots: list[tuple[Path, int, int]]) -> None:
     engine = Engine.load()
     async with LocalDiscord() as local, running_bot(local, reportbot_factory(engine)):
         await converse(local)
-        await asyncio.to_thread(photograph, local.url + "/?as=alice", out, width, height)
-    print(f"wrote {out}")
+        for out, width, height in shots:
+            await asyncio.to_thread(photograph, local.url + "/?as=alice", out, width, height)
+            print(f"wrote {out} ({width}x{height})")
 
 
 if __name__ == "__main__":
@@ -66,5 +74,11 @@ if __name__ == "__main__":
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "playground.png")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=1120)
+    parser.add_argument("--narrow-out", type=Path, default=ROOT / "docs" / "playground-narrow.png")
+    parser.add_argument("--narrow-width", type=int, default=420, help="0: no narrow screenshot")
+    parser.add_argument("--narrow-height", type=int, default=860)
     args = parser.parse_args()
-    asyncio.run(main(args.out, args.width, args.height))
+    shots = [(args.out, args.width, args.height)]
+    if args.narrow_width:
+        shots.append((args.narrow_out, args.narrow_width, args.narrow_height))
+    asyncio.run(main(shots))

@@ -19,33 +19,83 @@ const state = {
 };
 const popup = { kind: null, items: [], active: -1, seq: 0, timer: null };
 
-// -- helpers -------------------------------------------------------------------------------
+// -- building the DOM: elements and text nodes only, never HTML strings ----------------------
+// Message content is hostile until drawn: it only ever becomes text nodes, and the only URLs
+// the page sets (links, images) are http(s) ones, checked by httpUrl and set through the DOM.
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (k === "class") node.className = v;
-    else if (k === "style") node.setAttribute("style", v);
+    else if (k === "style") Object.assign(node.style, v);
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else if (k === "html") node.innerHTML = v;
+    else if (k === "href" || k === "src" || k === "html") throw new Error(`el(): set ${k} through link() or image()`);
     else node.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  append(node, children, tag !== "option");
+  return node;
+}
+function append(node, children, withEmoji = true) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false || c === "") continue;
+    if (c instanceof Node) node.append(c);
+    else if (withEmoji) node.append(...emojiText(String(c)));
+    else node.append(document.createTextNode(String(c)));
   }
   return node;
 }
+function httpUrl(raw) {
+  // The URL as the browser will use it, or null unless it is an http(s) one.
+  try {
+    const url = new URL(String(raw));
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+function link(raw, attrs, ...children) {
+  const url = httpUrl(raw);
+  if (url === null) return null;
+  const a = el("a", { target: "_blank", rel: "noopener noreferrer", ...attrs }, ...children);
+  a.href = url;
+  return a;
+}
+function image(raw, alt) {
+  const url = httpUrl(raw);
+  if (url === null) return null;
+  const img = el("img", { alt });
+  img.src = url;
+  return img;
+}
+const icon = (id) => $(id).content.firstElementChild.cloneNode(true);   // a <template> of index.html
+
+// The emoji the bot uses, drawn from Twemoji images (playground.css) so that they show on a
+// system without an emoji font. The text stays in the page (copy, find, screen readers).
+const EMOJI = { "📖": "1f4d6", "👍": "1f44d", "👎": "1f44e", "⚠": "26a0", "◀": "25c0", "▶": "25b6" };
+const EMOJI_RE = /(📖|👍|👎)\uFE0F?|(⚠|◀|▶)\uFE0F/gu;   // ⚠ ◀ ▶ without U+FE0F are text glyphs
+function emojiText(text) {
+  const nodes = [];
+  let last = 0;
+  for (const m of text.matchAll(EMOJI_RE)) {
+    if (m.index > last) nodes.push(document.createTextNode(text.slice(last, m.index)));
+    const span = document.createElement("span");
+    span.className = `emoji e-${EMOJI[m[1] || m[2]]}`;
+    span.setAttribute("role", "img");
+    span.setAttribute("aria-label", m[0]);
+    span.textContent = m[0];
+    nodes.push(span);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
+  return nodes;
+}
+
 const cmpId = (a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 const userById = (id) => [state.bot, ...state.users].find((u) => u && u.id === id);
 const me = () => userById(state.me) || state.users[0];
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-}
 function avatar(user, size = "") {
-  const a = el("div", { class: `avatar ${size}`, style: `background:${user ? user.colour : "#747f8d"}` },
+  return el("div", { class: `avatar ${size}`, style: { background: user ? user.colour : "#747f8d" } },
     (user ? user.name : "?").slice(0, 1).toUpperCase());
-  return a;
 }
 function timeLabel(iso) {
   const d = new Date(iso);
@@ -66,60 +116,111 @@ function showError(text) {
   if (text) setTimeout(() => { if ($("error").textContent === text) $("error").textContent = ""; }, 6000);
 }
 
-// -- Discord markdown (a subset), applied to escaped text ------------------------------------
-function inline(text) {
-  // Held pieces are final HTML: a backslash-escaped character shows as itself (as in Discord,
-  // where escape_markdown's "\*" reads "*"), and code spans are not formatted further.
-  const held = [];
-  const hold = (html) => { held.push(html); return `\u0000${held.length - 1}\u0000`; };
-  let s = String(text).replace(/\\([\\*_~|`>#\-\[\]()<:@.!])/g, (_, c) => hold(escapeHtml(c)));
-  s = s.replace(/`([^`\n]+)`/g, (_, c) => hold(`<code>${escapeHtml(c)}</code>`));
-  s = escapeHtml(s);
-  s = s.replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>');
-  s = s.replace(/(^|[\s(])(https?:\/\/[^\s<]+)/g, '$1<a href="$2" target="_blank" rel="noopener noreferrer">$2</a>');
-  s = s.replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
-  s = s.replace(/__([^_]+)__/g, "<u>$1</u>");
-  s = s.replace(/(^|[^*\w])\*([^*\n]+)\*(?![*\w])/g, "$1<em>$2</em>");
-  s = s.replace(/(^|[^_\w])_([^_\n]+)_(?![_\w])/g, "$1<em>$2</em>");
-  s = s.replace(/~~([^~]+)~~/g, "<s>$1</s>");
-  s = s.replace(/\|\|([^|]+)\|\|/g, '<span class="spoiler" onclick="this.classList.toggle(\'shown\')">$1</span>');
-  s = s.replace(/&lt;@!?(\d+)&gt;/g, (_, id) => {
-    const u = userById(id);
-    return `<span class="mention">@${escapeHtml(u ? u.name : "unknown-user")}</span>`;
-  });
-  s = s.replace(/&lt;#(\d+)&gt;/g, (_, id) => {
-    const c = state.channels.find((ch) => ch.id === id);
-    return `<span class="mention">#${escapeHtml(c ? c.name : "unknown")}</span>`;
-  });
-  s = s.replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>');
-  s = s.replace(/&lt;a?:(\w+):\d+&gt;/g, ":$1:");
-  s = s.replace(/&lt;t:(\d+)(?::[tTdDfFR])?&gt;/g, (_, t) => `<code>${new Date(Number(t) * 1000).toLocaleString()}</code>`);
-  return s.replace(/\u0000(\d+)\u0000/g, (_, i) => held[Number(i)]);
+// -- Discord markdown (the subset the bot and its users write), parsed left to right ----------
+// Each construct is consumed once and becomes elements and text nodes: what a rule produced is
+// never scanned again, so a URL inside a link cannot become markup.
+const SPAN = String.raw`((?:\\[\s\S]|[^\\])+?)`;   // the inside of a span: escapes kept whole
+const RULES = [
+  // A backslash before punctuation shows the character as typed (escape_markdown's "\*" reads "*").
+  { re: /\\([^0-9A-Za-z\s])/y, make: (m) => m[1] },
+  { re: /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/y, make: (m) => el("code", {}, m[2]) },
+  { re: /\[([^\[\]\n]+)\]\(<?([^\s()<>]+)>?\)/y, links: true,
+    make: (m, ctx) => link(m[2], {}, parseInline(m[1], { ...ctx, links: false })) },
+  { re: /<(https?:\/\/[^\s<>]+)>/y, links: true, make: (m) => link(m[1], {}, m[1]) },
+  { re: /https?:\/\/[^\s<>"`*|~]+/y, links: true, word: true, make: autolink },
+  { re: /<@!?(\d+)>/y, make: (m) => { const u = userById(m[1]); return el("span", { class: "mention" }, `@${u ? u.name : "unknown-user"}`); } },
+  { re: /<#(\d+)>/y, make: (m) => { const c = state.channels.find((ch) => ch.id === m[1]); return el("span", { class: "mention" }, `#${c ? c.name : "unknown"}`); } },
+  { re: /<@&(\d+)>/y, make: () => el("span", { class: "mention" }, "@role") },
+  { re: /<a?:(\w+):\d+>/y, make: (m) => `:${m[1]}:` },
+  { re: /<t:(-?\d{1,13})(?::[tTdDfFR])?>/y, make: (m) => el("code", {}, new Date(Number(m[1]) * 1000).toLocaleString()) },
+  { re: new RegExp(String.raw`\|\|${SPAN}\|\|`, "y"), make: (m, ctx) => spoiler(parseInline(m[1], ctx)) },
+  { re: new RegExp(String.raw`\*\*${SPAN}\*\*(?!\*)`, "y"), make: (m, ctx) => el("strong", {}, parseInline(m[1], ctx)) },
+  { re: new RegExp(String.raw`__${SPAN}__(?!_)`, "y"), make: (m, ctx) => el("u", {}, parseInline(m[1], ctx)) },
+  { re: /\*((?:\\[\s\S]|[^\\*\n])+)\*(?![*\w])/y, word: true, make: (m, ctx) => el("em", {}, parseInline(m[1], ctx)) },
+  { re: /_((?:\\[\s\S]|[^\\_\n])+)_(?![_\w])/y, word: true, make: (m, ctx) => el("em", {}, parseInline(m[1], ctx)) },
+  { re: new RegExp(String.raw`~~${SPAN}~~`, "y"), make: (m, ctx) => el("s", {}, parseInline(m[1], ctx)) },
+];
+const STARTS = new Set("\\`[<h|*_~");
+function autolink(m) {
+  // Trailing punctuation ends the sentence, not the URL (a ")" only when it closes nothing).
+  let url = m[0];
+  for (;;) {
+    const last = url.slice(-1);
+    if (".,:;!?'".includes(last)) url = url.slice(0, -1);
+    else if (last === ")" && (url.match(/\(/g) || []).length < (url.match(/\)/g) || []).length) url = url.slice(0, -1);
+    else break;
+  }
+  const a = link(url, {}, url);
+  return a && { node: a, length: url.length };
 }
+function spoiler(content) {
+  const span = el("span", { class: "spoiler", title: "Spoiler: click to show" }, content);
+  span.addEventListener("click", () => span.classList.toggle("shown"));
+  return span;
+}
+function parseInline(text, ctx = { links: true }) {
+  const frag = document.createDocumentFragment();
+  let plain = "";
+  const flush = () => { if (plain) { frag.append(...emojiText(plain)); plain = ""; } };
+  let i = 0;
+  while (i < text.length) {
+    let done = false;
+    if (STARTS.has(text[i].toLowerCase())) {
+      for (const rule of RULES) {
+        if (rule.links && !ctx.links) continue;
+        if (rule.word && i > 0 && /[\w*]/.test(text[i - 1])) continue;
+        rule.re.lastIndex = i;
+        const m = rule.re.exec(text);
+        if (!m) continue;
+        let made = rule.make(m, ctx);
+        let length = m[0].length;
+        if (made && made.node) { length = made.length; made = made.node; }
+        if (made === null || made === undefined) continue;   // e.g. a link that is not http(s): plain text
+        if (typeof made === "string") plain += made;
+        else { flush(); frag.append(made); }
+        i += length;
+        done = true;
+        break;
+      }
+    }
+    if (!done) { plain += text[i]; i += 1; }
+  }
+  flush();
+  return frag;
+}
+const inline = (text) => parseInline(String(text ?? ""));
+
 function markdown(text) {
-  if (!text) return "";
-  const out = [];
+  const frag = document.createDocumentFragment();
+  if (!text) return frag;
   const parts = String(text).split(/```(?:[a-z0-9_+-]*\n)?([\s\S]*?)```/i);
   parts.forEach((part, i) => {
-    if (i % 2 === 1) { out.push(`<pre><code>${escapeHtml(part.replace(/\n$/, ""))}</code></pre>`); return; }
+    if (i % 2 === 1) { frag.append(el("pre", {}, el("code", {}, part.replace(/\n$/, "")))); return; }
     const lines = part.split("\n");
-    let quote = [];
+    let quote = null;
     let rest = false;
-    const flush = () => { if (quote.length) { out.push(`<blockquote>${quote.join("<br>")}</blockquote>`); quote = []; } };
+    const quoted = (line) => {
+      if (quote) quote.append(el("br"));
+      else quote = el("blockquote");
+      quote.append(inline(line));
+    };
+    const flush = () => { if (quote) { frag.append(quote); quote = null; } };
     lines.forEach((line, n) => {
-      if (rest) { quote.push(inline(line)); return; }
-      if (line.startsWith(">>> ")) { rest = true; quote.push(inline(line.slice(4))); return; }
-      if (line.startsWith("> ") || line === ">") { quote.push(inline(line.slice(2))); return; }
+      if (rest) { quoted(line); return; }
+      if (line.startsWith(">>> ")) { rest = true; quoted(line.slice(4)); return; }
+      if (line.startsWith("> ") || line === ">") { quoted(line.slice(2)); return; }
       flush();
-      const h = line.match(/^(#{1,3}) (.*)$/);
-      if (h) { out.push(`<div class="md-h${h[1].length}">${inline(h[2])}</div>`); return; }
-      const li = line.match(/^\s*[-*] (.*)$/);
-      if (li) { out.push(`<div class="md-li">${inline(li[1])}</div>`); return; }
-      out.push(inline(line) + (n < lines.length - 1 ? "\n" : ""));
+      let m;
+      if ((m = line.match(/^(#{1,3}) +(\S.*)$/))) { frag.append(el("div", { class: `md-h${m[1].length}` }, inline(m[2]))); return; }
+      if ((m = line.match(/^-# +(\S.*)$/))) { frag.append(el("div", { class: "md-sub" }, inline(m[1]))); return; }
+      if ((m = line.match(/^\s*[-*] +(.*)$/))) { frag.append(el("div", { class: "md-li" }, inline(m[1]))); return; }
+      if ((m = line.match(/^\s*(\d{1,9})\. +(.*)$/))) { frag.append(el("div", { class: "md-li md-ol", "data-n": `${m[1]}.` }, inline(m[2]))); return; }
+      frag.append(inline(line));
+      if (n < lines.length - 1) frag.append("\n");
     });
     flush();
   });
-  return out.join("");
+  return frag;
 }
 
 // -- drawing -------------------------------------------------------------------------------
@@ -130,19 +231,19 @@ function visible(m) {
 }
 function renderEmbed(e) {
   const colour = typeof e.color === "number" ? `#${e.color.toString(16).padStart(6, "0")}` : "#1e1f22";
-  const embed = el("div", { class: "embed", style: `border-left-color:${colour}` });
+  const embed = el("div", { class: "embed", style: { borderLeftColor: colour } });
   if (e.author && e.author.name) embed.append(el("div", { class: "embed-author" }, e.author.name));
   if (e.title) {
-    const title = el("div", { class: "embed-title", html: inline(e.title) });
-    embed.append(e.url ? el("a", { href: e.url, target: "_blank", rel: "noopener noreferrer" }, title) : title);
+    const title = el("div", { class: "embed-title" }, inline(e.title));
+    embed.append((e.url && link(e.url, {}, title)) || title);
   }
-  if (e.description) embed.append(el("div", { class: "embed-description", html: markdown(e.description) }));
+  if (e.description) embed.append(el("div", { class: "embed-description" }, markdown(e.description)));
   if (e.fields && e.fields.length) {
     const fields = el("div", { class: "embed-fields" });
     for (const f of e.fields) {
       fields.append(el("div", { class: `embed-field${f.inline ? " inline" : ""}` },
-        el("div", { class: "field-name", html: inline(f.name) }),
-        el("div", { class: "field-value", html: markdown(f.value) })));
+        el("div", { class: "field-name" }, inline(f.name)),
+        el("div", { class: "field-value" }, markdown(f.value))));
     }
     embed.append(fields);
   }
@@ -163,10 +264,11 @@ function renderComponents(m) {
         walk(c.components, r);
         rows.append(r);
       } else if (c.type === 2) {
-        const emoji = c.emoji && c.emoji.name ? el("span", { class: "emoji" }, c.emoji.id ? `:${c.emoji.name}:` : c.emoji.name) : null;
+        const emoji = c.emoji && c.emoji.name ? el("span", { class: "btn-emoji" }, c.emoji.id ? `:${c.emoji.name}:` : c.emoji.name) : null;
         const label = c.label ? el("span", { class: "label" }, c.label) : null;
         if (c.style === 5) {
-          row.append(el("a", { class: "btn btn-5", href: c.url, target: "_blank", rel: "noopener noreferrer" }, emoji, label, " ↗"));
+          row.append(link(c.url, { class: "btn btn-5" }, emoji, label, " ↗") ||
+            el("button", { class: "btn btn-5", type: "button", disabled: true }, emoji, label));
           continue;
         }
         const pending = [...state.pendingClicks.values()].some((p) => p.messageId === m.id && p.customId === c.custom_id);
@@ -180,7 +282,7 @@ function renderComponents(m) {
           (c.options || []).map((o) => el("option", { value: o.value }, o.label)));
         row.append(select);
       } else if (c.type === 10 || c.type === 17) {
-        rows.append(el("div", { class: "content", html: markdown(c.content || "") }));
+        rows.append(el("div", { class: "content" }, markdown(c.content || "")));
         walk(c.components, row);
       }
     }
@@ -188,7 +290,6 @@ function renderComponents(m) {
   walk(m.components, null);
   return rows.childElementCount ? rows : null;
 }
-const EYE = '<svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M12 5C5.6 5 2 12 2 12s3.6 7 10 7 10-7 10-7-3.6-7-10-7zm0 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8z"/></svg>';
 
 function renderMessage(m, previous) {
   const context = m.interaction || m.reference;
@@ -204,19 +305,19 @@ function renderMessage(m, previous) {
       m.interaction.name ? [" used ", el("span", { class: "cmd" }, `/${m.interaction.name}`)] : " clicked a button"));
   } else if (m.reference) {
     node.append(el("div", { class: "msg-context" }, avatar(m.reference.author, "tiny"),
-      el("span", { class: "who" }, `@${m.reference.author.name}`), " ", el("span", { html: inline(m.reference.content) })));
+      el("span", { class: "who" }, `@${m.reference.author.name}`), " ", el("span", {}, inline(m.reference.content))));
   }
   if (!grouped) {
     node.append(avatar(m.author));
     node.append(el("div", { class: "msg-header" },
-      el("span", { class: "name", style: m.author.bot ? null : `color:${m.author.colour}` }, m.author.name),
+      el("span", { class: "name", style: m.author.bot ? null : { color: m.author.colour } }, m.author.name),
       m.author.bot ? el("span", { class: "bot-tag" }, "App") : null,
       el("time", { datetime: m.timestamp }, timeLabel(m.timestamp))));
   }
   if (m.loading) {
     node.append(el("div", { class: "content loading" }, `${m.author.name} is thinking`, el("span", { class: "dots" })));
   } else if (m.content) {
-    const content = el("div", { class: "content", html: markdown(m.content) });
+    const content = el("div", { class: "content" }, markdown(m.content));
     if (m.edited) content.append(el("span", { class: "edited" }, "(edited)"));
     node.append(content);
   }
@@ -224,7 +325,7 @@ function renderMessage(m, previous) {
   for (const a of m.attachments || []) {
     const isImage = (a.content_type || "").startsWith("image/");
     node.append(el("div", { class: "attachment" },
-      isImage ? el("img", { src: a.url, alt: a.filename }) : el("a", { href: a.url, download: a.filename }, a.filename)));
+      (isImage ? image(a.url, a.filename) : link(a.url, { download: a.filename }, a.filename)) || a.filename));
   }
   const rows = renderComponents(m);
   if (rows) node.append(rows);
@@ -234,7 +335,7 @@ function renderMessage(m, previous) {
   const failed = state.failedClicks.get(m.id);
   if (failed && failed.user_id === state.me) node.append(el("div", { class: "failed" }, "This interaction failed"));
   if (m.visible_to) {
-    node.append(el("div", { class: "ephemeral-note" }, el("span", { html: EYE }), "Only you can see this · ",
+    node.append(el("div", { class: "ephemeral-note" }, icon("eye-icon"), "Only you can see this · ",
       el("a", { onclick: () => { state.dismissed.add(m.id); render(); } }, "Dismiss message")));
   }
   return node;
@@ -268,7 +369,7 @@ function renderChrome() {
   $("channel-topic").textContent = (channel && channel.topic) || "Try the bot exactly as a channel shows it.";
   $("input").placeholder = `Message #${channel ? channel.name : ""}`;
   $("channel-list").replaceChildren(...state.channels.map((c) => el("li", {
-    class: c.id === state.channel ? "active" : "", onclick: () => { state.channel = c.id; renderChrome(); render(); },
+    class: c.id === state.channel ? "active" : "", onclick: () => { openPanel(null); state.channel = c.id; renderChrome(); render(); },
   }, el("span", { class: "hash" }, "#"), c.name)));
   const status = $("bot-status");
   status.textContent = state.online ? `${state.bot.name} is online` : `${state.bot ? state.bot.name : "the bot"} is offline`;
@@ -291,7 +392,32 @@ function renderChrome() {
   $("me-name").textContent = current ? current.name : "";
 }
 
+// -- the side panels at narrow widths (toggles in the channel header, as on Discord's phone app) --
+function openPanel(which) {
+  for (const name of ["channels", "members"]) {
+    const on = name === which;
+    document.body.classList.toggle(`show-${name}`, on);
+    $(`toggle-${name}`).setAttribute("aria-expanded", String(on));
+  }
+}
+function keepToBottom() {
+  // A list read at its newest message stays there when the window (or a panel) resizes it.
+  const box = $("messages");
+  let stick = true;
+  box.addEventListener("scroll", () => { stick = box.scrollHeight - box.scrollTop - box.clientHeight < 80; });
+  new ResizeObserver(() => { if (stick) box.scrollTop = box.scrollHeight; }).observe(box);
+}
+function setupPanels() {
+  for (const name of ["channels", "members"]) {
+    $(`toggle-${name}`).addEventListener("click", () =>
+      openPanel(document.body.classList.contains(`show-${name}`) ? null : name));
+  }
+  $("scrim").addEventListener("click", () => openPanel(null));
+  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") openPanel(null); });
+}
+
 function chooseUser(id) {
+  openPanel(null);
   state.me = id;
   const u = me();
   if (u) localStorage.setItem("playground-user", u.username);
@@ -301,11 +427,31 @@ function chooseUser(id) {
 }
 
 // -- acting --------------------------------------------------------------------------------
+// A reply can reach the websocket before /playground/send (or /click) has returned the
+// interaction's id: what happened to an id not yet pending is kept (the newest few hundred) and
+// applied when the id arrives, so the pending line settles whichever comes first.
+const EARLY_KEPT = 500;
+const early = new Map();   // interaction id -> "settled" | "failed"
+function remember(id, outcome) {
+  if (early.get(id) === "settled") return;   // a reply already came: a later failure is moot
+  early.delete(id);
+  early.set(id, outcome);
+  while (early.size > EARLY_KEPT) early.delete(early.keys().next().value);
+}
+function arrived(id) {
+  const outcome = early.get(id);
+  early.delete(id);
+  return outcome;
+}
 async function send(text) {
   const data = await post("/playground/send", { user_id: state.me, channel_id: state.channel, text });
   if (!data.ok) { showError(data.error); return false; }
-  if (data.interaction_id) {
-    state.pendingCommands.set(data.interaction_id, { text: text.split(" ")[0], userId: state.me, channelId: state.channel });
+  const id = data.interaction_id;
+  if (id) {
+    const outcome = arrived(id);
+    if (outcome !== "settled") {
+      state.pendingCommands.set(id, { text: text.split(" ")[0], userId: state.me, channelId: state.channel, failed: outcome === "failed" });
+    }
     render();
   }
   return true;
@@ -313,14 +459,26 @@ async function send(text) {
 async function click(m, customId, values) {
   const data = await post("/playground/click", { user_id: state.me, message_id: m.id, custom_id: customId, values });
   if (!data.ok) { showError(data.error); return; }
-  state.failedClicks.delete(m.id);
-  state.pendingClicks.set(data.interaction_id, { messageId: m.id, customId });
+  const outcome = arrived(data.interaction_id);
+  if (outcome === undefined) {
+    state.failedClicks.delete(m.id);
+    state.pendingClicks.set(data.interaction_id, { messageId: m.id, customId });
+  }
   render();
 }
 function settle(interactionId) {
   const a = state.pendingClicks.delete(interactionId);
   const b = state.pendingCommands.delete(interactionId);
   if (a || b) render();
+  else remember(interactionId, "settled");
+}
+function fail(it) {
+  const wasClick = state.pendingClicks.delete(it.id);
+  const pending = state.pendingCommands.get(it.id);
+  if (pending) pending.failed = true;
+  else if (!wasClick) remember(it.id, "failed");
+  if (it.message_id) state.failedClicks.set(it.message_id, it);
+  render();
 }
 
 // -- the composer and its popup (commands, autocomplete) ------------------------------------
@@ -432,15 +590,9 @@ function onEvent(ev) {
     case "interaction_response":
       settle(ev.interaction.id);
       break;
-    case "interaction_failed": {
-      const it = ev.interaction;
-      state.pendingClicks.delete(it.id);
-      const pending = state.pendingCommands.get(it.id);
-      if (pending) pending.failed = true;
-      if (it.message_id) state.failedClicks.set(it.message_id, it);
-      render();
+    case "interaction_failed":
+      fail(ev.interaction);
       break;
-    }
     case "typing":
       if (ev.channel_id === state.channel) state.typingUntil = Date.now() + 10000;
       break;
@@ -464,6 +616,7 @@ async function loadState() {
   const data = await (await fetch("/playground/state")).json();
   Object.assign(state, { guild: data.guild, bot: data.bot, online: data.online, users: data.users, channels: data.channels, commands: data.commands });
   state.messages = new Map(data.messages.map((m) => [m.id, m]));
+  for (const m of data.messages) if (m.interaction) settle(m.interaction.id);   // replies missed while away
   if (!state.channel || !state.channels.some((c) => c.id === state.channel)) state.channel = state.channels[0] && state.channels[0].id;
   if (!state.me || !userById(state.me)) {
     const wanted = new URLSearchParams(location.search).get("as") || localStorage.getItem("playground-user");
@@ -486,6 +639,8 @@ function connect() {
 }
 
 setupComposer();
+setupPanels();
+keepToBottom();
 setInterval(drawTyping, 250);
 connect();
 $("input").focus();
