@@ -20,13 +20,13 @@ import discord
 from discord.ext import commands
 
 from bot.core.engine import MAX_QUESTION_CHARS, Engine
-from bot.core.feedback import FeedbackEvent, FeedbackSink
 from bot.discord_app.answering import Answerer
 from bot.discord_app.embeds import answer_embed, decline_embed, facts_pages, help_embed
 from bot.discord_app.errors import QuestionTooLong, RateLimited
 from bot.discord_app.limits import LRU, QuestionLimits
 from bot.discord_app.reply import NO_MENTIONS, Replier
 from bot.discord_app.views import ALL_REPORTS, PERSISTENT_ITEMS, answer_view
+from bot.feedback.events import FeedbackEvent, FeedbackSink
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -15,9 +15,9 @@ import discord
 from bot import __version__
 from bot.core.answer import Answer
 from bot.core.engine import MAX_QUESTION_CHARS
-from bot.core.feedback import MAX_STORED_QUESTION_CHARS
 from bot.core.knowledge import FactBase
 from bot.core.report import Paragraph, Sentence
+from bot.feedback.events import MAX_STORED_QUESTION_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -99,14 +99,15 @@ def fit(embed: discord.Embed) -> discord.Embed:
 
 
 def question_from(embed: discord.Embed) -> str:
-    """The question an answer embed echoes (for feedback), undoing the escaping."""
+    """The question an answer embed echoes (for feedback), undoing the escaping; a feedback
+    event caps its length."""
     text = embed.description or ""
     first = text.split("\n", 1)[0]
     if not first.startswith(ASKED):
         return ""
     shown = first[len(ASKED) :]
     unescaped = "".join(ch for i, ch in enumerate(shown) if not (ch == "\\" and _escapes(shown, i)))
-    return unescaped.replace("@\u200b", "@")[:MAX_STORED_QUESTION_CHARS]
+    return unescaped.replace("@\u200b", "@")
 
 
 def _escapes(text: str, i: int) -> bool:

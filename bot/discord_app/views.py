@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import discord
 
 from bot.core.answer import Answer
-from bot.core.feedback import FeedbackEvent
 from bot.discord_app.embeds import BUTTON_LABEL_MAX, question_from, sentence_embed, truncate
 from bot.discord_app.errors import StaleButton, handle_error
 from bot.discord_app.reply import InteractionReplier
+from bot.feedback.events import FeedbackEvent
 
 if TYPE_CHECKING:
     from bot.discord_app.client import ReportBot

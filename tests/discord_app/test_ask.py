@@ -10,12 +10,12 @@ import discord
 import pytest
 
 from bot.core.engine import MAX_QUESTION_CHARS
-from bot.core.feedback import MemorySink
 from bot.discord_app.client import ReportBot
 from bot.discord_app.cogs.ask import EMPTY_MENTION
 from bot.discord_app.embeds import escape
 from bot.discord_app.reply import NOTICE_SECONDS
 from bot.discord_app.views import ContextButton, SuggestionButton
+from bot.feedback.events import MemorySink
 
 from ..conftest import REPORT_ID
 from .conftest import (

@@ -11,8 +11,8 @@ from discord.ext import commands
 
 from bot import __version__
 from bot.core.engine import MAX_QUESTION_CHARS, Engine
-from bot.core.feedback import MAX_STORED_QUESTION_CHARS
 from bot.discord_app.client import EXTENSIONS, ReportBot
+from bot.feedback.events import MAX_STORED_QUESTION_CHARS
 
 from ..conftest import REPORT_ID
 from .conftest import OWNER_ID, BotFactory, make_ctx, make_interaction, only_send, replies

@@ -12,7 +12,6 @@ import discord
 import pytest
 from discord.components import _component_factory
 
-from bot.core.feedback import FeedbackEvent, MemorySink
 from bot.discord_app.client import ReportBot
 from bot.discord_app.embeds import FIELD_VALUE_MAX
 from bot.discord_app.views import (
@@ -24,6 +23,7 @@ from bot.discord_app.views import (
     VoteButton,
     answer_view,
 )
+from bot.feedback.events import FeedbackEvent, MemorySink
 
 from ..conftest import REPORT_ID
 from .conftest import BotFactory, drain, make_interaction, only_send
