@@ -48,7 +48,7 @@ async def test_slash_ask_answers_with_the_quoted_sentence(bot: ReportBot, seed_t
     quoted = embed.fields[0].value.removeprefix("> ")
     assert quoted in seed_text
     assert quoted == bot.engine.sentence("p3.s1").text
-    assert embed.footer.text == bot.report_title(REPORT_ID)
+    assert embed.footer.text == bot.answers.report_title(REPORT_ID)
     assert sent["ephemeral"] is False
     assert_no_mentions(sent["allowed_mentions"])
     ids = [c.custom_id for c in sent["view"].children]

@@ -205,7 +205,7 @@ async def test_facts_pages_turn(bot: ReportBot) -> None:
     await cog.facts.callback(cog, i)
     sent = only_send(i)
     assert sent["ephemeral"] is True
-    pages = bot.facts_pages(None)
+    pages = bot.answers.facts_pages(None)
     assert len(pages) >= 2, "the shipped fact base needs more than one page"
     assert sent["embed"].footer.text.startswith(f"Page 1 of {len(pages)}")
     prev, nxt = sent["view"].children

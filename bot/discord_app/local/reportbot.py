@@ -71,7 +71,7 @@ def reportbot_factory(
             clock=clock,
             sync_global=config.discord_guild_id is None,
         )
-        bot.feedback_in_memory = True
+        bot.answers.feedback_in_memory = True
         return bot
 
     return make_bot
