@@ -35,8 +35,8 @@ def _split(value: Any) -> Any:
     return value
 
 
-class Settings(BaseSettings):
-    """What ``reportbot run`` needs; see ``.env.example`` for each setting in the user's words."""
+class FeedbackSettings(BaseSettings):
+    """Where 👍/👎 and declined questions go: all that ``reportbot feedback`` reads."""
 
     model_config = SettingsConfigDict(
         env_file=".env",
@@ -47,6 +47,15 @@ class Settings(BaseSettings):
         hide_input_in_errors=True,
     )
 
+    feedback_enabled: bool = True
+    #: The database; None: the default (see ``bot.feedback.sink.database_path``).
+    feedback_db_path: Path | None = None
+    feedback_retention_days: int = Field(default=90, ge=1, le=3650)
+
+
+class Settings(FeedbackSettings):
+    """What ``reportbot run`` needs; see ``.env.example`` for each setting in the user's words."""
+
     discord_token: SecretStr | None = None
     discord_guild_id: int | None = Field(default=None, gt=0)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
@@ -55,9 +64,6 @@ class Settings(BaseSettings):
     reportbot_data_dir: Path | None = None
     answer_channel_ids: Annotated[list[int], NoDecode] = []
     message_content_intent: bool = False
-    feedback_enabled: bool = True
-    feedback_db_path: Path | None = None
-    feedback_retention_days: int = Field(default=90, ge=1, le=3650)
     #: Questions one person may ask per USER_RATE_SECONDS.
     user_rate: int = Field(default=5, ge=1, le=1000)
     user_rate_seconds: float = Field(default=30.0, gt=0, le=86400)

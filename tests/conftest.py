@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.engine import Engine
-from bot.feedback_store import FEEDBACK_DB_ENV
+from bot.feedback.store import FEEDBACK_DB_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_ID = "korea-cambodia-task-force"

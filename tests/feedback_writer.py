@@ -12,8 +12,8 @@ import itertools
 import sys
 from pathlib import Path
 
-from bot.core.feedback import FeedbackEvent
-from bot.feedback_store import SqliteFeedbackStore
+from bot.feedback.events import FeedbackEvent
+from bot.feedback.store import SqliteFeedbackStore
 
 
 def event(prefix: str, seq: int) -> FeedbackEvent:

@@ -14,8 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.core.feedback import FeedbackEvent
-from bot.feedback_store import FEEDBACK_DB_ENV, FeedbackReader, FeedbackStoreError, SqliteFeedbackStore
+from bot.feedback.errors import FeedbackStoreError
+from bot.feedback.events import FeedbackEvent
+from bot.feedback.store import FEEDBACK_DB_ENV, FeedbackReader, SqliteFeedbackStore
 
 from .conftest import run_cli_and_list_modules, top_level
 
@@ -238,7 +239,7 @@ def test_feedback_does_not_import_discord(tmp_path: Path, db: Path) -> None:
 def test_ask_does_not_load_the_feedback_store(tmp_path: Path) -> None:
     out, modules = run_cli_and_list_modules(["ask", "who leads the team"], tmp_path)
     assert b"Kim Ji-na" in out
-    assert "bot.feedback_store" not in modules
+    assert not any(m == "bot.feedback" or m.startswith("bot.feedback.") for m in modules)
 
 
 def test_a_listing_cut_short_by_head_is_quiet(tmp_path: Path) -> None:

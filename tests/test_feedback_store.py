@@ -18,19 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from bot import feedback_store
 from bot.core.errors import ReportbotError
-from bot.core.feedback import MAX_STORED_QUESTION_CHARS, FeedbackEvent, FeedbackSink
-from bot.feedback_store import (
-    FEEDBACK_DB_ENV,
-    DisabledFeedbackStore,
-    FeedbackNotFound,
-    FeedbackReader,
-    FeedbackStoreError,
-    SqliteFeedbackStore,
-    default_feedback_path,
-    open_feedback_sink,
-)
+from bot.feedback import migrations
+from bot.feedback import store as feedback_store
+from bot.feedback.errors import FeedbackNotFound, FeedbackStoreError
+from bot.feedback.events import MAX_STORED_QUESTION_CHARS, DisabledSink, FeedbackEvent, FeedbackSink
+from bot.feedback.sink import database_path, open_sink
+from bot.feedback.store import FEEDBACK_DB_ENV, FeedbackReader, SqliteFeedbackStore, default_feedback_path
+from bot.settings import FeedbackSettings
 
 WRITER = Path(__file__).with_name("feedback_writer.py")
 #: Every wait on another process is bounded by this (seconds).
@@ -87,7 +82,7 @@ def test_round_trip_keeps_every_field(store: SqliteFeedbackStore) -> None:
 
 def test_store_is_a_feedback_sink(store: SqliteFeedbackStore) -> None:
     assert isinstance(store, FeedbackSink)
-    assert isinstance(DisabledFeedbackStore(), FeedbackSink)
+    assert isinstance(DisabledSink(), FeedbackSink)
 
 
 def test_times_are_stored_in_utc(store: SqliteFeedbackStore) -> None:
@@ -124,8 +119,8 @@ def test_wal_mode_synced_commits_and_a_schema_version(store: SqliteFeedbackStore
     other = sqlite3.connect(db)
     try:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert other.execute("PRAGMA user_version").fetchone()[0] == feedback_store.schema_version() >= 1
-        assert other.execute("PRAGMA application_id").fetchone()[0] == feedback_store.APPLICATION_ID
+        assert other.execute("PRAGMA user_version").fetchone()[0] == migrations.schema_version() >= 1
+        assert other.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
     finally:
         other.close()
     assert store._conn is not None
@@ -150,16 +145,15 @@ def test_no_column_for_user_ids(store: SqliteFeedbackStore, db: Path) -> None:
     assert not any(word in c for c in columns for word in ("user", "author", "member", "guild", "channel"))
 
 
-def test_question_is_capped_by_the_store_too(store: SqliteFeedbackStore) -> None:
+def test_question_is_capped_once_and_the_schema_refuses_longer(store: SqliteFeedbackStore) -> None:
     capped = FeedbackEvent("declined", "a" * 5000)
-    assert len(capped.question) == MAX_STORED_QUESTION_CHARS
-    raw = FeedbackEvent("declined", "b")
-    object.__setattr__(raw, "question", "b" * 5000)  # an event that skipped the dataclass's cap
+    assert len(capped.question) == MAX_STORED_QUESTION_CHARS and capped.question.endswith("…")
     store.record(capped)
-    store.record(raw)
-    stored = [item.event.question for item in store.events()]
-    assert [len(q) for q in stored] == [MAX_STORED_QUESTION_CHARS] * 2
-    assert all(q.endswith("…") for q in stored)
+    forged = FeedbackEvent("declined", "b")
+    object.__setattr__(forged, "question", "b" * 5000)  # an event that skipped the cap
+    with pytest.raises(FeedbackStoreError):
+        store.record(forged)
+    assert [item.event.question for item in store.events()] == [capped.question]
 
 
 def test_unknown_kind_is_refused(store: SqliteFeedbackStore) -> None:
@@ -467,10 +461,10 @@ def test_a_database_from_a_newer_version_is_refused(db: Path) -> None:
 def test_opening_migrates_an_older_schema(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with SqliteFeedbackStore(db, retention_days=30) as store:
         store.record(ev("from version 1"))
-    version = feedback_store.schema_version()
-    steps = dict(feedback_store.MIGRATIONS)
+    version = migrations.schema_version()
+    steps = dict(migrations.MIGRATIONS)
     steps[version + 1] = ("ALTER TABLE feedback ADD COLUMN channel_kind TEXT",)
-    monkeypatch.setattr(feedback_store, "MIGRATIONS", steps)
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
     with SqliteFeedbackStore(db, retention_days=30) as store:
         store.record(ev("from version 2"))
         assert [item.event.question for item in store.events()] == ["from version 2", "from version 1"]
@@ -485,10 +479,10 @@ def test_opening_migrates_an_older_schema(db: Path, monkeypatch: pytest.MonkeyPa
 def test_a_failed_migration_changes_nothing(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with SqliteFeedbackStore(db, retention_days=30) as store:
         store.record(ev("kept"))
-    version = feedback_store.schema_version()
-    steps = dict(feedback_store.MIGRATIONS)
+    version = migrations.schema_version()
+    steps = dict(migrations.MIGRATIONS)
     steps[version + 1] = ("ALTER TABLE feedback ADD COLUMN extra TEXT", "THIS IS NOT SQL")
-    monkeypatch.setattr(feedback_store, "MIGRATIONS", steps)
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
     with pytest.raises(FeedbackStoreError):
         SqliteFeedbackStore(db, retention_days=30)
     monkeypatch.undo()
@@ -536,12 +530,16 @@ def test_default_path_is_in_the_user_data_folder(monkeypatch: pytest.MonkeyPatch
     assert default_feedback_path() == tmp_path / "elsewhere.sqlite3"
 
 
+def settings(**values: object) -> FeedbackSettings:
+    return FeedbackSettings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
 def test_turned_off_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     default = tmp_path / "default" / "feedback.sqlite3"
     monkeypatch.setenv(FEEDBACK_DB_ENV, str(default))
     for path in (tmp_path / "set" / "feedback.sqlite3", None):
-        sink = open_feedback_sink(False, path, 30)
-        assert isinstance(sink, DisabledFeedbackStore)
+        sink = open_sink(settings(feedback_enabled=False, feedback_db_path=path))
+        assert isinstance(sink, DisabledSink)
         sink.record(ev("dropped"))
         sink.close()
     assert list(tmp_path.iterdir()) == []
@@ -552,8 +550,18 @@ def test_turned_on_opens_the_given_or_default_path(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv(FEEDBACK_DB_ENV, str(default))
     given = tmp_path / "given" / "feedback.sqlite3"
     for path, expected in ((given, given), (None, default)):
-        sink = open_feedback_sink(True, path, 30)
+        sink = open_sink(settings(feedback_db_path=path, feedback_retention_days=30))
         assert isinstance(sink, SqliteFeedbackStore) and sink.path == expected
         sink.record(ev("kept"))
         sink.close()
         assert questions(expected) == ["kept"]
+
+
+def test_the_path_setting_is_read_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FEEDBACK_DB_PATH", str(tmp_path / "set.sqlite3"))
+    assert database_path(settings()) == tmp_path / "set.sqlite3"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("FEEDBACK_DB_PATH", "~/fb.sqlite3")
+    assert database_path(settings()) == tmp_path / "fb.sqlite3"

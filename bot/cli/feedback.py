@@ -1,31 +1,24 @@
-"""``reportbot feedback``: list or export what the Discord bot recorded (bot/feedback_store.py).
+"""``reportbot feedback``: list or export what the Discord bot recorded (``bot.feedback``).
 
-The store is imported when the command runs, so the other commands never load it.
+The feedback package is imported when the command runs, so the other commands never load it.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli.common import friendly_errors, silence_stdout
 
 if TYPE_CHECKING:
-    from bot.feedback_store import FeedbackReader
+    from bot.feedback.store import FeedbackReader
+    from bot.settings import FeedbackSettings
 
 #: The bot's setting for its feedback database, also read by ``reportbot feedback``.
 FEEDBACK_DB_PATH_ENV = "FEEDBACK_DB_PATH"
-#: Export formats by file extension.
-EXPORT_FORMATS = {".csv": "CSV", ".jsonl": "JSON Lines"}
-#: CSV cells starting with these are formulas to a spreadsheet; such a question is exported
-#: with a leading apostrophe so that opening the file never runs what a user typed.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @click.command()
@@ -60,15 +53,17 @@ def feedback(declined: bool, export_to: Path | None, db: Path | None) -> None:
       reportbot feedback --declined --export declined.jsonl
       reportbot feedback --db ~/reportbot/feedback.sqlite3
     """
-    from bot.feedback_store import FeedbackNotFound, FeedbackReader, default_feedback_path
+    from bot.feedback.errors import FeedbackNotFound
+    from bot.feedback.export import export_feedback, export_format
+    from bot.feedback.sink import database_path
+    from bot.feedback.store import FeedbackReader
 
-    export_format = None if export_to is None else EXPORT_FORMATS.get(export_to.suffix.lower())
-    if export_to is not None and export_format is None:
+    chosen_format = None if export_to is None else export_format(export_to)
+    if export_to is not None and chosen_format is None:
         raise click.BadParameter(
             f"{export_to.name!r}: name the file .csv (CSV) or .jsonl (JSON Lines).", param_hint="--export"
         )
-    env_path = os.environ.get(FEEDBACK_DB_PATH_ENV, "").strip()
-    path = db or (Path(env_path).expanduser() if env_path else default_feedback_path())
+    path = db or database_path(_feedback_settings())
     try:
         reader = FeedbackReader(path)
     except FeedbackNotFound as exc:
@@ -76,12 +71,22 @@ def feedback(declined: bool, export_to: Path | None, db: Path | None) -> None:
         return
     with reader:
         if export_to is not None:
-            written = _export_feedback(reader.events(declined_only=declined), export_to)
+            written = export_feedback(reader.events(declined_only=declined), export_to)
             what = "declined question" if declined else "feedback event"
             plural = "" if written == 1 else "s"
-            click.echo(f"Wrote {written} {what}{plural} to {export_to} ({export_format}).")
+            click.echo(f"Wrote {written} {what}{plural} to {export_to} ({chosen_format}).")
             return
         _list_feedback(reader, path, declined=declined)
+
+
+def _feedback_settings() -> FeedbackSettings:
+    """The bot's feedback settings from the environment (not .env, as before)."""
+    from bot.settings import FeedbackSettings, SettingsError
+
+    try:
+        return FeedbackSettings(_env_file=None)  # type: ignore[call-arg]
+    except ValueError as exc:
+        raise SettingsError(f"Invalid feedback setting: {exc}") from None
 
 
 def _list_feedback(reader: FeedbackReader, path: Path, *, declined: bool) -> None:
@@ -112,49 +117,3 @@ def _printable(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def _export_feedback(items: Iterator[Any], target: Path) -> int:
-    """Write ``items`` (StoredFeedback) to ``target`` as CSV or JSON Lines, atomically; returns
-    how many were written."""
-    import contextlib
-    import csv
-    import tempfile
-
-    from bot.feedback_store import FeedbackStoreError
-
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise FeedbackStoreError(
-            f"Cannot write the export {target}: {exc.strerror or exc}. Choose a file in a writable folder."
-        ) from exc
-    written = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            if target.suffix.lower() == ".csv":
-                writer = csv.writer(out)
-                writer.writerow(["id", "at", "kind", "report", "fact_ids", "confidence", "question"])
-                for item in items:
-                    e = item.event
-                    question = "'" + e.question if e.question.startswith(_FORMULA_STARTS) else e.question
-                    confidence = "" if e.confidence is None else e.confidence
-                    at = item.to_json()["at"]
-                    writer.writerow(
-                        [item.id, at, e.kind, e.report or "", " ".join(e.fact_ids), confidence, question]
-                    )
-                    written += 1
-            else:
-                for item in items:
-                    out.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
-                    written += 1
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError) and not isinstance(exc, FeedbackStoreError):
-            raise FeedbackStoreError(f"Cannot write the export {target}: {exc.strerror or exc}.") from exc
-        raise
-    return written

@@ -1,9 +1,13 @@
-"""Asking the core from the event loop: off the loop, cached, and logged one line per question.
+"""The application service of the Discord layer: check a question, ask the core, reply, record.
+
+Cogs and buttons reach it through ``service.AnswerService``; the bot builds one ``Answerer``.
 
 ``Engine.ask`` is CPU work of about half a millisecond at the shipped fact base (the slowest of
 482 test questions: 1.8 ms); it runs in a worker thread anyway, so that a larger fact base or a
-slow machine can never delay Discord's heartbeat or other users. Answers are cached (bounded) because the same questions come back:
-suggestion buttons, autocomplete picks, a question asked twice in a channel.
+slow machine can never delay Discord's heartbeat or other users. Answers are cached (bounded)
+because the same questions come back: suggestion buttons, autocomplete picks, a question asked
+twice in a channel. Feedback writes are blocking I/O: one worker thread keeps them off the event
+loop and in order.
 """
 
 from __future__ import annotations
@@ -11,15 +15,27 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable, Hashable
+from concurrent.futures import ThreadPoolExecutor
+
+import discord
 
 from bot.core.answer import Answer
-from bot.core.engine import Engine
-from bot.discord_app.limits import LRU
+from bot.core.engine import MAX_QUESTION_CHARS, Engine
+from bot.discord_app.embeds import answer_embed, decline_embed, facts_pages
+from bot.discord_app.errors import QuestionTooLong, RateLimited
+from bot.discord_app.limits import LRU, QuestionLimits
+from bot.discord_app.reply import Replier
+from bot.discord_app.views import ALL_REPORTS, answer_view
+from bot.feedback.events import FeedbackEvent, FeedbackSink
+from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 #: How many distinct answers are kept.
 ANSWER_CACHE_SIZE = 1024
+#: How many (message, user) votes are remembered to refuse a second vote.
+VOTES_REMEMBERED = 10_000
 
 
 def _key(question: str, report: str | None) -> tuple[str, str | None]:
@@ -27,15 +43,94 @@ def _key(question: str, report: str | None) -> tuple[str, str | None]:
 
 
 class Answerer:
-    """The engine as the Discord layer uses it."""
+    """Everything between a question someone asked and the reply they see."""
 
-    def __init__(self, engine: Engine, *, cache_size: int = ANSWER_CACHE_SIZE) -> None:
-        self.engine = engine
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        feedback: FeedbackSink,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        cache_size: int = ANSWER_CACHE_SIZE,
+    ) -> None:
+        self._engine = engine
+        self._settings = settings
+        self.feedback = feedback
+        self.feedback_in_memory = False
         self.cache: LRU[tuple[str, str | None], Answer] = LRU(cache_size)
+        self.limits = QuestionLimits(
+            user_rate=settings.user_rate,
+            user_per=settings.user_rate_seconds,
+            channel_rate=settings.channel_rate,
+            channel_per=settings.channel_rate_seconds,
+            max_keys=settings.rate_limit_max_keys,
+            clock=clock,
+        )
+        self.votes: LRU[Hashable, bool] = LRU(VOTES_REMEMBERED)
+        self._feedback_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feedback")
+        self._pages: dict[str, list[discord.Embed]] = {}
         self._suggested: dict[str, tuple[str, str]] = {}
         for rid in engine.report_ids:
             for fact in engine.fact_base(rid).facts:
                 self._suggested.setdefault(fact.suggestion, (rid, fact.id))
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def close(self) -> None:
+        """Wait for pending feedback writes (before the runner closes the store)."""
+        self._feedback_thread.shutdown(wait=True)
+
+    # -- answering ---------------------------------------------------------------------------
+    async def answer_question(
+        self, replier: Replier, question: str, *, report: str | None, user_id: int, channel_id: int | None
+    ) -> str:
+        """Answer one question, whichever way it was asked; returns "answered" or "declined".
+
+        Raises QuestionTooLong, RateLimited or UnknownReport for the error handler.
+        """
+        if len(question) > MAX_QUESTION_CHARS:
+            raise QuestionTooLong(len(question))
+        if report is not None:
+            self.engine.fact_base(report)  # UnknownReport names the known ones
+        verdict = self.limits.check(user_id, channel_id)
+        if not verdict.allowed:
+            raise RateLimited(verdict)
+        answer = await self.ask(question, report)
+        embed, view = self.reply_to(answer, question, report)
+        await replier.send(embed=embed, view=view)
+        if not answer.answered and answer.error is None and any(ch.isalnum() for ch in question):
+            await self.record_feedback(
+                FeedbackEvent(kind="declined", question=question, report=report, confidence=answer.confidence)
+            )
+        return "answered" if answer.answered else "declined"
+
+    def reply_to(
+        self, answer: Answer, question: str, report: str | None
+    ) -> tuple[discord.Embed, discord.ui.View | None]:
+        """The embed and the buttons that show ``answer`` to ``question``."""
+        view = answer_view(
+            answer,
+            feedback=self.settings.feedback_enabled,
+            suggestion_of=lambda s: self.fact_for_suggestion(s, report),
+        )
+        if answer.answered:
+            embed = answer_embed(
+                answer,
+                question,
+                report_title=self.report_title(answer.citations[0].report),
+                show_report=len(self.engine.report_ids) > 1,
+            )
+        else:
+            title = self.report_title(report) if report or len(self.engine.report_ids) == 1 else "reportbot"
+            embed = decline_embed(answer, question, report_title=title)
+        return embed, view
 
     async def ask(self, question: str, report: str | None = None) -> Answer:
         """The engine's answer; logs report, facts, confidence and latency (never who asked)."""
@@ -47,6 +142,7 @@ class Answerer:
             answer = await asyncio.to_thread(self.engine.ask, question, report)
             self.cache.put(key, answer)
         ms = (time.perf_counter() - started) * 1000
+        mark = " cached" if cached else ""
         if answer.answered:
             log.info(
                 "answered report=%s facts=%s confidence=%.2f latency_ms=%.1f%s",
@@ -54,7 +150,7 @@ class Answerer:
                 ",".join(answer.fact_ids),
                 answer.confidence,
                 ms,
-                " cached" if cached else "",
+                mark,
             )
         else:
             log.info(
@@ -62,7 +158,7 @@ class Answerer:
                 report or "*",
                 answer.confidence,
                 ms,
-                " cached" if cached else "",
+                mark,
             )
         return answer
 
@@ -73,3 +169,35 @@ class Answerer:
                 if fact.suggestion == suggestion:
                     return (report, fact.id)
         return self._suggested.get(suggestion)
+
+    # -- feedback ----------------------------------------------------------------------------
+    async def record_feedback(self, event: FeedbackEvent) -> bool:
+        """Store ``event`` off the event loop; False (and a warning) when the store failed."""
+        if not self.settings.feedback_enabled:
+            return False
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(self._feedback_thread, self.feedback.record, event)
+        except Exception as exc:
+            log.warning("could not store %s feedback: %s", event.kind, exc)
+            return False
+        return True
+
+    def first_vote(self, key: Hashable) -> bool:
+        """True the first time ``key`` votes (then it is remembered); False after."""
+        if key in self.votes:
+            return False
+        self.votes.put(key, True)
+        return True
+
+    # -- what the report shows ---------------------------------------------------------------
+    def report_title(self, report: str | None) -> str:
+        return self.engine.fact_base(report).info.title
+
+    def facts_pages(self, report: str | None) -> list[discord.Embed]:
+        """The pages of /facts for one report or all (built once: the fact base never changes)."""
+        key = report or ALL_REPORTS
+        if key not in self._pages:
+            ids = [report] if report else self.engine.report_ids
+            self._pages[key] = facts_pages([self.engine.fact_base(r) for r in ids])
+        return [e.copy() for e in self._pages[key]]

@@ -15,25 +15,24 @@ import discord
 from bot import __version__
 from bot.core.answer import Answer
 from bot.core.engine import MAX_QUESTION_CHARS
-from bot.core.feedback import MAX_STORED_QUESTION_CHARS
 from bot.core.knowledge import FactBase
 from bot.core.report import Paragraph, Sentence
+from bot.discord_app.markup import (
+    DESCRIPTION_MAX,
+    ELLIPSIS,
+    EMBED_TOTAL_MAX,
+    FIELD_NAME_MAX,
+    FIELD_VALUE_MAX,
+    FIELDS_MAX,
+    FOOTER_MAX,
+    TITLE_MAX,
+    escape,
+    truncate,
+)
+from bot.feedback.events import MAX_STORED_QUESTION_CHARS
 
 log = logging.getLogger(__name__)
 
-# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
-TITLE_MAX = 256
-DESCRIPTION_MAX = 4096
-FIELD_NAME_MAX = 256
-FIELD_VALUE_MAX = 1024
-FIELDS_MAX = 25
-FOOTER_MAX = 2048
-EMBED_TOTAL_MAX = 6000
-BUTTON_LABEL_MAX = 80
-CHOICE_NAME_MAX = 100
-CONTENT_MAX = 2000
-
-ELLIPSIS = "…"
 #: How much of the question an answer echoes back.
 ECHO_MAX = 300
 #: At most this many cited sentences are shown (each one field).
@@ -47,19 +46,6 @@ ANSWERED = discord.Colour.green()
 UNCERTAIN = discord.Colour.gold()
 DECLINED = discord.Colour.light_grey()
 INFO = discord.Colour.blurple()
-
-
-def truncate(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters, ending with "…" when it was cut."""
-    if len(text) <= limit:
-        return text
-    return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
-
-
-def escape(text: str) -> str:
-    """User or report text made inert: no markdown, no mentions, on one line."""
-    flat = " ".join(text.split())
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(flat))
 
 
 def echo(question: str) -> str:
@@ -99,14 +85,15 @@ def fit(embed: discord.Embed) -> discord.Embed:
 
 
 def question_from(embed: discord.Embed) -> str:
-    """The question an answer embed echoes (for feedback), undoing the escaping."""
+    """The question an answer embed echoes (for feedback), undoing the escaping; a feedback
+    event caps its length."""
     text = embed.description or ""
     first = text.split("\n", 1)[0]
     if not first.startswith(ASKED):
         return ""
     shown = first[len(ASKED) :]
     unescaped = "".join(ch for i, ch in enumerate(shown) if not (ch == "\\" and _escapes(shown, i)))
-    return unescaped.replace("@\u200b", "@")[:MAX_STORED_QUESTION_CHARS]
+    return unescaped.replace("@\u200b", "@")
 
 
 def _escapes(text: str, i: int) -> bool:

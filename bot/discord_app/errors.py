@@ -16,8 +16,8 @@ from discord.ext import commands
 
 from bot.core.engine import MAX_QUESTION_CHARS
 from bot.core.errors import ReportbotError
-from bot.discord_app.embeds import CONTENT_MAX, escape, truncate
 from bot.discord_app.limits import Verdict
+from bot.discord_app.markup import CONTENT_MAX, escape, truncate
 from bot.discord_app.reply import Replier
 
 log = logging.getLogger(__name__)

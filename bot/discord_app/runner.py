@@ -27,8 +27,9 @@ import discord
 
 from bot.core.engine import Engine
 from bot.core.errors import KnowledgeError, ReportbotError
-from bot.core.feedback import FeedbackSink, NullSink
 from bot.discord_app.client import ReportBot
+from bot.feedback.events import ClosableSink
+from bot.feedback.sink import database_path, open_sink
 from bot.settings import PORTAL, Settings, SettingsError, load_settings, token_problem
 
 log = logging.getLogger(__name__)
@@ -87,28 +88,15 @@ def configure_logging(level: str, token: str | None, stream: TextIO | None = Non
 
 
 # -- what runs before connecting --------------------------------------------------------------
-def build_feedback_sink(settings: Settings) -> FeedbackSink:
-    """The SQLite store (FEEDBACK_DB_PATH, else the user's data folder), or nothing if disabled."""
-    if not settings.feedback_enabled:
-        log.info("feedback is turned off (FEEDBACK_ENABLED=false): nothing is stored")
-        return NullSink()
+def build_feedback_sink(settings: Settings) -> ClosableSink:
+    """The feedback sink the settings ask for (``bot.feedback.sink.open_sink``), or StartupError."""
     try:
-        from bot.feedback_store import SqliteFeedbackStore, default_feedback_path
-    except ModuleNotFoundError as exc:
-        if exc.name != "bot.feedback_store":
-            raise
-        log.warning("this build has no feedback store; 👍/👎 and declined questions are not stored")
-        return NullSink()
-    path = settings.feedback_db_path or default_feedback_path()
-    try:
-        sink = SqliteFeedbackStore(Path(path), settings.feedback_retention_days)
+        return open_sink(settings)
     except (ReportbotError, OSError) as exc:
         raise StartupError(
-            f"Cannot open the feedback database at {path} ({exc}); set FEEDBACK_DB_PATH to a writable "
-            "file, or FEEDBACK_ENABLED=false."
+            f"Cannot open the feedback database at {database_path(settings)} ({exc}); set FEEDBACK_DB_PATH "
+            "to a writable file, or FEEDBACK_ENABLED=false."
         ) from None
-    log.info("feedback is stored in %s for %d days", path, settings.feedback_retention_days)
-    return sink
 
 
 def prepare(settings: Settings) -> tuple[str, Engine]:
@@ -276,10 +264,8 @@ def run(
     return OK
 
 
-def _close_sink(sink: FeedbackSink) -> None:
-    close = getattr(sink, "close", None)
-    if callable(close):
-        try:
-            close()
-        except Exception:
-            log.exception("closing the feedback store failed")
+def _close_sink(sink: ClosableSink) -> None:
+    try:
+        sink.close()
+    except Exception:
+        log.exception("closing the feedback store failed")

@@ -15,18 +15,17 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import discord
 
 from bot.core.answer import Answer
-from bot.core.feedback import FeedbackEvent
-from bot.discord_app.embeds import BUTTON_LABEL_MAX, question_from, sentence_embed, truncate
+from bot.discord_app.embeds import question_from, sentence_embed
 from bot.discord_app.errors import StaleButton, handle_error
+from bot.discord_app.markup import BUTTON_LABEL_MAX, truncate
 from bot.discord_app.reply import InteractionReplier
-
-if TYPE_CHECKING:
-    from bot.discord_app.client import ReportBot
+from bot.discord_app.service import AnswerService, answers_of
+from bot.feedback.events import FeedbackEvent
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +40,8 @@ def fits(custom_id: str) -> bool:
     return len(custom_id) <= CUSTOM_ID_MAX
 
 
-def _bot(interaction: discord.Interaction) -> ReportBot:
-    return interaction.client  # type: ignore[return-value]
+def _answers(interaction: discord.Interaction) -> AnswerService:
+    return answers_of(interaction.client)
 
 
 async def guarded(interaction: discord.Interaction, where: str, run: Callable[[], Awaitable[Any]]) -> None:
@@ -81,9 +80,9 @@ class ContextButton(
         await guarded(interaction, f"button {self.custom_id}", lambda: self._show(interaction))
 
     async def _show(self, interaction: discord.Interaction) -> None:
-        bot = _bot(interaction)
-        sentence = bot.engine.sentence(self.sentence_id, self.report)
-        base = bot.engine.fact_base(self.report)
+        answers = _answers(interaction)
+        sentence = answers.engine.sentence(self.sentence_id, self.report)
+        base = answers.engine.fact_base(self.report)
         embed = sentence_embed(
             sentence, base.report.paragraph(sentence.paragraph), report_title=base.info.title
         )
@@ -128,7 +127,7 @@ class VoteButton(
         await guarded(interaction, f"button {self.custom_id}", lambda: self._vote(interaction))
 
     async def _vote(self, interaction: discord.Interaction) -> None:
-        bot = _bot(interaction)
+        answers = _answers(interaction)
         replier = InteractionReplier(interaction)
         message = interaction.message
         key = (
@@ -136,10 +135,9 @@ class VoteButton(
             self.custom_id.split(":", 3)[3],
             interaction.user.id,
         )
-        if key in bot.votes:
+        if not answers.first_vote(key):
             await replier.send("You already voted on this answer; thank you!", ephemeral=True)
             return
-        bot.votes.put(key, True)
         question = question_from(message.embeds[0]) if message is not None and message.embeds else ""
         event = FeedbackEvent(
             kind="helpful" if self.vote == "up" else "unhelpful",
@@ -148,8 +146,8 @@ class VoteButton(
             fact_ids=self.fact_ids,
             confidence=self.confidence / 100,
         )
-        stored = await bot.record_feedback(event)
-        if not bot.settings.feedback_enabled:
+        stored = await answers.record_feedback(event)
+        if not answers.settings.feedback_enabled:
             text = "Thank you! (Feedback is turned off on this bot, so it was not stored.)"
         elif not stored:
             text = "Thank you! I could not store it right now, sorry."
@@ -186,12 +184,12 @@ class SuggestionButton(
         await guarded(interaction, f"button {self.custom_id}", lambda: self._ask(interaction))
 
     async def _ask(self, interaction: discord.Interaction) -> None:
-        bot = _bot(interaction)
-        base = bot.engine.fact_base(self.report)
+        answers = _answers(interaction)
+        base = answers.engine.fact_base(self.report)
         fact = next((f for f in base.facts if f.id == self.fact_id), None)
         if fact is None:
             raise StaleButton("That suggestion is out of date.")
-        await bot.answer_question(
+        await answers.answer_question(
             InteractionReplier(interaction),
             fact.suggestion,
             report=self.report,
@@ -231,8 +229,8 @@ class FactsPageButton(
         await guarded(interaction, f"button {self.custom_id}", lambda: self._turn(interaction))
 
     async def _turn(self, interaction: discord.Interaction) -> None:
-        bot = _bot(interaction)
-        pages = bot.facts_pages(None if self.report == ALL_REPORTS else self.report)
+        answers = _answers(interaction)
+        pages = answers.facts_pages(None if self.report == ALL_REPORTS else self.report)
         page = min(self.page, len(pages) - 1)
         await interaction.response.edit_message(
             embed=pages[page], view=facts_view(self.report, page, len(pages))

@@ -20,8 +20,8 @@ import pytest
 from discord.ext import commands
 
 from bot.core.engine import Engine
-from bot.core.feedback import MemorySink
 from bot.discord_app.client import ReportBot
+from bot.feedback.events import MemorySink
 from bot.settings import Settings
 
 from ..conftest import REPORT_ID

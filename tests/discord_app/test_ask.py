@@ -10,12 +10,12 @@ import discord
 import pytest
 
 from bot.core.engine import MAX_QUESTION_CHARS
-from bot.core.feedback import MemorySink
 from bot.discord_app.client import ReportBot
 from bot.discord_app.cogs.ask import EMPTY_MENTION
 from bot.discord_app.embeds import escape
 from bot.discord_app.reply import NOTICE_SECONDS
 from bot.discord_app.views import ContextButton, SuggestionButton
+from bot.feedback.events import MemorySink
 
 from ..conftest import REPORT_ID
 from .conftest import (
@@ -48,7 +48,7 @@ async def test_slash_ask_answers_with_the_quoted_sentence(bot: ReportBot, seed_t
     quoted = embed.fields[0].value.removeprefix("> ")
     assert quoted in seed_text
     assert quoted == bot.engine.sentence("p3.s1").text
-    assert embed.footer.text == bot.report_title(REPORT_ID)
+    assert embed.footer.text == bot.answers.report_title(REPORT_ID)
     assert sent["ephemeral"] is False
     assert_no_mentions(sent["allowed_mentions"])
     ids = [c.custom_id for c in sent["view"].children]

@@ -11,8 +11,9 @@ from discord.ext import commands
 
 from bot import __version__
 from bot.core.engine import MAX_QUESTION_CHARS, Engine
-from bot.core.feedback import MAX_STORED_QUESTION_CHARS
-from bot.discord_app.client import EXTENSIONS, ReportBot
+from bot.discord_app.client import ReportBot
+from bot.discord_app.extensions import EXTENSIONS
+from bot.feedback.events import MAX_STORED_QUESTION_CHARS
 
 from ..conftest import REPORT_ID
 from .conftest import OWNER_ID, BotFactory, make_ctx, make_interaction, only_send, replies
@@ -103,7 +104,7 @@ async def test_about_says_what_is_stored(bot: ReportBot) -> None:
     assert sent["ephemeral"] is True
     embed = sent["embed"]
     text = "\n".join(f"{f.name}: {f.value}" for f in embed.fields)
-    assert bot.report_title(REPORT_ID) in text
+    assert bot.answers.report_title(REPORT_ID) in text
     assert "seeds/korea-cambodia-task-force.txt" in text
     assert "paragraph 3, sentence 1" in text
     assert f"at most {MAX_STORED_QUESTION_CHARS} characters" in text
@@ -120,7 +121,7 @@ async def about_text(bot: ReportBot) -> str:
 
 
 async def test_about_in_the_playground_says_feedback_stays_in_memory(bot: ReportBot) -> None:
-    bot.feedback_in_memory = True
+    bot.answers.feedback_in_memory = True
     text = await about_text(bot)
     assert "kept in memory only" in text and "90 days" not in text
 
@@ -213,7 +214,7 @@ async def test_several_reports(make_bot: BotFactory, make_data_dir, root) -> Non
     assert embed.fields[0].name == "paragraph 3, sentence 1 · second-report"
     found = await ask.ask_report_autocomplete(make_interaction(bot), "")
     assert [c.value for c in found] == engine.report_ids
-    pages = bot.facts_pages(None)
+    pages = bot.answers.facts_pages(None)
     assert {p.footer.text.rsplit(" · ", 1)[1] for p in pages} == set(engine.report_ids)
     admin = bot.get_cog("Admin")
     ctx = make_ctx(bot, author_id=OWNER_ID)

@@ -17,8 +17,19 @@ import pytest
 from bot.core.engine import Engine
 from bot.discord_app.answering import ANSWER_CACHE_SIZE, Answerer
 from bot.discord_app.client import ReportBot
+from bot.feedback.events import MemorySink
 
-from .conftest import BOT_ID, BotFactory, FakeClock, make_interaction, make_message, replies, run_slash, sends
+from .conftest import (
+    BOT_ID,
+    BotFactory,
+    FakeClock,
+    make_interaction,
+    make_message,
+    make_settings,
+    replies,
+    run_slash,
+    sends,
+)
 
 QUESTIONS = 1000
 MAX_KEYS = 64
@@ -113,16 +124,16 @@ async def test_a_flood_of_questions_is_answered_or_rate_limited(
     assert outcomes["refused"] > 0
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
 
-    sizes = bot.limits.sizes()
+    sizes = bot.answers.limits.sizes()
     assert all(size <= MAX_KEYS for size in sizes.values()), sizes
     assert sizes["users"] == MAX_KEYS  # 120 users went through a memory of 64
     assert len(bot.answers.cache) <= ANSWER_CACHE_SIZE
-    assert len(bot.votes) == 0
+    assert len(bot.answers.votes) == 0
     print(f"\nflood of {QUESTIONS}: {dict(outcomes)}; limiter sizes {sizes}; cache {len(bot.answers.cache)}")
 
 
 async def test_the_answer_cache_is_bounded(engine: Engine) -> None:
-    answers = Answerer(engine, cache_size=10)
+    answers = Answerer(engine, make_settings(), MemorySink(), cache_size=10)
     for n in range(50):
         await answers.ask(f"who leads the task force {n}")
     assert len(answers.cache) == 10
@@ -132,7 +143,7 @@ async def test_the_event_loop_keeps_running_while_answering(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The engine runs in a worker thread: a slow answer does not stop the loop (heartbeats)."""
-    answers = Answerer(engine)
+    answers = Answerer(engine, make_settings(), MemorySink())
     threads: list[str] = []
     real_ask = engine.ask
 

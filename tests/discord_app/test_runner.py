@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -21,10 +20,12 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.core.feedback import NullSink
 from bot.discord_app import runner as runner_module
 from bot.discord_app.client import ReportBot
 from bot.discord_app.runner import REDACTED, RedactToken, StartupError, build_feedback_sink, run
+from bot.feedback import sink as feedback_sink
+from bot.feedback.events import NullSink
+from bot.feedback.store import FEEDBACK_DB_ENV
 from bot.settings import PORTAL
 
 from ..conftest import REPORT_ID
@@ -47,7 +48,7 @@ def keep_logging() -> Iterator[None]:
 
 
 class FakeStore:
-    """Stands in for bot.feedback_store so no test touches a real database."""
+    """Stands in for the SQLite store so no test touches a real database."""
 
     opened: ClassVar[list[tuple[Path, int]]] = []
     closed: ClassVar[int] = 0
@@ -63,14 +64,11 @@ class FakeStore:
 
 
 @pytest.fixture(autouse=True)
-def fake_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> types.ModuleType:
-    module = types.ModuleType("bot.feedback_store")
-    module.SqliteFeedbackStore = FakeStore  # type: ignore[attr-defined]
-    module.default_feedback_path = lambda: tmp_path / "default" / "feedback.sqlite3"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bot.feedback_store", module)
+def fake_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(feedback_sink, "SqliteFeedbackStore", FakeStore)
+    monkeypatch.setenv(FEEDBACK_DB_ENV, str(tmp_path / "default" / "feedback.sqlite3"))
     FakeStore.opened = []
     FakeStore.closed = 0
-    return module
 
 
 @pytest.fixture
@@ -287,17 +285,9 @@ def test_feedback_sink_choices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     def broken(path: Path, retention_days: int) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(sys.modules["bot.feedback_store"], "SqliteFeedbackStore", broken)
+    monkeypatch.setattr(feedback_sink, "SqliteFeedbackStore", broken)
     with pytest.raises(StartupError, match=r"Cannot open the feedback database at .*FEEDBACK_ENABLED=false"):
         build_feedback_sink(make_settings(feedback_db_path=tmp_path / "x.db"))
-
-
-def test_without_a_feedback_store_nothing_is_stored(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    monkeypatch.setitem(sys.modules, "bot.feedback_store", None)  # as if the module were absent
-    assert isinstance(build_feedback_sink(make_settings()), NullSink)
-    assert "no feedback store" in caplog.text
 
 
 def test_run_is_in_the_cli_help() -> None:

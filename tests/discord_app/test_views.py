@@ -12,7 +12,6 @@ import discord
 import pytest
 from discord.components import _component_factory
 
-from bot.core.feedback import FeedbackEvent, MemorySink
 from bot.discord_app.client import ReportBot
 from bot.discord_app.embeds import FIELD_VALUE_MAX
 from bot.discord_app.views import (
@@ -24,6 +23,7 @@ from bot.discord_app.views import (
     VoteButton,
     answer_view,
 )
+from bot.feedback.events import FeedbackEvent, MemorySink
 
 from ..conftest import REPORT_ID
 from .conftest import BotFactory, drain, make_interaction, only_send
@@ -205,7 +205,7 @@ async def test_facts_pages_turn(bot: ReportBot) -> None:
     await cog.facts.callback(cog, i)
     sent = only_send(i)
     assert sent["ephemeral"] is True
-    pages = bot.facts_pages(None)
+    pages = bot.answers.facts_pages(None)
     assert len(pages) >= 2, "the shipped fact base needs more than one page"
     assert sent["embed"].footer.text.startswith(f"Page 1 of {len(pages)}")
     prev, nxt = sent["view"].children

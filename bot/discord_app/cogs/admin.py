@@ -7,15 +7,13 @@ the Message Content intent and never show up in the slash-command list of a serv
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from discord.ext import commands
 
-from bot.discord_app.embeds import escape
+from bot.discord_app.extensions import EXTENSIONS, short_name
+from bot.discord_app.markup import escape
 from bot.discord_app.reply import ContextReplier
-
-if TYPE_CHECKING:
-    from bot.discord_app.client import ReportBot
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +21,7 @@ log = logging.getLogger(__name__)
 class Admin(commands.Cog, command_attrs={"hidden": True}):
     """For the bot's owner only."""
 
-    def __init__(self, bot: ReportBot) -> None:
+    def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
 
     async def cog_check(self, ctx: commands.Context[Any]) -> bool:  # type: ignore[override]
@@ -58,18 +56,16 @@ class Admin(commands.Cog, command_attrs={"hidden": True}):
     @commands.command(name="reload")
     async def reload(self, ctx: commands.Context[Any], name: str | None = None) -> None:
         """Reload one cog (ask, info, admin, errors) or all of them, e.g. after editing the code."""
-        from bot.discord_app.client import EXTENSIONS
-
-        targets = [e for e in EXTENSIONS if name is None or e.rsplit(".", 1)[1] == name]
+        targets = [e for e in EXTENSIONS if name is None or short_name(e) == name]
         if not targets:
-            known = ", ".join(e.rsplit(".", 1)[1] for e in EXTENSIONS)
+            known = ", ".join(short_name(e) for e in EXTENSIONS)
             await ContextReplier(ctx).send(f"No cog named {escape(name or '')}; the cogs: {known}.")
             return
         for extension in targets:
             await self.bot.reload_extension(extension)
         log.info("owner reloaded %s", ", ".join(targets))
-        await ContextReplier(ctx).send("Reloaded: " + ", ".join(e.rsplit(".", 1)[1] for e in targets) + ".")
+        await ContextReplier(ctx).send("Reloaded: " + ", ".join(short_name(e) for e in targets) + ".")
 
 
-async def setup(bot: ReportBot) -> None:
+async def setup(bot: commands.Bot) -> None:
     await bot.add_cog(Admin(bot))

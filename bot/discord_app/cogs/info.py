@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app.cogs.ask import MAX_CHOICES, report_choices
-from bot.discord_app.embeds import CHOICE_NAME_MAX, about_embed, sentence_embed, truncate
+from bot.discord_app.addressing import help_for
+from bot.discord_app.autocomplete import Choices, report_choices, sentence_choices
+from bot.discord_app.embeds import about_embed, sentence_embed
 from bot.discord_app.reply import ContextReplier, InteractionReplier
+from bot.discord_app.service import answers_of
 from bot.discord_app.views import ALL_REPORTS, facts_view
-
-if TYPE_CHECKING:
-    from bot.discord_app.client import ReportBot
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +22,13 @@ log = logging.getLogger(__name__)
 class Info(commands.Cog):
     """Everything about the report itself rather than one question."""
 
-    def __init__(self, bot: ReportBot) -> None:
+    def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
+        self.answers = answers_of(bot)
 
     def _check_report(self, report: str | None) -> None:
         if report is not None:
-            self.bot.engine.fact_base(report)  # UnknownReport names the known ones
+            self.answers.engine.fact_base(report)  # UnknownReport names the known ones
 
     @app_commands.command(name="facts", description="What I know about the report, by topic")
     @app_commands.describe(report="Which report (default: all of them)")
@@ -36,7 +36,7 @@ class Info(commands.Cog):
     async def facts(self, interaction: discord.Interaction, report: str | None = None) -> None:
         """What I know about the report, by topic, with a question to ask for each fact."""
         self._check_report(report)
-        pages = self.bot.facts_pages(report)
+        pages = self.answers.facts_pages(report)
         view = facts_view(report or ALL_REPORTS, 0, len(pages))
         await InteractionReplier(interaction).send(embed=pages[0], view=view, ephemeral=True)
 
@@ -52,36 +52,20 @@ class Info(commands.Cog):
         report: str | None = None,
     ) -> None:
         """One sentence of the report by its id (p3.s1), shown in its paragraph."""
-        rid = report or self.bot.engine.report_ids[0]
-        found = self.bot.engine.sentence(sentence, rid)  # UnknownSentence / UnknownReport
-        base = self.bot.engine.fact_base(rid)
+        rid = report or self.answers.engine.report_ids[0]
+        found = self.answers.engine.sentence(sentence, rid)  # UnknownSentence / UnknownReport
+        base = self.answers.engine.fact_base(rid)
         embed = sentence_embed(found, base.report.paragraph(found.paragraph), report_title=base.info.title)
         await InteractionReplier(interaction).send(embed=embed)
 
     @source.autocomplete("sentence")
-    async def source_sentence_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        report = getattr(interaction.namespace, "report", None)
-        if report not in self.bot.engine.report_ids:
-            report = self.bot.engine.report_ids[0]
-        typed = current.strip().casefold()
-        result = []
-        for s in self.bot.engine.fact_base(report).report.sentences:
-            if typed in s.id or typed in s.text.casefold():
-                result.append(
-                    app_commands.Choice(name=truncate(f"{s.id}: {s.text}", CHOICE_NAME_MAX), value=s.id)
-                )
-            if len(result) >= MAX_CHOICES:
-                break
-        return result
+    async def source_sentence_autocomplete(self, interaction: discord.Interaction, current: str) -> Choices:
+        return sentence_choices(self.answers.engine, current, getattr(interaction.namespace, "report", None))
 
     @facts.autocomplete("report")
     @source.autocomplete("report")
-    async def report_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return report_choices(self.bot, current)
+    async def report_autocomplete(self, interaction: discord.Interaction, current: str) -> Choices:
+        return report_choices(self.answers.engine, current)
 
     @app_commands.command(name="about", description="Which report, how answers are cited, what is stored")
     @app_commands.allowed_contexts(guilds=True, dms=True)
@@ -90,13 +74,13 @@ class Info(commands.Cog):
         await InteractionReplier(interaction).send(embed=self._about(), ephemeral=True)
 
     def _about(self) -> discord.Embed:
-        settings = self.bot.settings
+        settings = self.answers.settings
         return about_embed(
-            [self.bot.engine.fact_base(r) for r in self.bot.engine.report_ids],
+            [self.answers.engine.fact_base(r) for r in self.answers.engine.report_ids],
             feedback_enabled=settings.feedback_enabled,
             retention_days=settings.feedback_retention_days,
             prefix_enabled=settings.message_content_intent,
-            in_memory=self.bot.feedback_in_memory,
+            in_memory=self.answers.feedback_in_memory,
         )
 
     @app_commands.command(name="help", description="How to ask me questions")
@@ -106,7 +90,7 @@ class Info(commands.Cog):
         await InteractionReplier(interaction).send(embed=self._help(), ephemeral=True)
 
     def _help(self) -> discord.Embed:
-        return self.bot.help_embed()
+        return help_for(self.answers.settings, self.bot.user)
 
     @commands.command(name="help")
     async def help_text(self, ctx: commands.Context[Any]) -> None:
@@ -119,5 +103,5 @@ class Info(commands.Cog):
         await ContextReplier(ctx).send(embed=self._about())
 
 
-async def setup(bot: ReportBot) -> None:
+async def setup(bot: commands.Bot) -> None:
     await bot.add_cog(Info(bot))

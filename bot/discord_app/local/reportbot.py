@@ -20,9 +20,9 @@ from typing import Any
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from bot.core.engine import Engine
-from bot.core.feedback import FeedbackSink, MemorySink
 from bot.discord_app.client import ReportBot
 from bot.discord_app.local.server import LOCAL_TOKEN
+from bot.feedback.events import FeedbackSink, MemorySink
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def reportbot_factory(
             clock=clock,
             sync_global=config.discord_guild_id is None,
         )
-        bot.feedback_in_memory = True
+        bot.answers.feedback_in_memory = True
         return bot
 
     return make_bot

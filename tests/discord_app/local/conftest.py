@@ -18,9 +18,9 @@ import discord.http
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.feedback import MemorySink
 from bot.discord_app.client import ReportBot
 from bot.discord_app.local import LocalDiscord, reportbot_factory, running_bot
+from bot.feedback.events import MemorySink
 
 from ...conftest import REPORT_ID
 

@@ -20,12 +20,12 @@ import pytest
 from discord import app_commands
 
 from bot.core.engine import Engine
-from bot.core.feedback import MemorySink
 from bot.discord_app import runner as runner_module
 from bot.discord_app.client import ReportBot
 from bot.discord_app.errors import UNEXPECTED
 from bot.discord_app.local import LocalDiscord, Message, reportbot_factory, running_bot
-from bot.feedback_store import FeedbackReader
+from bot.feedback.events import MemorySink
+from bot.feedback.store import FeedbackReader
 
 from ...conftest import REPORT_ID
 from ..conftest import FAKE_TOKEN, make_settings

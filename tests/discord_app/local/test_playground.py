@@ -260,7 +260,7 @@ async def test_the_playground_bot_never_reads_or_sends_the_configured_token(
     async with running_bot(local, reportbot_factory(engine)) as bot:
         assert bot.settings.token == local.token and bot.http.token == local.token
         assert bot.settings.answer_channel_ids == [] and bot.settings.message_content_intent
-        assert bot.settings.feedback_enabled and type(bot.feedback).__name__ == "MemorySink"
+        assert bot.settings.feedback_enabled and type(bot.answers.feedback).__name__ == "MemorySink"
         reply = await (await local.slash("alice", "ask", question="Who leads the task force?")).reply()
         assert reply.embed is not None
     tokens = [r.authorized for r in local.requests if r.authorized is not None]  # callbacks carry none

@@ -1,6 +1,6 @@
 """The feedback store: 👍/👎 and declined questions in an embedded SQLite database.
 
-It implements :class:`bot.core.feedback.FeedbackSink` outside the core. ``record`` returns only
+It implements :class:`bot.feedback.events.FeedbackSink` outside the core. ``record`` returns only
 once the event is committed and synced to disk (WAL, ``synchronous=FULL``), so an acknowledged
 write survives a killed process; several threads and several processes may write at once. No
 user ids are stored: the table has no column for them. Old rows are pruned after
@@ -16,16 +16,16 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol, get_args
+from typing import Any, get_args
 
 import platformdirs
 
-from bot.core.errors import ReportbotError
-from bot.core.feedback import MAX_STORED_QUESTION_CHARS, FeedbackEvent, FeedbackSink, Kind, NullSink
+from bot.feedback.errors import FeedbackNotFound, FeedbackStoreError
+from bot.feedback.events import FeedbackEvent, Kind
+from bot.feedback.migrations import is_blank, migrate, write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,6 @@ FEEDBACK_DB_ENV = "REPORTBOT_FEEDBACK_DB"
 #: The file name of the default database in the user's data directory.
 DEFAULT_FILE_NAME = "feedback.sqlite3"
 
-#: Marks a SQLite file as a reportbot feedback database (``PRAGMA application_id``: "RBFB").
-APPLICATION_ID = 0x52424642
 #: How long a write waits for another writer (thread or process) before giving up.
 BUSY_TIMEOUT_SECONDS = 15.0
 #: Prune old rows after this many writes, or this long after the last pruning, whichever first.
@@ -47,47 +45,6 @@ PAGE_SIZE = 500
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 _COLUMNS = "id, at, kind, question, report, fact_ids, confidence"
-
-#: The schema, one entry per version: the statements that bring version N-1 to N. The database
-#: records its version in ``PRAGMA user_version``; opening it applies the missing steps, in one
-#: transaction. Append new versions; never edit a shipped one.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        """
-        CREATE TABLE feedback (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even after pruning
-            at          TEXT    NOT NULL,  -- UTC, ISO 8601 with microseconds: sorts as text
-            kind        TEXT    NOT NULL CHECK (kind IN ('helpful', 'unhelpful', 'declined')),
-            question    TEXT    NOT NULL CHECK (length(question) <= 300),  -- MAX_STORED_QUESTION_CHARS
-            report      TEXT,
-            fact_ids    TEXT    NOT NULL DEFAULT '[]',  -- JSON array of fact ids
-            confidence  REAL
-        )
-        """,
-        "CREATE INDEX feedback_at ON feedback (at)",
-        "CREATE INDEX feedback_kind_at ON feedback (kind, at)",
-    ),
-}
-
-
-def schema_version() -> int:
-    """The schema version this code writes."""
-    return max(MIGRATIONS)
-
-
-class FeedbackStoreError(ReportbotError, OSError):
-    """The feedback database cannot be used; the message names the file and what to do.
-
-    Also an ``OSError``, as the ``FeedbackSink`` protocol promises for a failed ``record``.
-    """
-
-
-class FeedbackNotFound(FeedbackStoreError):
-    """No feedback database at the path (nothing was recorded there yet)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(f"no feedback recorded yet at {path}")
 
 
 def default_feedback_path() -> Path:
@@ -119,13 +76,6 @@ class StoredFeedback:
             "confidence": e.confidence,
             "question": e.question,
         }
-
-
-def cap_question(text: str) -> str:
-    """The question as stored: at most ``MAX_STORED_QUESTION_CHARS`` characters, "…" marking a cut."""
-    if len(text) <= MAX_STORED_QUESTION_CHARS:
-        return text
-    return text[: MAX_STORED_QUESTION_CHARS - 1] + "…"
 
 
 def _utc(at: datetime) -> datetime:
@@ -219,7 +169,7 @@ class _Database:
     def _setup(self, conn: sqlite3.Connection, *, create: bool) -> None:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            if not create and _is_blank(conn):
+            if not create and is_blank(conn):
                 # An empty file: nothing recorded yet. A reader leaves it as it is.
                 raise FeedbackNotFound(self.path)
             mode = self._enable_wal(conn)
@@ -227,7 +177,7 @@ class _Database:
                 log.warning("feedback database %s: journal mode is %s, not WAL", self.path, mode)
             # FULL: a commit is synced to disk before record() returns.
             conn.execute("PRAGMA synchronous = FULL")
-            self._migrate(conn)
+            migrate(conn, self.path)
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
         except FeedbackStoreError:
             raise
@@ -254,37 +204,6 @@ class _Database:
                     raise
             time.sleep(delay)
             delay = min(delay * 2, 0.1)
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        """Bring the schema to the current version, or refuse a file that is not ours."""
-        target = schema_version()
-        current = (
-            conn.execute("PRAGMA application_id").fetchone()[0],
-            conn.execute("PRAGMA user_version").fetchone()[0],
-        )
-        if current == (APPLICATION_ID, target):
-            return  # the usual case: nothing to write, no lock taken
-        # The version is read again, and raised, under the write lock.
-        with _write_transaction(conn):
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != APPLICATION_ID and not _is_blank(conn):
-                raise FeedbackStoreError(
-                    f"{self.path} is a SQLite database, but not a reportbot feedback database. "
-                    "Set FEEDBACK_DB_PATH (or --db) to another file; reportbot will not touch this one."
-                )
-            if version > target:
-                raise FeedbackStoreError(
-                    f"The feedback database {self.path} was written by a newer reportbot (schema "
-                    f"{version}; this one knows up to {target}). Upgrade reportbot to use it."
-                )
-            for step in range(version + 1, target + 1):
-                for statement in MIGRATIONS[step]:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {step}")
-                log.info("feedback database %s: schema version %d", self.path, step)
-            if app_id != APPLICATION_ID:
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -345,14 +264,6 @@ class _Database:
         self.close()
 
 
-def _is_blank(conn: sqlite3.Connection) -> bool:
-    """True for an empty database (a new or zero-byte file): no tables, no marks."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    return app_id == 0 and version == 0 and tables == 0
-
-
 def _from_row(row: tuple[Any, ...]) -> StoredFeedback:
     rid, at, kind, question, report, fact_ids, confidence = row
     event = FeedbackEvent(
@@ -364,20 +275,6 @@ def _from_row(row: tuple[Any, ...]) -> StoredFeedback:
         at=datetime.fromisoformat(at),
     )
     return StoredFeedback(id=rid, event=event)
-
-
-@contextmanager
-def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction that takes the write lock at once (waiting out the busy timeout
-    instead of failing half-way), committed on success and rolled back on any error."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 class SqliteFeedbackStore(_Database):
@@ -418,7 +315,7 @@ class SqliteFeedbackStore(_Database):
         values = (
             _format_time(event.at),
             event.kind,
-            cap_question(event.question),
+            event.question,
             event.report,
             json.dumps([str(f) for f in event.fact_ids]),
             None if event.confidence is None else float(event.confidence),
@@ -428,7 +325,7 @@ class SqliteFeedbackStore(_Database):
             try:
                 # One transaction per write; IMMEDIATE takes the write lock up front, so a busy
                 # database is waited for (busy timeout) instead of failing half-way.
-                with _write_transaction(conn):
+                with write_transaction(conn):
                     conn.execute(
                         "INSERT INTO feedback (at, kind, question, report, fact_ids, confidence) "
                         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -453,7 +350,7 @@ class SqliteFeedbackStore(_Database):
         with self._lock:
             conn = self._connection()
             try:
-                with _write_transaction(conn):
+                with write_transaction(conn):
                     deleted = conn.execute("DELETE FROM feedback WHERE at < ?", (cutoff,)).rowcount
             except sqlite3.Error as exc:
                 raise self._error("could not be pruned", exc) from exc
@@ -478,24 +375,3 @@ class FeedbackReader(_Database):
 
     def __enter__(self) -> FeedbackReader:
         return self
-
-
-class ClosableSink(FeedbackSink, Protocol):
-    """A feedback sink the bot closes at shutdown."""
-
-    def close(self) -> None: ...
-
-
-class DisabledFeedbackStore(NullSink):
-    """Feedback turned off: keeps nothing, creates no file; ``close`` does nothing."""
-
-    def close(self) -> None:
-        return None
-
-
-def open_feedback_sink(enabled: bool, path: Path | None, retention_days: int) -> ClosableSink:
-    """The sink the bot records to: a ``SqliteFeedbackStore`` at ``path`` (default:
-    ``default_feedback_path()``), or, when ``enabled`` is false, one that creates nothing."""
-    if not enabled:
-        return DisabledFeedbackStore()
-    return SqliteFeedbackStore(path if path is not None else default_feedback_path(), retention_days)
