@@ -74,7 +74,7 @@ def test_hard_wrapped_paragraphs_separated_by_blank_lines_are_joined(tmp_path: P
         (b"   \n\n", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
         (b"\xff\xfe caf\xe9", "not UTF-8"),
-        ("Der Bundestag hat am Dienstag das Gesetz beschlossen, und die Regierung ist zufrieden.".encode(), "English"),
+        (b"Der Bundestag hat am Dienstag das Gesetz beschlossen, und die Regierung ist zufrieden.", "English"),
         ("서울시는 화요일에 새로운 정책을 발표했다.".encode(), "English"),
         (b"a" * 1_000_001, "at most"),
     ],

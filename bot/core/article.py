@@ -272,7 +272,7 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     return [(start, end, "name", "")]
 
 
-COMPASS = frozenset("north south east west northern southern eastern western central new greater upper lower".split())
+COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower"])
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic|i)$")
 
 

@@ -8,6 +8,7 @@ written until everything is built; the files are written in a temporary folder a
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -99,7 +100,7 @@ def paragraphs_of(text: str) -> tuple[str | None, list[str]]:
 
 def _wrapped(lines: list[str]) -> bool:
     """True when some paragraph runs over several lines (a hard-wrapped text)."""
-    return any(a and b for a, b in zip(lines, lines[1:], strict=False))
+    return any(a and b for a, b in itertools.pairwise(lines))
 
 
 def is_english(text: str) -> bool:
@@ -216,7 +217,7 @@ def _distinctive(article: Article, sentence: Sentence) -> list[str]:
             counts[w] = counts.get(w, 0) + 1
     seen: list[str] = []
     for w in re.findall(r"[A-Za-z][\w’'-]*|\d[\d.,%]*", sentence.text):
-        if w.lower() not in STOPWORDS and len(w) > 2 and w not in seen and not w.isupper() or w.isdigit():
+        if (w.lower() not in STOPWORDS and len(w) > 2 and w not in seen and not w.isupper()) or w.isdigit():
             seen.append(w)
     ranked = sorted(seen, key=lambda w: counts.get(stem(w.lower()), 0))
     keep = set(ranked[:6])

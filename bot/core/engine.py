@@ -11,8 +11,8 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -21,9 +21,9 @@ from bot.core.datadir import find_data_dir
 from bot.core.errors import Problem, UnknownReport
 from bot.core.knowledge import FactBase, load_data_dir
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
-from bot.core.verdict import Verdict, index_for
 from bot.core.report import Sentence, split_sentences
 from bot.core.text import clean, latin_letter_share
+from bot.core.verdict import Verdict, index_for
 
 log = logging.getLogger(__name__)
 

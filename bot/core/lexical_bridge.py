@@ -8,19 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.core.text import stem, words
-
 from bot.core.lexical import wordnet as _wordnet
-
-try:
-    from bot.core.lexical.lemmas import lemma as _lemma
-except ImportError:  # pragma: no cover
-
-    def _lemma(word: str, pos_hint: str | None = None) -> str:
-        for cut, add in (("", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
-            if word.endswith(cut) and _wordnet.known(base := word[: len(word) - len(cut)] + add):
-                return base
-        return word
+from bot.core.lexical.lemmas import lemma as _lemma
+from bot.core.text import stem, words
 
 #: Bounded: one entry per distinct word asked about.
 EXPANSION_CACHE = 8192

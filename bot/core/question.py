@@ -80,7 +80,7 @@ class Question:
     folded: str
     kind: str
     figures: frozenset[str]
-    months: frozenset[str]
+    months: frozenset[int]
     weekdays: frozenset[str]
     capitalised: tuple[str, ...]
 

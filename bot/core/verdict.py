@@ -78,13 +78,13 @@ class GeneralIndex(DraftedIndex):
         tokens = frozenset(ranking.analysis.tokens)
         docs = {m.fact.id: m.doc for m in ranking.matches}
         parts = tuple(short_answer(ranking.question, docs[f.id], tokens) for f in decision.facts)
-        top = ranking.top
+        lead = ranking.best or ranking.top
         return Verdict(
             facts=decision.facts,
             parts=parts,
             confidence=decision.confidence,
             uncertain=decision.uncertain,
-            score=(ranking.best or top).score if (ranking.best or top) else 0.0,
+            score=lead.score if lead else 0.0,
             near=tuple(m.fact for m in ranking.matches if m.score > 0),
             empty=not ranking.analysis.tokens,
             explain={

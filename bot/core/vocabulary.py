@@ -16,10 +16,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-).split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 CALENDAR = frozenset(WEEKDAYS) | frozenset(m.lower() for m in MONTHS)
 MONTH_NUMBER = {m.lower(): i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {
     m.lower(): n for m, n in zip(MONTHS[12:], (1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12), strict=True)

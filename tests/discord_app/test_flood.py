@@ -169,15 +169,14 @@ async def test_the_event_loop_keeps_running_while_answering(
     assert ticks >= 10  # about 30 expected; 0 if the loop were blocked
 
 
-def test_the_longest_answer_is_fast(engine: Engine) -> None:
-    """Measured, not assumed: the slowest question at the shipped fact base (loose bound for CI)."""
+def test_every_way_of_asking_and_junk_gets_a_well_formed_answer(engine: Engine) -> None:
+    """Every curated question and every junk input is answered or declined, never raises.
+    (How fast is measured by scripts/bench.py, not asserted: shared machines are noisy.)"""
     questions = [q for f in engine.fact_base().facts for q in f.questions] + JUNK
-    slowest = 0.0
     for q in questions:
-        started = time.perf_counter()
-        engine.ask(q)
-        slowest = max(slowest, time.perf_counter() - started)
-    assert slowest < 0.25, f"slowest answer took {slowest * 1000:.0f} ms"
+        answer = engine.ask(q)
+        assert answer.answered == bool(answer.citations)
+        assert answer.answered or answer.suggestions
 
 
 async def test_one_bot_serves_after_the_flood(bot: ReportBot, clock: FakeClock) -> None:
