@@ -129,9 +129,10 @@ def build_draft(
 
 
 def _title(report: Report) -> str:
-    first = report.sentences[0].text
-    cut = first.split(",")[0] if len(first) > 90 else first
-    return cut[:90].rstrip(" ,.")
+    """The first sentence without its dateline, cut to about a dozen words."""
+    first = re.sub(r"^[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]+\))?\s*[-–—]\s*", "", report.sentences[0].text)
+    words_ = first.split()
+    return " ".join(words_[:12]).rstrip(" ,.;:") + ("…" if len(words_) > 12 else "")
 
 
 def finish_draft(draft: Draft, answers_with: Callable[[str, str], bool]) -> None:
