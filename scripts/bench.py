@@ -8,7 +8,9 @@ Figures:
 - start-up: a fresh `reportbot ask --json -` process answering the dev set, wall time;
 - latency: per question on the shipped fact base (median, p95, max);
 - scale: a synthetic fact base of N facts (the shipped facts repeated with distinct ids and
-  words), its build time, memory, and the longest single answer over a set of questions.
+  words), its build time, memory, and the longest single answer over a set of questions;
+- pathological paragraphs: the load of the shipped data with one 100 KB hostile paragraph added
+  to the report (a run of dots, of spaces, alternating patterns), each timed.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from __future__ import annotations
 import argparse
 import gc
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -109,6 +113,37 @@ def scale(n: int, qs: list[str]) -> None:
     print(f"scale: longest single answer at {n} facts: {worst:.1f} ms")
 
 
+#: 100 KB paragraphs on which quadratic splitting or credit detection would take minutes.
+PATHOLOGICAL = {
+    "50,000 dots": "x" + "." * 50_000 + "x" + "y" * 50_000,
+    "100,000 dots": "x" + "." * 100_000 + "x",
+    "50,000 spaces": "x" + " " * 50_000 + "x" + "y" * 50_000,
+    "100,000 spaces": "x" + " " * 100_000 + "x",
+    "'. ' alternating": ". " * 50_000 + "x",
+    "'a. ' alternating": "a. " * 33_333 + "x",
+    "'A. ' alternating": "A. " * 33_333 + "x",
+    "'It is. ' sentences": "It is. " * 14_285 + "x",
+    "'Photo by' then spaces": "x Photo by" + " " * 100_000 + ".",
+    "'Photo by ' repeated": "Photo by " * 11_111 + ". x",
+}
+
+
+def pathological() -> None:
+    """Time a full load of the shipped data with one 100 KB hostile paragraph added to the report."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        shutil.copytree(ROOT / "seeds", data / "seeds")
+        shutil.copytree(ROOT / "knowledge", data / "knowledge")
+        [seed] = sorted((data / "seeds").glob("*.txt"))
+        shipped = seed.read_text(encoding="utf-8")
+        for label, paragraph in PATHOLOGICAL.items():
+            seed.write_text(shipped + "\n" + paragraph + "\n", encoding="utf-8")
+            started = time.perf_counter()
+            load_data_dir(data)
+            took = (time.perf_counter() - started) * 1000
+            print(f"load with a {len(paragraph) // 1000} KB paragraph of {label}: {took:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -125,6 +160,7 @@ def main() -> None:
     latency(engine, qs, "shipped fact base")
     for n in args.scale:
         scale(n, qs[:80])
+    pathological()
     print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

@@ -152,7 +152,7 @@ def _check_regular(name: str, what: str, st: os.stat_result, max_bytes: int) -> 
 
 
 def _too_big(what: str, max_bytes: int, size: int | None) -> str:
-    has = f"{size:,} bytes" if size is not None else "more than that"
+    has = f"{size:,} bytes" if size is not None else f"over {max_bytes:,} bytes read"
     return f"this {what} is too large ({has}; at most {max_bytes:,} bytes); split it or shorten it"
 
 
