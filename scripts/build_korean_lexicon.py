@@ -77,11 +77,22 @@ def main() -> None:
         print("wordfreq is not installed: entries are written without frequency order", file=sys.stderr)
         ranks = {}
     if args.missing:
-        missing = [w for w in sorted(ranks, key=ranks.__getitem__) if len(w) > 1 and w not in merged]
+        missing = [
+            w
+            for w in sorted(ranks, key=ranks.__getitem__)
+            if len(w) > 1 and w not in merged and w + "다" not in merged
+        ]
         print(" ".join(missing[: args.missing]))
         return
-    order = sorted(merged, key=lambda w: (ranks.get(w, TOP_N + 1), w))
-    ranked = sum(1 for w in merged if w in ranks)
+
+    def rank(word: str) -> int | None:  # a verb 만들다 is ranked by its stem 만들
+        found = ranks.get(word)
+        if found is None and word.endswith("다") and len(word) > 1:
+            found = ranks.get(word[:-1])
+        return found
+
+    order = sorted(merged, key=lambda w: (rank(w) or TOP_N + 1, w))
+    ranked = sum(1 for w in merged if rank(w) is not None)
     lines = [
         "# Korean -> English lexicon of general and news vocabulary (built by scripts/build_korean_lexicon.py).",
         "# Order and selection: the wordfreq Korean frequency list (wordfreq code Apache-2.0; its",
@@ -94,7 +105,9 @@ def main() -> None:
     ]
     lines += [f"{w}\t{'|'.join(merged[w])}" for w in order]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{OUT.relative_to(DATA.parent.parent.parent)}: {len(merged)} entries ({ranked} ranked by wordfreq)")
+    print(
+        f"{OUT.relative_to(DATA.parent.parent.parent)}: {len(merged)} entries ({ranked} ranked by wordfreq)"
+    )
 
 
 if __name__ == "__main__":

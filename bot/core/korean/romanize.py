@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core.korean._util import wordlist
+
 SYLLABLE_FIRST = 0xAC00
 SYLLABLE_LAST = 0xD7A3
 
@@ -38,7 +40,7 @@ _INITIAL_RR = {
 _VOWEL_RR = dict(
     zip(
         VOWELS,
-        "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split(),
+        wordlist("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i"),
         strict=True,
     )
 )
