@@ -9,7 +9,7 @@ English names. Everything is rules and data, loaded on the first Korean question
 from bot.core.korean.lexicon import lexicon
 from bot.core.korean.messages import decline_message_ko, english_report_note_ko, suggestions_intro_ko
 from bot.core.korean.names import best_name_match, name_keys, sound_key
-from bot.core.korean.reader import KINDS, KoreanQuestion, is_korean, read_korean, segment, warm
+from bot.core.korean.reader import KINDS, KoreanQuestion, is_korean, load, read_korean, segment, warm
 from bot.core.korean.romanize import romanize
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "english_report_note_ko",
     "is_korean",
     "lexicon",
+    "load",
     "name_keys",
     "read_korean",
     "romanize",

@@ -20,7 +20,7 @@ from functools import lru_cache
 from bot.core.korean._util import wordlist
 from bot.core.korean.grammar import PARTICLES
 from bot.core.korean.lexicon import LIGHT_VERBS, lexicon
-from bot.core.korean.names import name_keys
+from bot.core.korean.names import name_keys, surnames
 from bot.core.korean.romanize import decompose
 
 KINDS = (
@@ -196,11 +196,11 @@ def segment(word: str) -> tuple[Piece, ...]:
     pieces = list(best[0][1])
     # Adjacent unknown pieces are one unknown word.
     merged: list[Piece] = []
-    for piece in pieces:
-        if merged and piece.kind == "unknown" and merged[-1].kind == "unknown":
-            merged[-1] = Piece("unknown", merged[-1].text + piece.text)
+    for part in pieces:
+        if merged and part.kind == "unknown" and merged[-1].kind == "unknown":
+            merged[-1] = Piece("unknown", merged[-1].text + part.text)
         else:
-            merged.append(piece)
+            merged.append(part)
     return tuple(merged)
 
 
@@ -346,7 +346,8 @@ def read_korean(question: str) -> KoreanQuestion:
     alternatives: dict[str, tuple[str, ...]] = {}
     unknown: list[str] = []
     names: list[str] = []
-    run: list[str] = []
+    run: list[str] = []  # consecutive words that are each one unknown word: a name of several words
+    nameish: set[str] = set()
     negated = False
     content = 0
     after_how_many = False
@@ -372,13 +373,14 @@ def read_korean(question: str) -> KoreanQuestion:
                 content += 1
                 unknown.append(piece.text)
                 if not _looks_like_verb(piece.text) and len(piece.text) >= 2:
+                    nameish.add(piece.text)
                     following = pieces[index + 1] if index + 1 < len(pieces) else None
                     if following is not None and following.text in _AMBIGUOUS_TAILS:
                         names.append(piece.text + following.text)  # 김지나 is not 김지 + 나
                     names.append(piece.text)
         # A word that is one name-like unknown (and particles) continues a name of several words.
         solo = [p for p in pieces if p.kind != "particle"]
-        if len(solo) == 1 and solo[0].kind == "unknown" and solo[0].text in names:
+        if len(solo) == 1 and solo[0].kind == "unknown" and not _looks_like_verb(solo[0].text):
             whole = "".join(p.text for p in pieces)
             run.append(whole if len(pieces) == 2 and pieces[1].text in _AMBIGUOUS_TAILS else solo[0].text)
             continue
@@ -387,10 +389,11 @@ def read_korean(question: str) -> KoreanQuestion:
         run = []
     if len(run) > 1:
         names.insert(0, " ".join(run))
-    kind, wants_count, unit = _kind(words, text, content)
+    names = [n for n in names if " " in n or n in nameish or len(n) >= 2]
+    kind, wants_count, asked_unit = _kind(words, text, content)
     if kind == "how_many":
         wants_count = True
-        count_unit = unit or count_unit
+        count_unit = asked_unit if asked_unit is not None else count_unit
     english: dict[str, None] = {}
     for senses in alternatives.values():
         for sense in senses:
@@ -417,8 +420,15 @@ def read_korean(question: str) -> KoreanQuestion:
     )
 
 
+def load() -> None:
+    """Load everything a Korean question needs (lexicon, verb forms, surnames), once."""
+    lexicon()
+    surnames()
+    read_korean("서울 날씨 어때?")
+
+
 def warm() -> threading.Thread:
     """Load the lexicon (and its verb forms) in a background thread; returns the thread."""
-    thread = threading.Thread(target=lexicon, name="korean-lexicon", daemon=True)
+    thread = threading.Thread(target=load, name="korean-lexicon", daemon=True)
     thread.start()
     return thread
