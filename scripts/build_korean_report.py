@@ -20,8 +20,12 @@ def questions(paths: list[str]) -> list[str]:
     out: list[str] = []
     for path in paths:
         data = yaml.safe_load(Path(path).read_text("utf-8"))
+        if all(isinstance(v, str) for v in data.values()):  # a mapping question -> kind
+            out.extend(data)
+            continue
         for section in data.values():
-            out.extend(item["q"] for item in section if isinstance(item, dict) and "q" in item)
+            if isinstance(section, list):
+                out.extend(item["q"] for item in section if isinstance(item, dict) and "q" in item)
     return out
 
 

@@ -67,6 +67,7 @@ COUNTERS: dict[str, str] = {
     "건": "case", "명": "people", "개": "piece", "번": "time", "곳": "place", "차례": "time",
     "가지": "kind", "살": "age", "세": "age", "마리": "animal", "대": "vehicle", "척": "ship",
     "회": "time", "차": "round", "군데": "place", "분": "people", "채": "house", "통": "call",
+    "시": "hour", "초": "second",
 }  # fmt: skip
 _PERCENT_UNITS = frozenset({"%", "프로", "퍼센트", "포인트"})
 #: Nouns of no topic: their English is not a search term (것 thing, 수 number, 정도 extent).
@@ -144,6 +145,14 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 def is_korean(text: str) -> bool:
     """Whether ``text`` has any Hangul syllable (a Korean word), whatever else it has."""
     return bool(_HANGUL.search(unicodedata.normalize("NFC", text)))
+
+
+#: Nouns for people: "how many" when 얼마나 follows them (피해자 얼마나 돼?).
+_PEOPLE = frozenset(wordlist("사람 사람들 인원 주민 시민 국민 학생 환자 이재민 시위대 관광객 회원 직원"))
+
+
+def _is_people(noun: str) -> bool:
+    return noun in _PEOPLE or (len(noun) >= 2 and noun.endswith(("자", "객", "민", "원", "생")))
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -259,7 +268,12 @@ def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool,
             ):
                 return "said", False, None
             if piece.key in ("뭐", "머") and tail.startswith("래"):
-                return "said", False, None
+                # X이/가 뭐래: what X is, they say; X(은/는) 뭐래: what X said.
+                before = [w for w in words[:wi] if w]
+                subject = before and before[-1][-1].kind == "particle" and before[-1][-1].text in ("이", "가")
+                return ("what" if subject else "said"), False, None
+            if piece.key in ("뭐", "무엇", "머") and any(p.kind == "noun" and p.key == "이유" for p in flat):
+                return "why", False, None
             if piece.key == "어디" and tail.startswith("까지"):
                 return "how_much", False, None  # 어디까지: how far, to what level
             if hint == "how_many":
@@ -271,9 +285,12 @@ def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool,
                         return "when", False, None
                     key = nxt.key if nxt is not None else ""
                     return "how_many", True, COUNTERS.get(key)
-                # 얼마나: a count with 많이 or a counter, an amount otherwise.
+                # 얼마나: a count with 많이, a counter or people, an amount otherwise.
                 if any(p.text.startswith("많") or p.key in COUNTERS for p in after):
                     return "how_many", True, None
+                before_nouns = [p.key for w in words[:wi] for p in w if p.kind == "noun"]
+                if before_nouns and _is_people(before_nouns[-1]):
+                    return "how_many", True, "people"
                 return "how_much", False, None
             if piece.key == "무슨" and nxt is not None and nxt.key == "이유":
                 return "why", False, None
