@@ -10,7 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from bot.core.answer import Answer, Citation
 from bot.core.datadir import find_data_dir
 from bot.core.errors import Problem, UnknownReport
 from bot.core.knowledge import FactBase, load_data_dir
+from bot.core.korean.messages import decline_message_ko
+from bot.core.korean_bridge import english_question, is_korean
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
 from bot.core.report import Sentence, split_sentences
 from bot.core.text import clean, latin_letter_share
@@ -132,6 +134,8 @@ class Engine:
         text = tidy_question(original)
         if not _has_words(text):
             return self._decline(original, self._introduction(scope), scope, verdict=None)
+        if is_korean(text):
+            return self._ask_korean(original, text, report, scope)
         if _foreign(text):
             return self._decline(
                 original,
@@ -185,6 +189,15 @@ class Engine:
             parts=verdict.parts,
             explain=verdict.explain,
         )
+
+    def _ask_korean(self, original: str, text: str, report: str | None, scope: list[Any]) -> Answer:
+        """A Korean question: asked in English terms, answered with the English sentence."""
+        people = [p for index in scope for p in getattr(index, "people", ())]
+        english = english_question(text, people)
+        answer = self.ask(english, report)
+        if not answer.answered:
+            return replace(answer, question=original, answer=decline_message_ko())
+        return replace(answer, question=original)
 
     @staticmethod
     def _introduction(scope: list[Any]) -> str:
