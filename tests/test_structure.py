@@ -4,6 +4,7 @@ and no module or function of the Discord layer, the CLI or the feedback package 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -161,3 +162,23 @@ def test_each_module_of_the_local_discord_has_one_concern() -> None:
 def test_function_length_counts_decorators_and_docstring() -> None:
     (func,) = functions(ast.parse('@a\n@b\ndef f():\n    """doc"""\n    return 1\n'))
     assert length(func) == 5
+
+
+def test_the_readme_layout_names_every_module_outside_the_core() -> None:
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("### Layout") :]
+    layout = layout[layout.index("```text") : layout.index("```", layout.index("```text") + 3)]
+    named = set(re.findall(r"[\w]+\.py|[\w]+/", layout))
+    files = [p for p in PACKAGE.rglob("*.py") if "core" not in p.relative_to(PACKAGE).parts[:1]]
+    missing = sorted(
+        str(p.relative_to(PACKAGE)) for p in files if p.name != "__init__.py" and p.name not in named
+    )
+    packages = sorted(
+        str(p.relative_to(PACKAGE))
+        for p in files
+        if p.name == "__init__.py" and f"{p.parent.name}/" not in named
+    )
+    assert (missing, packages) == ([], [])
+    files_named = {n for n in named if n.endswith(".py")} - {"discord.py"}  # the library, not a file
+    stale = sorted(n for n in files_named if not any(PACKAGE.rglob(n)))
+    assert stale == []
