@@ -28,6 +28,7 @@ import discord
 from bot.core.engine import Engine
 from bot.core.errors import KnowledgeError, ReportbotError
 from bot.discord_app.client import ReportBot
+from bot.discord_app.endpoints import NotLoopbackError, checked_endpoint, use_local_endpoints
 from bot.feedback.events import ClosableSink
 from bot.feedback.sink import database_path, open_sink
 from bot.settings import PORTAL, Settings, SettingsError, load_settings, token_problem
@@ -135,8 +136,6 @@ def local_discord(settings: Settings) -> tuple[str, str] | None:
             f"{given} is set but {missing} is not: set both to use a local Discord, or neither to "
             "connect to Discord itself."
         )
-    from bot.discord_app.local.urls import NotLoopbackError, checked_endpoint
-
     for name, value, is_gateway in (("DISCORD_API_BASE", api, False), ("DISCORD_GATEWAY_URL", gateway, True)):
         try:
             checked_endpoint(value, gateway=is_gateway)
@@ -243,8 +242,6 @@ def run(
     try:
         with contextlib.ExitStack() as urls:
             if local is not None:
-                from bot.discord_app.local.urls import use_local_endpoints
-
                 urls.enter_context(use_local_endpoints(*local))  # before the client exists
             bot = ReportBot(
                 engine=engine, settings=settings, feedback=feedback, clock=clock, sync_global=sync_global

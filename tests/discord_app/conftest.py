@@ -197,7 +197,9 @@ def replies(mock_method: Any) -> list[dict[str, Any]]:
 
 async def run_slash(bot: ReportBot, interaction: MagicMock, name: str, **options: Any) -> None:
     """Dispatch a slash command the way discord.py does on INTERACTION_CREATE (checks,
-    argument handling and the tree's error handler included)."""
+    argument handling and the tree's error handler included), for the flood test's thousand
+    mocked requests; everything else about slash commands is tested through the local Discord
+    (tests/discord_app/local/)."""
     interaction.type = discord.InteractionType.application_command
     interaction.data = {
         "id": "1",

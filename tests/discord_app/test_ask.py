@@ -9,7 +9,6 @@ from dataclasses import replace
 import discord
 import pytest
 
-from bot.core.engine import MAX_QUESTION_CHARS
 from bot.discord_app.client import ReportBot
 from bot.discord_app.cogs.ask import EMPTY_MENTION
 from bot.discord_app.embeds import escape
@@ -26,7 +25,6 @@ from .conftest import (
     make_message,
     only_send,
     replies,
-    run_slash,
 )
 
 
@@ -135,58 +133,6 @@ async def test_feedback_off_means_no_vote_buttons(make_bot: BotFactory, sink: Me
     i = make_interaction(bot)
     await cog.ask.callback(cog, i, question="What is the capital of France?")
     assert sink.events == []
-
-
-async def test_too_long_question_is_refused_privately(bot: ReportBot) -> None:
-    i = make_interaction(bot)
-    await run_slash(bot, i, "ask", question="why " * 200)
-    sent = only_send(i)
-    assert sent["ephemeral"] is True
-    assert "too long (800 characters)" in sent["content"] and str(MAX_QUESTION_CHARS) in sent["content"]
-    assert_no_mentions(sent["allowed_mentions"])
-
-
-async def test_user_cooldown_says_when_to_try_again(bot: ReportBot, clock) -> None:
-    rate = bot.settings.user_rate
-    for _ in range(rate):
-        i = make_interaction(bot)
-        await run_slash(bot, i, "ask", question="who leads the task force")
-        assert "embed" in only_send(i)
-    i = make_interaction(bot)
-    await run_slash(bot, i, "ask", question="who leads the task force")
-    sent = only_send(i)
-    assert sent["ephemeral"] is True
-    assert sent["content"] == "Slow down a little: try again in 6 s."
-    # another user in another channel is not affected
-    other = make_interaction(bot, user_id=999, channel_id=998)
-    await run_slash(bot, other, "ask", question="who leads the task force")
-    assert "embed" in only_send(other)
-    clock.advance(6)
-    i = make_interaction(bot)
-    await run_slash(bot, i, "ask", question="who leads the task force")
-    assert "embed" in only_send(i)
-
-
-async def test_channel_cooldown_across_users(make_bot: BotFactory) -> None:
-    bot = await make_bot(channel_rate=3, channel_rate_seconds=60)
-    for user in range(3):
-        i = make_interaction(bot, user_id=user)
-        await run_slash(bot, i, "ask", question="when does the team leave")
-        assert "embed" in only_send(i)
-    i = make_interaction(bot, user_id=77)
-    await run_slash(bot, i, "ask", question="when does the team leave")
-    assert only_send(i)["content"] == "Slow down a little: try again in 20 s."
-    elsewhere = make_interaction(bot, user_id=77, channel_id=602)
-    await run_slash(bot, elsewhere, "ask", question="when does the team leave")
-    assert "embed" in only_send(elsewhere)
-
-
-async def test_unknown_report_is_explained(bot: ReportBot) -> None:
-    i = make_interaction(bot)
-    await run_slash(bot, i, "ask", question="who leads", report="nope")
-    sent = only_send(i)
-    assert sent["ephemeral"] is True
-    assert "Unknown report 'nope'" in sent["content"] and REPORT_ID in sent["content"]
 
 
 async def test_one_info_line_per_question_without_user_ids(

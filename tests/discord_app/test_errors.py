@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from unittest.mock import AsyncMock, MagicMock
+from unittest.mock import MagicMock
 
 import aiohttp
 import discord
@@ -17,9 +17,9 @@ from bot.core.errors import UnknownReport, UnknownSentence
 from bot.discord_app.client import ReportBot
 from bot.discord_app.errors import UNEXPECTED, QuestionTooLong, RateLimited, describe, handle_error
 from bot.discord_app.limits import Verdict
-from bot.discord_app.reply import InteractionReplier
+from bot.discord_app.reply import ContextReplier, InteractionReplier
 
-from .conftest import BOT_ID, make_ctx, make_interaction, make_message, only_send, replies, run_slash
+from .conftest import BOT_ID, make_ctx, make_interaction, make_message, only_send, replies
 
 
 def http_error(cls: type[discord.HTTPException], status: int, code: int) -> discord.HTTPException:
@@ -93,35 +93,10 @@ async def test_an_expired_interaction_is_not_answered(caplog: pytest.LogCaptureF
 
 async def test_unknown_command_is_left_to_the_mention_listener() -> None:
     ctx = make_ctx(MagicMock())
-    await handle_error(MagicMock(), commands.CommandNotFound('Command "who" is not found'), where="t")
+    await handle_error(ContextReplier(ctx), commands.CommandNotFound('Command "who" is not found'), where="t")
     ctx.reply.assert_not_awaited()
-
-
-async def test_slash_command_error_goes_through_the_tree_handler(
-    bot: ReportBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A command that raises: the user hears back, it is logged once, and the next command works."""
-    real_ask = bot.answers.ask
-    monkeypatch.setattr(bot.answers, "ask", AsyncMock(side_effect=RuntimeError("engine exploded")))
-    i = make_interaction(bot)
-    await run_slash(bot, i, "ask", question="who leads the task force")
-    sent = only_send(i)
-    assert sent["content"] == UNEXPECTED and sent["ephemeral"] is True
-    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert len(errors) == 1 and errors[0].getMessage().startswith("unexpected error in /ask")
-    assert "engine exploded" in caplog.text
-
-    monkeypatch.setattr(bot.answers, "ask", real_ask)
-    nxt = make_interaction(bot, user_id=502)
-    await run_slash(bot, nxt, "ask", question="who leads the task force")
-    assert only_send(nxt)["embed"].title.startswith("Kim Ji-na")
-
-
-async def test_unknown_sentence_through_the_tree(bot: ReportBot) -> None:
-    i = make_interaction(bot)
-    await run_slash(bot, i, "source", sentence="p99.s9")
-    sent = only_send(i)
-    assert sent["ephemeral"] is True and "no sentence 'p99.s9'" in sent["content"]
+    await handle_error(ContextReplier(ctx), commands.NotOwner(), where="t")  # the same replier does reply
+    ctx.reply.assert_awaited_once()
 
 
 async def test_prefix_command_error_goes_through_on_command_error(

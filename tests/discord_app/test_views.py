@@ -26,7 +26,7 @@ from bot.discord_app.views import (
 from bot.feedback.events import FeedbackEvent, MemorySink
 
 from ..conftest import REPORT_ID
-from .conftest import BotFactory, drain, make_interaction, only_send
+from .conftest import BotFactory, make_interaction, only_send
 
 
 async def ask(bot: ReportBot, question: str, **kwargs: Any) -> dict[str, Any]:
@@ -45,16 +45,6 @@ def as_message(sent: dict[str, Any], message_id: int = 777) -> MagicMock:
     m.components = [_component_factory(row) for row in view.to_components()] if view else []
     m.flags = discord.MessageFlags()
     return m
-
-
-async def click(bot: ReportBot, message: MagicMock, custom_id: str, **kwargs: Any) -> MagicMock:
-    """A button press on ``message`` as discord.py dispatches it: through the view store."""
-    i = make_interaction(bot, message=message, **kwargs)
-    i.type = discord.InteractionType.component
-    i.data = {"custom_id": custom_id, "component_type": 2}
-    bot._connection._view_store.dispatch_view(2, custom_id, i)
-    await drain()
-    return i
 
 
 async def test_show_context_is_private_and_quotes_the_paragraph(bot: ReportBot, seed_text: str) -> None:
@@ -157,32 +147,6 @@ async def test_custom_ids_fit_and_parse_back(bot: ReportBot) -> None:
     vote = items[1]
     assert vote.fact_ids == facts[: len(vote.fact_ids)] and 1 <= len(vote.fact_ids) < len(facts)
     assert len(items[3].item.label) == 80 and items[3].item.label.endswith("…")
-
-
-async def test_buttons_work_after_a_restart(make_bot: BotFactory, sink: MemorySink) -> None:
-    """Messages sent by one bot instance; clicks handled by a new one (as after a restart)."""
-    before = await make_bot()
-    answered = await ask(before, "Who leads the task force?")
-    declined = await ask(before, "What is the currency of Cambodia?", user_id=2)
-    await before.close()
-
-    after = await make_bot()
-    registered = set(after._connection._view_store._dynamic_items.values())
-    assert registered == set(PERSISTENT_ITEMS)
-
-    answer_message = as_message(answered, 1)
-    context_id, up_id, _down_id = [c.custom_id for c in answered["view"].children]
-    i = await click(after, answer_message, context_id)
-    assert only_send(i)["embed"].title == "p3.s1: paragraph 3, sentence 1"
-
-    i = await click(after, answer_message, up_id)
-    assert "Thank you" in only_send(i)["content"]
-    assert sink.of_kind("helpful")[-1].question == "Who leads the task force?"
-
-    decline_message = as_message(declined, 2)
-    first = declined["view"].children[0]
-    i = await click(after, decline_message, first.custom_id, user_id=3)
-    assert only_send(i)["embed"].title == after.engine.ask(first.item.label).answer
 
 
 async def test_stale_suggestion_says_so(bot: ReportBot) -> None:

@@ -6,6 +6,8 @@ against it; ``run_playground`` serves the playground page with a bot; ``use_loca
 ``reportbot_factory`` builds the real bot for it.
 """
 
+from bot.discord_app.endpoints import NotLoopbackError, use_local_discord, use_local_endpoints
+from bot.discord_app.local.driver import InteractionHandle
 from bot.discord_app.local.errors import BotOffline, LocalDiscordError, LocalDiscordTimeout
 from bot.discord_app.local.launcher import (
     DEFAULT_PORT,
@@ -17,8 +19,8 @@ from bot.discord_app.local.launcher import (
 )
 from bot.discord_app.local.model import Channel, Interaction, Message, User
 from bot.discord_app.local.reportbot import local_settings, reportbot_factory
-from bot.discord_app.local.server import LOCAL_TOKEN, InteractionHandle, LocalDiscord
-from bot.discord_app.local.urls import NotLoopbackError, use_local_discord, use_local_endpoints
+from bot.discord_app.local.server import LocalDiscord
+from bot.discord_app.local.state import LOCAL_TOKEN
 
 __all__ = [
     "DEFAULT_PORT",

@@ -18,8 +18,8 @@ from typing import TypeVar
 
 import discord
 
+from bot.discord_app.endpoints import use_local_discord
 from bot.discord_app.local.server import LocalDiscord
-from bot.discord_app.local.urls import use_local_discord
 
 log = logging.getLogger(__name__)
 

@@ -236,7 +236,7 @@ class Message:
 
     def buttons(self) -> list[dict[str, Any]]:
         """Every button of the message, row by row."""
-        return [c for c in _walk(self.components) if c.get("type") == 2]
+        return [c for c in walk(self.components) if c.get("type") == 2]
 
     def button(self, label: str | None = None, *, custom_id: str | None = None) -> dict[str, Any]:
         """The button with this label (or custom_id); KeyError listing the buttons if none."""
@@ -310,11 +310,11 @@ class Message:
         return data
 
 
-def _walk(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def walk(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for c in components:
         found.append(c)
-        found.extend(_walk(c.get("components") or []))
+        found.extend(walk(c.get("components") or []))
     return found
 
 
@@ -343,106 +343,3 @@ class Interaction:
     @property
     def name(self) -> str | None:
         return self.data.get("name")
-
-
-# -- validation: the limits Discord enforces with "400 Invalid Form Body" ---------------------
-
-EMBED_LIMITS = {"title": 256, "description": 4096}
-FIELD_LIMITS = {"name": 256, "value": 1024}
-MAX_CONTENT = 2000
-MAX_EMBEDS = 10
-MAX_FIELDS = 25
-MAX_EMBED_TOTAL = 6000
-MAX_ROWS = 5
-MAX_PER_ROW = 5
-MAX_LABEL = 80
-MAX_CUSTOM_ID = 100
-MAX_CHOICES = 25
-MAX_CHOICE_TEXT = 100
-
-
-def message_problems(payload: dict[str, Any], *, has_files: bool = False, edit: bool = False) -> list[str]:
-    """Why Discord would refuse this message payload (empty list: it would accept it)."""
-    problems: list[str] = []
-    content = payload.get("content") or ""
-    embeds = payload.get("embeds") or []
-    components = payload.get("components") or []
-    if not edit and not (content or embeds or components or has_files or payload.get("sticker_ids")):
-        problems.append("Cannot send an empty message")
-    if len(content) > MAX_CONTENT:
-        problems.append(f"content: must be {MAX_CONTENT} or fewer in length (got {len(content)})")
-    if len(embeds) > MAX_EMBEDS:
-        problems.append(f"embeds: at most {MAX_EMBEDS}")
-    for i, e in enumerate(embeds):
-        total = 0
-        for key, limit in EMBED_LIMITS.items():
-            text = e.get(key) or ""
-            total += len(text)
-            if len(text) > limit:
-                problems.append(f"embeds.{i}.{key}: must be {limit} or fewer in length (got {len(text)})")
-        fields = e.get("fields") or []
-        if len(fields) > MAX_FIELDS:
-            problems.append(f"embeds.{i}.fields: at most {MAX_FIELDS}")
-        for j, f in enumerate(fields):
-            for key, limit in FIELD_LIMITS.items():
-                text = f.get(key) or ""
-                total += len(text)
-                if not text.strip():
-                    problems.append(f"embeds.{i}.fields.{j}.{key}: this field is required")
-                elif len(text) > limit:
-                    problems.append(
-                        f"embeds.{i}.fields.{j}.{key}: must be {limit} or fewer in length (got {len(text)})"
-                    )
-        footer = (e.get("footer") or {}).get("text") or ""
-        if len(footer) > 2048:
-            problems.append(f"embeds.{i}.footer.text: must be 2048 or fewer in length")
-        total += len(footer)
-        if total > MAX_EMBED_TOTAL:
-            problems.append(f"embeds.{i}: the embed is longer than {MAX_EMBED_TOTAL} characters")
-    problems += component_problems(components)
-    return problems
-
-
-def component_problems(components: list[dict[str, Any]]) -> list[str]:
-    problems: list[str] = []
-    only_rows = all(c.get("type") == 1 for c in components)
-    if only_rows and len(components) > MAX_ROWS:
-        problems.append(f"components: at most {MAX_ROWS} action rows")
-    seen: set[str] = set()
-    for i, row in enumerate(components):
-        children = row.get("components") or []
-        if row.get("type") == 1 and len(children) > MAX_PER_ROW:
-            problems.append(f"components.{i}: at most {MAX_PER_ROW} buttons in a row")
-        for j, c in enumerate(_walk(children)):
-            where = f"components.{i}.components.{j}"
-            label = c.get("label") or ""
-            if len(label) > MAX_LABEL:
-                problems.append(f"{where}.label: must be {MAX_LABEL} or fewer in length (got {len(label)})")
-            custom_id = c.get("custom_id")
-            if c.get("type") == 2 and c.get("style") == 5:
-                if not c.get("url"):
-                    problems.append(f"{where}.url: a link button needs a url")
-                continue
-            if c.get("type") in (2, 3, 5, 6, 7, 8) and not custom_id:
-                problems.append(f"{where}.custom_id: this field is required")
-            if custom_id is not None:
-                if len(custom_id) > MAX_CUSTOM_ID:
-                    problems.append(f"{where}.custom_id: must be {MAX_CUSTOM_ID} or fewer in length")
-                if custom_id in seen:
-                    problems.append(f"{where}.custom_id: component custom id cannot be duplicated")
-                seen.add(custom_id)
-    return problems
-
-
-def choice_problems(choices: list[dict[str, Any]]) -> list[str]:
-    problems: list[str] = []
-    if len(choices) > MAX_CHOICES:
-        problems.append(f"choices: at most {MAX_CHOICES} (got {len(choices)})")
-    for i, c in enumerate(choices):
-        name = str(c.get("name") or "")
-        if not 1 <= len(name) <= MAX_CHOICE_TEXT:
-            problems.append(f"choices.{i}.name: must be between 1 and {MAX_CHOICE_TEXT} in length")
-        value = c.get("value")
-        if isinstance(value, str) and len(value) > MAX_CHOICE_TEXT:
-            problems.append(f"choices.{i}.value: must be {MAX_CHOICE_TEXT} or fewer in length")
-    return problems

@@ -14,15 +14,14 @@ import json
 import logging
 import re
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from bot.discord_app.local.driver import Driver
 from bot.discord_app.local.errors import LocalDiscordError, LocalDiscordTimeout
 from bot.discord_app.local.model import Interaction, Message, User
-
-if TYPE_CHECKING:
-    from bot.discord_app.local.server import LocalDiscord
+from bot.discord_app.local.state import State
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +37,9 @@ _AT_NAME = re.compile(r"(?<![\w<])@([\w.-]{1,32})")
 _OPTION = re.compile(r"(?:^|\s)([a-z0-9_-]{1,32}):\s*")
 
 
-def add_routes(app: web.Application, discord: LocalDiscord) -> None:
+def add_routes(app: web.Application, state: State, driver: Driver) -> None:
     """Register the page, its static files, its JSON endpoints and its websocket."""
-    page = Playground(discord)
+    page = Playground(state, driver)
     app.router.add_get("/", page.index)
     app.router.add_get("/static/{name}", page.static)
     app.router.add_get("/playground/state", page.state)
@@ -50,7 +49,7 @@ def add_routes(app: web.Application, discord: LocalDiscord) -> None:
     app.router.add_post("/playground/click", page.click)
 
 
-def message_view(discord: LocalDiscord, msg: Message) -> dict[str, Any]:
+def message_view(discord: State, msg: Message) -> dict[str, Any]:
     """What the page needs to draw a message."""
     reference = None
     if msg.reference_id is not None and msg.reference_id in discord.messages:
@@ -102,28 +101,16 @@ def command_view(cmd: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def parse_slash(text: str, discord: LocalDiscord) -> tuple[str, dict[str, str], str | None]:
+def parse_slash(text: str, discord: State) -> tuple[str, dict[str, str], str | None]:
     """``/ask who leads?`` -> ("ask", {"question": "who leads?"}, "question").
 
     Options may be named (``/ask question: who leads``); otherwise the text after the command
-    (and its subcommand, if any) fills the first text option. The third value is the option
-    being typed, for autocomplete.
+    fills its first text option. The third value is the option being typed, for autocomplete.
     """
     body = text.strip()[1:]
     name, _, rest = body.partition(" ")
     cmd = discord.command(name.lower())
-    path = [cmd["name"]]
-    node = cmd
-    while True:
-        subs = {o["name"]: o for o in node.get("options", []) if o.get("type") in (1, 2)}
-        if not subs:
-            break
-        sub, _, rest = rest.strip().partition(" ")
-        if sub not in subs:
-            raise LookupError(f"/{' '.join(path)} needs one of: {', '.join(sorted(subs))}")
-        path.append(sub)
-        node = subs[sub]
-    options = {o["name"]: o for o in node.get("options", [])}
+    options = {o["name"]: o for o in cmd.get("options", [])}
     given: dict[str, str] = {}
     typing: str | None = None
     named = [m for m in _OPTION.finditer(" " + rest) if m.group(1) in options]
@@ -138,10 +125,10 @@ def parse_slash(text: str, discord: LocalDiscord) -> tuple[str, dict[str, str], 
         typing = first["name"]
         if rest.strip() or text.endswith(" "):
             given[typing] = rest.strip()
-    return " ".join(path), given, typing
+    return cmd["name"], given, typing
 
 
-def mentionify(text: str, discord: LocalDiscord) -> str:
+def mentionify(text: str, discord: State) -> str:
     """``@reportbot hi`` -> ``<@id> hi`` for the users the local Discord knows."""
 
     def replace(m: re.Match[str]) -> str:
@@ -154,8 +141,11 @@ def mentionify(text: str, discord: LocalDiscord) -> str:
 
 
 class Playground:
-    def __init__(self, discord: LocalDiscord) -> None:
-        self.discord = discord
+    """The page's endpoints: what it reads from the state, and what it does through the driver."""
+
+    def __init__(self, state: State, driver: Driver) -> None:
+        self.local = state
+        self.driver = driver
 
     async def index(self, request: web.Request) -> web.StreamResponse:
         return self._file("index.html")
@@ -175,11 +165,11 @@ class Playground:
 
     def _user(self, data: dict[str, Any]) -> User:
         if data.get("user_id"):
-            return self.discord.user(str(data["user_id"]))
-        return self.discord.humans[0]
+            return self.local.user(str(data["user_id"]))
+        return self.local.humans[0]
 
     async def state(self, request: web.Request) -> web.Response:
-        d = self.discord
+        d = self.local
         commands: dict[str, dict[str, Any]] = {}
         for scope in (None, d.guild_id):  # a guild command hides a global one of the same name
             for cmd in d.commands.get(scope, {}).values():
@@ -188,7 +178,7 @@ class Playground:
             {
                 "guild": {"id": str(d.guild_id), "name": d.guild_name},
                 "bot": d.bot_user.view(),
-                "online": d.bot_online,
+                "online": self.driver.gateway.bot_online,
                 "users": [u.view() for u in d.humans],
                 "channels": [c.view() for c in d.channels.values()],
                 "commands": sorted(commands.values(), key=lambda c: c["name"]),
@@ -199,7 +189,7 @@ class Playground:
     async def events(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(heartbeat=20.0)
         await ws.prepare(request)
-        queue = self.discord.subscribe()
+        queue = self.local.subscribe()
         reader = asyncio.create_task(self._drain(ws))
         try:
             while not ws.closed:
@@ -215,7 +205,7 @@ class Playground:
         except (ConnectionError, RuntimeError):
             pass
         finally:
-            self.discord.unsubscribe(queue)
+            self.local.unsubscribe(queue)
             reader.cancel()
             with contextlib.suppress(Exception):
                 await ws.close()
@@ -230,7 +220,7 @@ class Playground:
     def _event_view(self, event: dict[str, Any]) -> dict[str, Any]:
         view = {k: v for k, v in event.items() if k not in ("message", "interaction", "user")}
         if isinstance(event.get("message"), Message):
-            view["message"] = message_view(self.discord, event["message"])
+            view["message"] = message_view(self.local, event["message"])
         if isinstance(event.get("user"), User):
             view["user"] = event["user"].view()
         if "channel_id" in view:
@@ -263,12 +253,12 @@ class Playground:
             return _error("type a message first")
         try:
             user = self._user(data)
-            channel = self.discord.channel(str(data["channel_id"]) if data.get("channel_id") else None)
+            channel = self.local.channel(str(data["channel_id"]) if data.get("channel_id") else None)
             if text.startswith("/"):
-                command, options, _ = parse_slash(text, self.discord)
-                handle = await self.discord.slash(user, command, channel=channel, **options)
+                command, options, _ = parse_slash(text, self.local)
+                handle = await self.driver.slash(user, command, channel=channel, **options)
                 return web.json_response({"ok": True, "interaction_id": str(handle.id)})
-            msg = await self.discord.send_message(user, mentionify(text, self.discord), channel=channel)
+            msg = await self.driver.send_message(user, mentionify(text, self.local), channel=channel)
             return web.json_response({"ok": True, "message_id": str(msg.id)})
         except (LocalDiscordError, LookupError, ValueError) as exc:
             return _error(str(exc))
@@ -277,13 +267,14 @@ class Playground:
         data = await self._json(request)
         text = str(data.get("text") or "")
         try:
-            command, options, typing = parse_slash(text, self.discord)
-            leaf = self.discord._leaf(self.discord.command(command.split()[0]), command.split()[1:])
-            option = next((o for o in leaf.get("options", []) if o["name"] == typing), None)
+            command, options, typing = parse_slash(text, self.local)
+            option = next(
+                (o for o in self.local.command(command).get("options", []) if o["name"] == typing), None
+            )
             if option is None or not option.get("autocomplete"):
                 return web.json_response({"choices": [], "option": typing})
             value = options.pop(typing, "") if typing else ""
-            choices = await self.discord.autocomplete(
+            choices = await self.driver.autocomplete(
                 self._user(data),
                 command,
                 typing or "",
@@ -301,11 +292,10 @@ class Playground:
     async def click(self, request: web.Request) -> web.Response:
         data = await self._json(request)
         try:
-            handle = await self.discord.click(
+            handle = await self.driver.click(
                 self._user(data),
                 int(str(data.get("message_id"))),
                 str(data.get("custom_id")),
-                values=data.get("values"),
             )
             return web.json_response({"ok": True, "interaction_id": str(handle.id)})
         except (LocalDiscordError, ValueError) as exc:

@@ -21,7 +21,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from bot.core.engine import Engine
 from bot.discord_app.client import ReportBot
-from bot.discord_app.local.server import LOCAL_TOKEN
+from bot.discord_app.local.state import LOCAL_TOKEN
 from bot.feedback.events import FeedbackSink, MemorySink
 from bot.settings import Settings
 

@@ -146,18 +146,11 @@ def test_parse_slash_fills_the_first_text_option_or_named_ones() -> None:
     local.commands[None] = {
         "ask": {"name": "ask", "options": [{"name": "question", "type": 3, "autocomplete": True}]},
         "add": {"name": "add", "options": [{"name": "a", "type": 4}, {"name": "b", "type": 4}]},
-        "math": {
-            "name": "math",
-            "options": [{"name": "add", "type": 1, "options": [{"name": "x", "type": 3}]}],
-        },
     }
     assert parse_slash("/ask who leads?", local) == ("ask", {"question": "who leads?"}, "question")
     assert parse_slash("/ask ", local) == ("ask", {"question": ""}, "question")
     assert parse_slash("/ask", local) == ("ask", {}, "question")
     assert parse_slash("/add a: 1 b: 2", local) == ("add", {"a": "1", "b": "2"}, "b")
-    assert parse_slash("/math add hi", local) == ("math add", {"x": "hi"}, "x")
-    with pytest.raises(LookupError, match="needs one of: add"):
-        parse_slash("/math sub", local)
     assert (
         mentionify("@alice and @Nobody, mail a@b.c", local)
         == f"<@{local.user('alice').id}> and @Nobody, mail a@b.c"

@@ -1,5 +1,8 @@
 """Point discord.py at a local Discord: the REST base and the gateway URL, loopback only.
 
+Used by ``reportbot run`` (DISCORD_API_BASE, DISCORD_GATEWAY_URL) and by the local Discord; it
+imports nothing of the emulator.
+
 discord.py reads ``discord.http.Route.BASE`` each time it builds a request and
 ``discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY`` each time it connects, so both are set
 before the client makes any request and restored afterwards. The override is process-wide:
