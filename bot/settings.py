@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -35,8 +35,8 @@ def _split(value: Any) -> Any:
     return value
 
 
-class FeedbackSettings(BaseSettings):
-    """Where 👍/👎 and declined questions go: all that ``reportbot feedback`` reads."""
+class FeedbackLocation(BaseSettings):
+    """Where 👍/👎 and declined questions are kept: all that ``reportbot feedback`` reads."""
 
     model_config = SettingsConfigDict(
         env_file=".env",
@@ -47,9 +47,14 @@ class FeedbackSettings(BaseSettings):
         hide_input_in_errors=True,
     )
 
-    feedback_enabled: bool = True
     #: The database; None: the default (see ``bot.feedback.sink.database_path``).
     feedback_db_path: Path | None = None
+
+
+class FeedbackSettings(FeedbackLocation):
+    """Whether feedback is kept, where, and for how long."""
+
+    feedback_enabled: bool = True
     feedback_retention_days: int = Field(default=90, ge=1, le=3650)
 
 
@@ -109,8 +114,21 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
 
     The message never repeats a value (so a token pasted into the wrong variable stays secret).
     """
+    return _load(Settings, env_file, overrides)
+
+
+def load_feedback_location(env_file: str | Path | None = None) -> FeedbackLocation:
+    """Only where feedback is kept (what ``reportbot feedback`` reads), from the environment by
+    default; errors as ``load_settings`` raises them."""
+    return _load(FeedbackLocation, env_file, {})
+
+
+SettingsT = TypeVar("SettingsT", bound=BaseSettings)
+
+
+def _load(model: type[SettingsT], env_file: str | Path | None, overrides: dict[str, Any]) -> SettingsT:
     try:
-        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+        return model(_env_file=env_file, **overrides)  # type: ignore[call-arg]
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_input=False, include_url=False):

@@ -25,7 +25,7 @@ from bot.feedback.errors import FeedbackNotFound, FeedbackStoreError
 from bot.feedback.events import MAX_STORED_QUESTION_CHARS, DisabledSink, FeedbackEvent, FeedbackSink
 from bot.feedback.sink import database_path, open_sink
 from bot.feedback.store import FEEDBACK_DB_ENV, FeedbackReader, SqliteFeedbackStore, default_feedback_path
-from bot.settings import FeedbackSettings
+from bot.settings import FeedbackSettings, load_feedback_location
 
 WRITER = Path(__file__).with_name("feedback_writer.py")
 #: Every wait on another process is bounded by this (seconds).
@@ -565,3 +565,15 @@ def test_the_path_setting_is_read_from_the_environment(
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("FEEDBACK_DB_PATH", "~/fb.sqlite3")
     assert database_path(settings()) == tmp_path / "fb.sqlite3"
+
+
+def test_reportbot_feedback_reads_only_where_the_database_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FEEDBACK_DB_PATH", str(tmp_path / "set.sqlite3"))
+    monkeypatch.setenv("FEEDBACK_RETENTION_DAYS", "0")  # invalid for the bot, irrelevant for reading
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"FEEDBACK_DB_PATH={tmp_path / 'from-dotenv.sqlite3'}\n")
+    assert database_path(load_feedback_location()) == tmp_path / "set.sqlite3"
+    monkeypatch.delenv("FEEDBACK_DB_PATH")
+    assert database_path(load_feedback_location()) == default_feedback_path(), ".env is not read"
