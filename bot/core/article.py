@@ -25,6 +25,7 @@ from bot.core.vocabulary import (
 )
 
 #: Kinds of span the analysis finds; questions ask for the same kinds.
+MEASURE = "measure"
 PERSON, ORGANISATION, PLACE, DATE, NUMBER, MONEY, PERCENT, AGE = (
     "person",
     "organisation",
@@ -51,6 +52,16 @@ _NUMBER = re.compile(
     r"\b\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|hundred))?\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
     r"dozens?|hundreds|thousands|millions)\b(?:[- ](?:in|of)[- ]\w+)?",
+    re.IGNORECASE,
+)
+#: A figure with a unit of length, weight, time, speed or area ("4.3 meters", "about 12 days").
+_MEASURE = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?[- ]?(?:(?:square |cubic )?(?:kilometers?|kilometres?|km|meters?|metres?|m|centimeters?|cm|"
+    r"millimeters?|mm|miles?|feet|foot|ft|inches?|yards?|kilograms?|kg|grams?|g|tons?|tonnes?|pounds?|lbs?|"
+    r"hectares?|acres?|liters?|litres?|gallons?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"decades?|mph|km/h|knots?)\b)"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a dozen)[- ]"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"(?<=, )\d{1,3}(?=, )|\b\d{1,3}(?=-year-old)")
@@ -148,27 +159,56 @@ def read_article(report: Report) -> Article:
     people: dict[str, Person] = {}
     organisations: dict[str, str] = {}
     readings: dict[str, Reading] = {}
-    last_speaker: str | None = None
-    last_paragraph = 0
+    previous: Reading | None = None
     for sentence in report.sentences:
-        if sentence.paragraph != last_paragraph and sentence.paragraph - last_paragraph > 1:
-            last_speaker = None
-        last_paragraph = sentence.paragraph
         for full, short in _ACRONYM_DEF.findall(sentence.text):
             organisations.setdefault(short.rstrip("s"), re.sub(r"^(?:The|the)\s+", "", full))
         spans = tuple(_resolve_surnames(_spans(sentence.text, people), people))
-        speaker = _speaker(sentence.text, spans)
-        context: tuple[str, ...] = ()
-        if speaker is None and last_speaker and (_PRONOUN_SPEAKER.search(sentence.text) or _PRONOUN_START.match(sentence.text)):
-            context = (last_speaker,)
-            speaker = last_speaker if _QUOTE.search(sentence.text) or _PRONOUN_SPEAKER.search(sentence.text) else None
-        readings[sentence.id] = Reading(sentence, spans, speaker, context)
-        named = [s.text for s in spans if s.kind == PERSON]
-        if speaker:
-            last_speaker = speaker
-        elif named:
-            last_speaker = named[-1]
+        near = previous if previous and sentence.paragraph - previous.sentence.paragraph <= 1 else None
+        reading = _reading(sentence, spans, near, people)
+        readings[sentence.id] = reading
+        previous = reading
     return Article(report, readings, people, organisations, _dateline(report))
+
+
+def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | None, people: dict[str, Person]) -> Reading:
+    """One sentence's reading, with who it quotes and the names it refers back to."""
+    text = sentence.text
+    speaker = _speaker(text, spans) or _role_speaker(text, people)
+    refers = tuple(s.refers for s in spans if s.refers and s.refers != UNCLEAR)
+    back = _BACK_REFERENCE.match(text) or _PRONOUN_SPEAKER.search(text)
+    inherited: tuple[str, ...] = ()
+    if previous is not None and (back or not _names(spans)):
+        last = previous.speaker if previous.speaker and previous.speaker != UNCLEAR else None
+        inherited = tuple(dict.fromkeys(((last,) if last else ()) + _names(previous.spans)))[:4]
+        if speaker is None and last and (_QUOTE.search(text) or _PRONOUN_SPEAKER.search(text)):
+            speaker = last
+    context = tuple(dict.fromkeys(refers + inherited))
+    return Reading(sentence, spans, speaker, context)
+
+
+def _names(spans: Sequence[Span]) -> tuple[str, ...]:
+    return tuple(s.refers or s.text for s in spans if s.kind in (PERSON, ORGANISATION) and s.refers != UNCLEAR)
+
+
+#: A sentence that starts by pointing back: "The company ...", "She ...", "It ...".
+_BACK_REFERENCE = re.compile(
+    r"^(?:[“\"]|(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those)\b|The (?:company|bank|firm|agency|"
+    r"group|chain|government|ministry|department|team|council|board|court|committee|party|office|"
+    r"mission|report|spacecraft|lander|official|officials|governor|minister|president|senator|judge|"
+    r"centre|center|organisation|organization|club|city|state|country)\b)"
+)
+_ROLE_SAID = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}[a-z]+) {_SAID}\b")
+
+
+def _role_speaker(text: str, people: dict[str, Person]) -> str | None:
+    """"The governor said": the one person of the article with that role."""
+    found = _ROLE_SAID.search(text)
+    if not found or not any(w in ROLE_WORDS for w in found.group(1).split()):
+        return None
+    role = found.group(1).split()[-1]
+    owners = [p.name for p in people.values() if any(role in r.lower().split() for r in p.roles)]
+    return owners[0] if len(owners) == 1 else None
 
 
 #: The speaker of a sentence whose surname two people of the article share ("Kim said").
@@ -211,7 +251,7 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
         taken.append((start, end))
         spans.append(Span(kind, text[start:end].strip(" ,.;:"), start, end, role))
 
-    for pattern, kind in ((_MONEY, MONEY), (_PERCENT, PERCENT), (_AGE, AGE), (_DATE, DATE)):
+    for pattern, kind in ((_MONEY, MONEY), (_PERCENT, PERCENT), (_AGE, AGE), (_MEASURE, MEASURE), (_DATE, DATE)):
         for m in pattern.finditer(text):
             add(kind, m.start(), m.end())
     for m in _RUN.finditer(text):

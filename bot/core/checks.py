@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.index import Doc, FactIndex
+from bot.core.lexical_bridge import expansions_of_word
 from bot.core.question import YES_NO, Question
-from bot.core.signals import kind_present
+from bot.core.signals import ANSWERING_KINDS, kind_present
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,59 @@ def days_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """The fact's sentences must hold an answer of the kind the question wants."""
-    return None if kind_present(ctx.question, doc) else f"the fact holds no {ctx.question.kind}"
+    """The fact's sentences must hold an answer of the kind the question wants, other than
+    what the question itself names ("Who is Kim Ji-na?" is not answered by "Kim Ji-na")."""
+    if doc.curated or not kind_present(ctx.question, doc):
+        return None if kind_present(ctx.question, doc) else f"the fact holds no {ctx.question.kind}"
+    wanted = ANSWERING_KINDS.get(ctx.question.kind)
+    if wanted is None:
+        return None
+    for reading in doc.readings:
+        for span in reading.spans:
+            if span.kind in wanted and not ctx.index.document(span.text) <= ctx.tokens:
+                return None
+    return f"the fact holds no {ctx.question.kind} the question does not already give"
+
+
+def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """What a what/which/how-many question asks about must be in the fact ("the currency",
+    "the share price"), as written or through a general synonym."""
+    if not ctx.question.focus or doc.curated:
+        return None
+    head = ctx.question.focus[-1]
+    stems = ctx.index.document(head)
+    if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
+        return None
+    if expansions_of_word(head) & doc.tokens:
+        return None
+    return f"the fact says nothing of {head!r}"
+
+
+def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """The verb the question asks about ("what did the drilling find?") must be the fact's,
+    as written, inflected or through a general synonym: the report saying the drilling is
+    planned does not say what it found."""
+    verb = ctx.question.predicate
+    if not verb or doc.curated:
+        return None
+    stems = ctx.index.document(verb)
+    if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
+        return None
+    if expansions_of_word(verb) & doc.tokens:
+        return None
+    return f"the fact does not say what the question asks ({verb!r})"
+
+
+def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """"What did X say": X (a name, a title) must be who the fact's sentence quotes or names."""
+    if not ctx.question.subject or doc.curated:
+        return None
+    missing = []
+    for word in ctx.question.subject:
+        stems = ctx.index.document(word)
+        if stems and not stems & doc.tokens and not expansions_of_word(word) & doc.tokens:
+            missing.append(word)
+    return f"the fact does not quote or name {' '.join(missing)}" if missing else None
 
 
 def names_known(ctx: Context, doc: Doc) -> str | None:
@@ -75,6 +127,9 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     figures_in_fact,
     days_in_fact,
     kind_in_fact,
+    focus_in_fact,
+    subject_in_fact,
+    predicate_in_fact,
 )
 
 

@@ -12,12 +12,16 @@ from collections.abc import Callable
 
 from bot.core.article import DATE, UNCLEAR, Reading, Span
 from bot.core.index import Doc
-from bot.core.question import NUMBER, PERSON, REASON, SAID, TIME, YES_NO, Question
+from bot.core.question import MEASURE, MONEY, NUMBER, PERSON, PLACE, REASON, SAID, TIME, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS
 from bot.core.text import stem, words
 
 #: The longest clause an answer quotes, in words: a direct answer, not the sentence again.
 MAX_CLAUSE_WORDS = 14
+#: The longest quote an answer gives, in words.
+MAX_QUOTE_WORDS = 16
+#: A yes/no answer says "Yes" or "No" only when the clause holds this share of the question's words.
+YES_NO_COVERAGE = 0.8
 #: Words after a figure that say what it counts ("330 through August").
 FIGURE_TAIL_WORDS = 3
 
@@ -37,7 +41,7 @@ def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
     handler = _HANDLERS.get(question.kind)
     found = handler(question, reading, tokens) if handler else None
     if not found:
-        found = best_clause(_body(reading.sentence.text), tokens)
+        found = best_clause(_body(reading.sentence.text), tokens, prefer_new=True)
     return _tidy(found)
 
 
@@ -48,19 +52,48 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         spans = [s for s in spans if s.kind == DATE]
     if not spans:
         return None
-    anchor = _anchor(reading.sentence.text, tokens)
-    span = min(spans, key=lambda s: (_rank_kind(question, s), abs(s.start - anchor)))
-    if question.kind == NUMBER:
+    text = reading.sentence.text
+    anchor = _anchor(text, tokens)
+    span = min(
+        spans,
+        key=lambda s: (-_counts(text, s, question), _rank_kind(question, s), -_near_words(text, s, tokens), abs(s.start - anchor)),
+    )
+    if question.kind in (NUMBER, MONEY, MEASURE):
         return _with_tail(reading.sentence.text, span)
     if question.kind == PERSON:
         return _person(span)
     return span.text
 
 
+#: How many words either side of a span say what it is about ("2.3 million patients").
+NEAR_WORDS = 5
+_ORDER = {
+    PERSON: ("person", "organisation", "name"),
+    PLACE: ("place", "name", "organisation"),
+    MEASURE: ("measure", "percent", "money", "date"),
+    NUMBER: ("number", "money", "percent", "measure", "age"),
+}
+
+
 def _rank_kind(question: Question, span: Span) -> int:
-    """Prefer people for who, named bodies next; dates for when."""
-    order = {PERSON: ("person", "organisation", "name")}.get(question.kind, ())
+    """Prefer people for who, places for where; any order otherwise."""
+    order = _ORDER.get(question.kind, ())
     return order.index(span.kind) if span.kind in order else len(order)
+
+
+def _counts(text: str, span: Span, question: Question) -> bool:
+    """True when the word right after a figure is what the question counts ("2.3 million patients")."""
+    if not question.focus:
+        return False
+    after = words(text[span.end :])[:2]
+    return stem(question.focus[-1]) in {stem(w) for w in after}
+
+
+def _near_words(text: str, span: Span, tokens: frozenset[str]) -> int:
+    """How many of the question's words stand within NEAR_WORDS words of the span."""
+    before = words(text[: span.start])[-NEAR_WORDS:]
+    after = words(text[span.end :])[:NEAR_WORDS]
+    return sum(1 for w in before + after if stem(w) in tokens)
 
 
 def _person(span: Span) -> str:
@@ -79,10 +112,13 @@ def _with_tail(text: str, span: Span) -> str:
 
 
 def _said(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """What someone said: the quote itself, its first words."""
     quotes = _QUOTE.findall(reading.sentence.text)
     if not quotes:
         return None
-    return best_clause(max(quotes, key=len), tokens)
+    quote = max(quotes, key=len).strip(" ,.")
+    clipped = quote.split()
+    return " ".join(clipped[:MAX_QUOTE_WORDS]) + ("…" if len(clipped) > MAX_QUOTE_WORDS else "")
 
 
 def _reason(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
@@ -91,9 +127,16 @@ def _reason(question: Question, reading: Reading, tokens: frozenset[str]) -> str
 
 
 def _yes_no(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """"No" when the sentence denies what the question asks, "Yes" when it says all of it;
+    otherwise just the clause that answers."""
     text = _body(reading.sentence.text)
-    negative = bool(_NEGATION.search(text)) != bool(_NEGATION.search(question.text))
-    return ("No: " if negative else "Yes: ") + best_clause(text, tokens)
+    clause = best_clause(text, tokens, prefer_new=True)
+    stems = {stem(w) for w in words(text)}
+    said = len(tokens & stems) / max(len(tokens), 1)
+    negative = bool(_NEGATION.search(clause)) != bool(_NEGATION.search(question.text))
+    if negative:
+        return "No: " + clause
+    return ("Yes: " + clause) if said >= YES_NO_COVERAGE else clause
 
 
 def best_clause(text: str, tokens: frozenset[str], *, prefer_new: bool = False) -> str:

@@ -8,11 +8,12 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.text import clean
 from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS
 
 #: The kinds of answer a question can want.
-AGE = "age"
+AGE, MONEY, MEASURE = "age", "money", "measure"
 PERSON, ORGANISATION, PLACE, TIME, NUMBER, REASON, SAID, YES_NO, DEFINITION, WHAT = (
     "person",
     "organisation",
@@ -39,13 +40,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
+        (MONEY, r"\bhow much (?:\w+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:\w+ ){0,4}?cost\b|\bwhat (?:is|was) the (?:cost|price|budget|value|fine|salary)\b|\bhow expensive\b"),
+        (MEASURE, r"\bhow (?:long|tall|far|high|deep|wide|big|large|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
         (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
-        (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?:\w+ ){{0,1}})(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
+        (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
         (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
-        (SAID, r"\bwhat (?:did|does|do|has|have) (?:\w+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
-        (ORGANISATION, rf"\b(?:which|what) (?:(?:\w+ ){{0,2}})(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted|did the)\b"),
-        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?:\w+ ){{0,1}})(?:{_PERSON_NOUNS})\b|\bname of the\b"),
+        (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
+        (ORGANISATION, rf"\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,2}}(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted|did the)\b"),
+        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PERSON_NOUNS})\b|\bname of the\b"),
         (YES_NO, rf"^(?:{_AUX})\b|^(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|hasn't|haven't|can't)\b|^is it true\b"),
     )
 )
@@ -83,6 +86,12 @@ class Question:
     months: frozenset[int]
     weekdays: frozenset[str]
     capitalised: tuple[str, ...]
+    #: The noun phrase the question asks about ("currency" in "what is the currency of ..."),
+    #: and, for "what did X say", who X is.
+    focus: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    #: The verb a question asks about ("find" in "what did the first drilling attempt find?").
+    predicate: str = ""
 
     @property
     def keyword_query(self) -> bool:
@@ -107,7 +116,21 @@ def read_question(text: str) -> Question:
         months=frozenset(MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER and w in CALENDAR and w != "may"),
         weekdays=frozenset(w for w in words if w in WEEKDAYS),
         capitalised=tuple(_capitalised(plain)),
+        focus=tuple(focus_of(folded)),
+        subject=tuple(subject_of(folded)),
+        predicate=predicate_of(folded),
     )
+
+
+#: A keyword query names the kind it wants with a word ("ransom demand amount", "launch date").
+_KEYWORD_KINDS = (
+    (MONEY, re.compile(r"\b(?:cost|costs|price|budget|salary|fine|worth|funding)\b")),
+    (NUMBER, re.compile(r"\b(?:amount|number|count|total|tally|figure|rate|percent|percentage|share|how many)\b")),
+    (AGE, re.compile(r"\bage\b")),
+    (TIME, re.compile(r"\b(?:date|day|when|time|year|month)\b")),
+    (PLACE, re.compile(r"\b(?:where|location|place|city|country)\b")),
+    (PERSON, re.compile(r"\b(?:who|name)\b")),
+)
 
 
 def answer_kind(folded: str) -> str:
@@ -115,9 +138,80 @@ def answer_kind(folded: str) -> str:
     for kind, pattern in _KINDS:
         if pattern.search(folded):
             return kind
+    if not _QUESTION_WORD.search(folded):
+        for kind, pattern in _KEYWORD_KINDS:
+            if pattern.search(folded):
+                return kind
     if _DEFINITION.match(folded):
         return DEFINITION
     return WHAT
+
+
+#: Words that measure or frame rather than name what is asked ("what share of", "what kind of").
+_MEASURES = frozenset(
+    "kind kinds type types sort sorts share percentage percent proportion number numbers amount level "
+    "part portion way ways thing things sum total lot bit one ones much many".split()
+)
+_LIGHT_FOCUS = LIGHT_WORDS | STOPWORDS
+_DETERMINERS = frozenset("the a an this that these those its his her their our my your some any".split())
+_FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’-]+\s*){1,6})")
+_STOP_FOCUS = re.compile(
+    rf"\b(?:{_AUX}|of|in|on|at|for|to|from|with|by|about|after|before|since|during|between|that|"
+    r"who|which|when|where|why|how|i|you|we|they|he|she|it|there)\b"
+)
+_SUBJECT = re.compile(
+    r"what (?:did|does|do|has|have|had) ((?:[a-z'’.-]+ ){1,5}?)(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b"
+)
+
+
+def focus_of(folded: str) -> list[str]:
+    """The words of the noun phrase a what/which/how-many question asks about, head last."""
+    found = _FOCUS.match(folded.rstrip("?!. "))
+    if not found:
+        return []
+    words = found.group(2).split()
+    if found.group(1).startswith("how"):
+        words = words[:1]  # "how many mortgages come up": the noun right after
+    out: list[str] = []
+    for word in words:
+        if _STOP_FOCUS.fullmatch(word):
+            if out or word != "of":
+                break
+            continue
+        if word in _DETERMINERS or word in _MEASURES and not out:
+            continue
+        if word in _LIGHT_FOCUS:
+            break
+        if word.endswith(("'s", "’s")):
+            out = []  # "calder aerospace's share price": the owner is not the focus
+            continue
+        out.append(word)
+    while out and out[-1] in _MEASURES:
+        out.pop()  # "the phone number": the phone
+    return out[-2:]
+
+
+_PREDICATE = re.compile(
+    r"^(?:what|when|where|why|how|who|whom|which \w+|what \w+) (?:did|does|do|will|would|has|have|had|can|could|should)"
+    r" (?:[\w'’.-]+ ){1,6}?([a-z]+)(?: (?:in|on|at|to|for|up|out|off|about|with|from|so far|now|next|first))*[?.!]*$"
+)
+
+
+def predicate_of(folded: str) -> str:
+    """The main verb of "what did X find?", "when will X open?" (empty when unclear)."""
+    found = _PREDICATE.match(folded.strip())
+    if not found:
+        return ""
+    verb = found.group(1)
+    return "" if verb in _LIGHT_FOCUS or len(verb) < 3 else verb
+
+
+def subject_of(folded: str) -> list[str]:
+    """Who a "what did X say" question names: ``X``'s words."""
+    found = _SUBJECT.search(folded)
+    if not found:
+        return []
+    return [w for w in found.group(1).split() if w not in _DETERMINERS]
 
 
 def figures_in(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.core.index import Doc
-from bot.core.question import AGE, NUMBER, ORGANISATION, PERSON, PLACE, TIME, Question
+from bot.core.question import AGE, MEASURE, MONEY, NUMBER, ORGANISATION, PERSON, PLACE, TIME, Question
 
 #: A word matched only through a general synonym counts this much of a word matched as written:
 #: synonyms are often right, but "bank" is also a river's.
@@ -24,6 +24,8 @@ ANSWERING_KINDS: Mapping[str, frozenset[str]] = {
     TIME: frozenset({"date"}),
     NUMBER: frozenset({"number", "money", "percent", "age"}),
     AGE: frozenset({"age"}),
+    MONEY: frozenset({"money"}),
+    MEASURE: frozenset({"measure", "percent", "money", "date"}),
 }
 
 
