@@ -11,7 +11,7 @@ from bot.core.article import PERSON, UNCLEAR, read_article
 from bot.core.drafting import build_draft, finish_draft
 from bot.core.engine import Engine
 from bot.core.knowledge import load_fact_base
-from bot.core.question import AGE, NUMBER, PLACE, REASON, SAID, TIME, YES_NO, read_question, strip_markup
+from bot.core.question import AGE, MEASURE, MONEY, NUMBER, PLACE, REASON, SAID, TIME, YES_NO, read_question, strip_markup
 from bot.core.report import Report
 
 ARTICLE = (
@@ -61,7 +61,9 @@ def test_a_shared_surname_alone_is_unclear() -> None:
     [
         ("When was the fine issued?", TIME),
         ("Where did the spill happen?", PLACE),
-        ("How much was the fine?", NUMBER),
+        ("How much was the fine?", MONEY),
+        ("How many crews were retrained?", NUMBER),
+        ("How long was the port closed?", MEASURE),
         ("how old is dana pike", AGE),
         ("Why did the port close?", REASON),
         ("What did Omar Stroud say about the crews?", SAID),
