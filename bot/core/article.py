@@ -22,6 +22,7 @@ from bot.core.vocabulary import (
     ROLE_WORDS,
     WEEKDAYS,
     is_common_word,
+    place_names,
 )
 
 #: Kinds of span the analysis finds; questions ask for the same kinds.
@@ -211,6 +212,19 @@ def _role_speaker(text: str, people: dict[str, Person]) -> str | None:
     return owners[0] if len(owners) == 1 else None
 
 
+#: Words that give a reason ("because", "blamed", "saying", "due to", "after").
+REASON_CUE = re.compile(
+    r"\b(?:because|as a result|due to|owing to|thanks to|blamed|blames|blaming|caused|causing|led to|"
+    r"prompted|prompting|triggered|after|following|amid|since|so that|in order to|saying|citing|"
+    r"attributed|driven by|reason|why)\b",
+    re.IGNORECASE,
+)
+#: A person named only by a role: "the agency's inspector general", "a spokesperson".
+_ROLE_ONLY = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?:[A-Za-z]+[’']s\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")s?\b(?:\s+general)?"
+)
+
 #: The speaker of a sentence whose surname two people of the article share ("Kim said").
 UNCLEAR = "?"
 
@@ -266,6 +280,8 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
             add(kind, start, end, role)
     for m in _NUMBER.finditer(text):
         add(NUMBER, m.start(), m.end())
+    for m in _ROLE_ONLY.finditer(text):
+        add("role", m.start(), m.end())
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -299,6 +315,10 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
         return [(start, end, ORGANISATION, "")]
     if any(w in PLACE_WORDS for w in lowered) or lowered[0] in COMPASS:
         return [(start, end, PLACE, "")]
+    if " ".join(lowered) in place_names():
+        return [(start, end, PLACE, "")]
+    if any(w in place_names() for w in lowered):
+        return [(start, end, ORGANISATION, "")]  # "Statistics Canada", "Canada Post"
     if last_role >= 0:
         return []  # a bare title ("the Governor"), no name
     if _adjective(text, end, lowered):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical_bridge import expansions_of_word
-from bot.core.question import YES_NO, Question
+from bot.core.question import PERSON, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present
 
 
@@ -27,8 +27,12 @@ class Context:
 
 
 def names_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """Every name the question gives must be in the fact's sentences (or who they refer to)."""
+    """Every name the question gives must be in the fact's sentences (or who they refer to);
+    for "who is the governor of the Bank of Canada?", a sentence naming the governor will do
+    without the bank's name."""
     missing = sorted(t for t in ctx.names if t not in doc.tokens and not _in_asks(t, doc))
+    if missing and ctx.question.kind == PERSON and ctx.tokens & doc.role_tokens - ctx.index.names:
+        missing = [t for t in missing if t in ctx.index.person_names]
     return f"the fact does not mention {', '.join(missing)}" if missing else None
 
 
@@ -55,9 +59,12 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
     if doc.curated or not kind_present(ctx.question, doc):
         return None if kind_present(ctx.question, doc) else f"the fact holds no {ctx.question.kind}"
     wanted = ANSWERING_KINDS.get(ctx.question.kind)
-    if wanted is None:
+    if wanted is None or "reason" in wanted:
         return None
     for reading in doc.readings:
+        speaker = reading.speaker if "speaker" in wanted and reading.speaker != "?" else None
+        if speaker and not ctx.index.document(speaker) <= ctx.tokens:
+            return None
         for span in reading.spans:
             if span.kind in wanted and not ctx.index.document(span.text) <= ctx.tokens:
                 return None

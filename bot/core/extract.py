@@ -29,7 +29,11 @@ _TAIL = re.compile(r"((?:\s+[\w’'$.%-]+){0," + str(FIGURE_TAIL_WORDS) + "})")
 _CLAUSE = re.compile(r"\s*(?:[,;:—–]|\s-\s|[“”\"()])\s*")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]+\))?\s*[-–—]\s*")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
-_REASON = re.compile(r"\b(?:because|as|after|since|saying|due to|amid|following|so that|to)\b\s+(.*)", re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(?:because|as a result of|due to|owing to|blamed|caused by|led to|prompted|after|following|amid|since|"
+    r"so that|in order to|saying|citing|as)\b\s+(.*)",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]?")
 
 
@@ -50,6 +54,9 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
     spans = [s for s in reading.spans if s.kind in kinds and not _named_in_question(s, tokens)]
     if question.kind == TIME:
         spans = [s for s in spans if s.kind == DATE]
+    if question.kind == PERSON and reading.speaker and reading.speaker != UNCLEAR and _QUOTE.search(reading.sentence.text):
+        if not any(s.kind == PERSON for s in spans):
+            return reading.speaker  # "Who said ...?" of a quote attributed by "she said"
     if not spans:
         return None
     text = reading.sentence.text
@@ -68,7 +75,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
 #: How many words either side of a span say what it is about ("2.3 million patients").
 NEAR_WORDS = 5
 _ORDER = {
-    PERSON: ("person", "organisation", "name"),
+    PERSON: ("person", "organisation", "name", "role"),
     PLACE: ("place", "name", "organisation"),
     MEASURE: ("measure", "percent", "money", "date"),
     NUMBER: ("number", "money", "percent", "measure", "age"),
@@ -175,7 +182,7 @@ def _tidy(text: str) -> str:
 
 
 _HANDLERS: dict[str, Callable[[Question, Reading, frozenset[str]], str | None]] = {
-    **{kind: _span_answer for kind in ANSWERING_KINDS},
+    **{kind: _span_answer for kind in ANSWERING_KINDS if kind != REASON},
     SAID: _said,
     REASON: _reason,
     YES_NO: _yes_no,

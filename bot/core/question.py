@@ -41,7 +41,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
         (MONEY, r"\bhow much (?:\w+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:\w+ ){0,4}?cost\b|\bwhat (?:is|was) the (?:cost|price|budget|value|fine|salary)\b|\bhow expensive\b"),
-        (MEASURE, r"\bhow (?:long|tall|far|high|deep|wide|big|large|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
+        (MEASURE, r"\bhow (?:long|tall|far|deep|wide|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
         (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
         (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
@@ -103,9 +103,20 @@ class Question:
         return self.kind in (PERSON, ORGANISATION, PLACE, TIME, NUMBER, AGE)
 
 
+#: Chat spellings of everyday words ("wen", "ppl"): general English, not any report's.
+CHAT_SPELLINGS = {
+    "wen": "when", "wat": "what", "wot": "what", "wht": "what", "whats": "what is", "wats": "what is",
+    "ppl": "people", "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please",
+    "govt": "government", "gov't": "government", "yr": "year", "yrs": "years", "hrs": "hours",
+    "mins": "minutes", "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "w/": "with",
+    "tmrw": "tomorrow", "thru": "through", "tho": "though", "b4": "before", "ppls": "people's",
+}  # fmt: skip
+_CHAT = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(w) for w in CHAT_SPELLINGS) + r")(?![\w'’])", re.IGNORECASE)
+
+
 def read_question(text: str) -> Question:
     """Read ``text`` (already tidied of mentions and URLs)."""
-    plain = strip_markup(text)
+    plain = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1).lower()], strip_markup(text))
     folded = clean(plain)
     words = re.findall(r"[a-z]+", folded)
     return Question(
@@ -171,7 +182,9 @@ def focus_of(folded: str) -> list[str]:
         return []
     words = found.group(2).split()
     if found.group(1).startswith("how"):
-        words = words[:1]  # "how many mortgages come up": the noun right after
+        # "how many mortgages come up": the noun right after, whatever it is ("people")
+        first = words[0] if words else ""
+        return [first] if first and first not in _DETERMINERS and not _STOP_FOCUS.fullmatch(first) else []
     out: list[str] = []
     for word in words:
         if _STOP_FOCUS.fullmatch(word):
@@ -192,7 +205,7 @@ def focus_of(folded: str) -> list[str]:
 
 
 _PREDICATE = re.compile(
-    r"^(?:what|when|where|why|how|who|whom|which \w+|what \w+) (?:did|does|do|will|would|has|have|had|can|could|should)"
+    r"^(?:what|when|where|why|how|who|whom|which \w+|what \w+|how \w+) (?:did|does|do|will|would|has|have|had|can|could|should)"
     r" (?:[\w'’.-]+ ){1,6}?([a-z]+)(?: (?:in|on|at|to|for|up|out|off|about|with|from|so far|now|next|first))*[?.!]*$"
 )
 

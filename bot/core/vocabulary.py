@@ -8,6 +8,9 @@ which tell an ordinary word from a name.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from bot.core.lexicon import STOPWORDS, english_words
 
 
@@ -68,3 +71,16 @@ _SHORT = _words(
     our us his her him new old big top set cut low end year day war law age job pay tax oil gas
     """
 )
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Countries, their adjectives and major cities of the world, lower case (the English side
+    of ``data/ko-places.tsv``, a general gazetteer)."""
+    text = resources.files("bot.core").joinpath("data/ko-places.tsv").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        out.update(name.strip() for name in line.split("\t", 1)[1].split("|") if name.strip())
+    return frozenset(out)
