@@ -12,7 +12,19 @@ from collections.abc import Callable
 
 from bot.core.article import DATE, UNCLEAR, Reading, Span
 from bot.core.index import Doc
-from bot.core.question import MEASURE, MONEY, NUMBER, PERSON, PLACE, REASON, SAID, TIME, YES_NO, Question
+from bot.core.question import (
+    DEFINITION,
+    MEASURE,
+    MONEY,
+    NUMBER,
+    PERSON,
+    PLACE,
+    REASON,
+    SAID,
+    TIME,
+    YES_NO,
+    Question,
+)
 from bot.core.signals import ANSWERING_KINDS
 from bot.core.text import stem, words
 
@@ -118,6 +130,14 @@ def _with_tail(text: str, span: Span) -> str:
     return (span.text + extra).strip(" ,.;")
 
 
+def _definition(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """"Who is Cho Hyun?": the person with their title or role, as the sentence gives it."""
+    for span in reading.spans:
+        if span.kind == PERSON and (span.role or span.refers) and {stem(w) for w in words(span.text)} & tokens:
+            return _person(span)
+    return None
+
+
 def _said(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
     """What someone said: the quote itself, its first words."""
     quotes = _QUOTE.findall(reading.sentence.text)
@@ -184,6 +204,7 @@ def _tidy(text: str) -> str:
 _HANDLERS: dict[str, Callable[[Question, Reading, frozenset[str]], str | None]] = {
     **{kind: _span_answer for kind in ANSWERING_KINDS if kind != REASON},
     SAID: _said,
+    DEFINITION: _definition,
     REASON: _reason,
     YES_NO: _yes_no,
 }

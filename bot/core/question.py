@@ -144,8 +144,13 @@ _KEYWORD_KINDS = (
 )
 
 
+_WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)[\w .'’-]{2,40}\??$")
+
+
 def answer_kind(folded: str) -> str:
     """The kind of answer a (case-folded) question wants; WHAT when it says nothing sharper."""
+    if _WHO_IS.match(folded):
+        return DEFINITION  # "Who is Cho Hyun?": who they are, not another name
     for kind, pattern in _KINDS:
         if pattern.search(folded):
             return kind
@@ -160,11 +165,10 @@ def answer_kind(folded: str) -> str:
 
 #: Words that measure or frame rather than name what is asked ("what share of", "what kind of").
 _MEASURES = frozenset(
-    "kind kinds type types sort sorts share percentage percent proportion number numbers amount level "
-    "part portion way ways thing things sum total lot bit one ones much many".split()
+    ["kind", "kinds", "type", "types", "sort", "sorts", "share", "percentage", "percent", "proportion", "number", "numbers", "amount", "level", "part", "portion", "way", "ways", "thing", "things", "sum", "total", "lot", "bit", "one", "ones", "much", "many"]
 )
 _LIGHT_FOCUS = LIGHT_WORDS | STOPWORDS
-_DETERMINERS = frozenset("the a an this that these those its his her their our my your some any".split())
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any"])
 _FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’-]+\s*){1,6})")
 _STOP_FOCUS = re.compile(
     rf"\b(?:{_AUX}|of|in|on|at|for|to|from|with|by|about|after|before|since|during|between|that|"
@@ -191,7 +195,7 @@ def focus_of(folded: str) -> list[str]:
             if out or word != "of":
                 break
             continue
-        if word in _DETERMINERS or word in _MEASURES and not out:
+        if word in _DETERMINERS or (word in _MEASURES and not out):
             continue
         if word in _LIGHT_FOCUS:
             break

@@ -13,7 +13,7 @@ from bot.core.analyzer import Analysis
 from bot.core.checks import Context, failures
 from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
-from bot.core.lexical_bridge import question_expansions
+from bot.core.lexical_bridge import expansions_of_word, phrases_of, question_expansions
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.question import NUMBER, PERSON, Question, read_question
 from bot.core.signals import Weighted, asked, coverage
@@ -145,10 +145,20 @@ def _context(index: FactIndex, analysis: Analysis, question: Question) -> Contex
     tokens = frozenset(analysis.tokens)
     names = frozenset(t for t in tokens if t in index.names)
     capitals = [w for w in question.capitalised if w.lower() not in STOPWORDS]
-    unknown = tuple(
-        w for w in capitals if not (index.document(w) & index.vocabulary) and not is_common_word(w.lower())
-    )
+    unknown = tuple(w for w in capitals if _unknown_name(index, w))
     return Context(question, tokens, names, unknown, index)
+
+
+def _unknown_name(index: FactIndex, word: str) -> bool:
+    """A capitalised word of the question that the report never uses, nor anything it means
+    ("War" in "the Korean War", "Vietnam"); an acronym is known by what it stands for."""
+    stems = index.document(word)
+    if not stems or stems & index.vocabulary:
+        return False
+    lower = word.lower().strip(".")
+    if expansions_of_word(lower) & index.vocabulary:
+        return False
+    return not (word.isupper() and any(index.document(p) <= index.vocabulary for p in phrases_of(lower)))
 
 
 def _fuzzy(index: FactIndex, analysis: Analysis) -> dict[int, float]:

@@ -11,7 +11,19 @@ from bot.core.article import PERSON, UNCLEAR, read_article
 from bot.core.drafting import build_draft, finish_draft
 from bot.core.engine import Engine
 from bot.core.knowledge import load_fact_base
-from bot.core.question import AGE, MEASURE, MONEY, NUMBER, PLACE, REASON, SAID, TIME, YES_NO, read_question, strip_markup
+from bot.core.question import (
+    AGE,
+    MEASURE,
+    MONEY,
+    NUMBER,
+    PLACE,
+    REASON,
+    SAID,
+    TIME,
+    YES_NO,
+    read_question,
+    strip_markup,
+)
 from bot.core.report import Report
 
 ARTICLE = (
