@@ -66,9 +66,8 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
     spans = [s for s in reading.spans if s.kind in kinds and not _named_in_question(s, tokens)]
     if question.kind == TIME:
         spans = [s for s in spans if s.kind == DATE]
-    if question.kind == PERSON and reading.speaker and reading.speaker != UNCLEAR and _QUOTE.search(reading.sentence.text):
-        if not any(s.kind == PERSON for s in spans):
-            return reading.speaker  # "Who said ...?" of a quote attributed by "she said"
+    if _quoted_by_name(question, reading) and not any(s.kind == PERSON for s in spans):
+        return reading.speaker  # "Who said ...?" of a quote attributed by "she said"
     if not spans:
         return None
     text = reading.sentence.text
@@ -92,6 +91,16 @@ _ORDER = {
     MEASURE: ("measure", "percent", "money", "date"),
     NUMBER: ("number", "money", "percent", "measure", "age"),
 }
+
+
+def _quoted_by_name(question: Question, reading: Reading) -> bool:
+    """A who-question about a quote whose speaker the article names."""
+    return (
+        question.kind == PERSON
+        and bool(reading.speaker)
+        and reading.speaker != UNCLEAR
+        and bool(_QUOTE.search(reading.sentence.text))
+    )
 
 
 def _rank_kind(question: Question, span: Span) -> int:
