@@ -141,8 +141,10 @@ class Analyzer:
         long word, keeping the last letter too, and never into a stop word: "currency" is not
         "currently"); a four-letter word only by swapping two letters ("yaer"). A real English
         word is left alone unless it is a spelling variant by a doubled letter ("kidnaping")."""
-        if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or self.knows(word):
+        if not word.isalpha() or self.knows(word):
             return None
+        if len(word) < TYPO_MIN_LENGTH:
+            return self._repair_short(word)
         real_word = word in english_words()
         if self._by_letter is None:
             self._by_letter = {}
@@ -166,6 +168,17 @@ class Analyzer:
             if distance > 1 and (candidate[-1] != word[-1] or candidate in STOPWORDS):
                 continue
             return candidate
+        return None
+
+    def _repair_short(self, word: str) -> str | None:
+        """A three-letter word is repaired only by a doubled letter the report writes ("tal" ->
+        "tall"), never into another word."""
+        if len(word) != 3 or word in english_words():
+            return None
+        for i in range(3):
+            doubled = word[: i + 1] + word[i] + word[i + 1 :]
+            if doubled in self._known:
+                return doubled
         return None
 
     def query(self, text: str) -> Analysis:

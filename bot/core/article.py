@@ -55,6 +55,26 @@ _NUMBER = re.compile(
     r"dozens?|hundreds|thousands|millions)\b(?:[- ](?:in|of)[- ]\w+)?",
     re.IGNORECASE,
 )
+#: The class of each unit word a measure can have.
+UNIT_CLASSES = {
+    **dict.fromkeys("kilometer kilometre km meter metre m centimeter cm millimeter mm mile feet foot ft inch yard".split(), "length"),
+    **dict.fromkeys("kilogram kg gram g ton tonne pound lb".split(), "weight"),
+    **dict.fromkeys("second minute hour day week month year decade".split(), "time"),
+    **dict.fromkeys("mph km/h knot".split(), "speed"),
+    **dict.fromkeys("hectare acre".split(), "area"),
+    **dict.fromkeys("liter litre gallon".split(), "volume"),
+}
+
+
+def unit_class(measure: str) -> str:
+    """The class of a measure span's unit ("4.3 meters" -> "length")."""
+    word = measure.lower().split()[-1].split("-")[-1]
+    for candidate in (word, word.rstrip("s"), word[:-2] if word.endswith("es") else word):
+        if candidate in UNIT_CLASSES:
+            return UNIT_CLASSES[candidate]
+    return ""
+
+
 #: A figure with a unit of length, weight, time, speed or area ("4.3 meters", "about 12 days").
 _MEASURE = re.compile(
     r"\b\d[\d,]*(?:\.\d+)?[- ]?(?:(?:square |cubic )?(?:kilometers?|kilometres?|km|meters?|metres?|m|centimeters?|cm|"

@@ -6,11 +6,15 @@ not used, however many other words it shares.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.index import Doc, FactIndex
+from bot.core.article import unit_class
 from bot.core.lexical_bridge import expansions_of_word
+from bot.core.vocabulary import MONTH_NAMES
 from bot.core.question import PERSON, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present
 
@@ -45,12 +49,27 @@ def figures_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def days_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """A month or weekday the question names must be the fact's."""
+    """A month or weekday the question names must be the fact's, in the clause that holds the
+    question's words ("inflation ... in February, while the unemployment rate ... in March"
+    gives no unemployment rate for February)."""
     if ctx.question.months - doc.months:
         return "the fact is about another month"
     if ctx.question.weekdays - doc.weekdays:
         return "the fact is about another day"
+    if ctx.question.months and not doc.curated:
+        clause = main_clause(doc, ctx.tokens, ctx.index).lower()
+        if not any(name in clause for m in ctx.question.months for name in MONTH_NAMES[m]):
+            return "the fact gives that month for something else"
     return None
+
+
+_CLAUSES = re.compile(r",\s+(?:while|whereas|but|and|although)\b|;|\s+while\s+")
+
+
+def main_clause(doc: Doc, tokens: frozenset[str], index: FactIndex) -> str:
+    """The clause of the fact's first sentence that holds most of the question's words."""
+    clauses = _CLAUSES.split(doc.readings[0].sentence.text) if doc.readings else [""]
+    return max(clauses, key=lambda c: len(index.document(c) & tokens))
 
 
 def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
@@ -71,6 +90,25 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
     return f"the fact holds no {ctx.question.kind} the question does not already give"
 
 
+def units_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """"How tall", "how heavy", "how long": a measure of that kind (a length, a weight, a time)."""
+    if not ctx.question.units or doc.curated:
+        return None
+    for reading in doc.readings:
+        if any(unit_class(s.text) in ctx.question.units for s in reading.spans if s.kind == "measure"):
+            return None
+    return f"the fact gives no {' or '.join(sorted(ctx.question.units))}"
+
+
+def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """"What did X say about Y": the fact must be about Y (half its words at least)."""
+    topic = [w for w in ctx.question.topic if ctx.index.document(w)]
+    if not topic or doc.curated:
+        return None
+    found = sum(1 for w in topic if ctx.index.document(w) & doc.tokens or expansions_of_word(w) & doc.tokens)
+    return None if 2 * found >= len(topic) else f"the fact says nothing about {' '.join(topic)}"
+
+
 def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
     """What a what/which/how-many question asks about must be in the fact ("the currency",
     "the share price"), as written or through a general synonym."""
@@ -85,12 +123,16 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
     return f"the fact says nothing of {head!r}"
 
 
+#: Kinds of question whose verb carries what they ask (a figure or a quote carries it otherwise).
+PREDICATE_KINDS = frozenset({"what", "time", "place", "person", "organisation", "yes_no", "definition"})
+
+
 def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
     """The verb the question asks about ("what did the drilling find?") must be the fact's,
     as written, inflected or through a general synonym: the report saying the drilling is
     planned does not say what it found."""
     verb = ctx.question.predicate
-    if not verb or doc.curated:
+    if not verb or doc.curated or ctx.question.kind not in PREDICATE_KINDS:
         return None
     stems = ctx.index.document(verb)
     if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
@@ -135,6 +177,8 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     days_in_fact,
     kind_in_fact,
     focus_in_fact,
+    units_in_fact,
+    topic_in_fact,
     subject_in_fact,
     predicate_in_fact,
 )

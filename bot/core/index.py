@@ -81,6 +81,7 @@ class FactIndex:
         context = " ".join(name for r in readings for name in (*r.context, r.speaker or ""))
         roles = " ".join(span.role for r in readings for span in r.spans if span.role)
         texts = [s.text for s in fact.sources] + [fact.answer, " ".join(fact.keywords), context, roles]
+        texts += [s.text.replace("-", " ") for s in fact.sources if "-" in s.text]  # "variable-rate" ~ "variable rates"
         stated = " ".join([fact.answer, *(s.text for s in fact.sources)])
         words = clean(stated).split()
         return Doc(

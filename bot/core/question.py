@@ -8,6 +8,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.core.lexical.morphy import morphy
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.text import clean
 from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS
@@ -41,7 +42,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
         (MONEY, r"\bhow much (?:\w+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:\w+ ){0,4}?cost\b|\bwhat (?:is|was) the (?:cost|price|budget|value|fine|salary)\b|\bhow expensive\b"),
-        (MEASURE, r"\bhow (?:long|tall|far|deep|wide|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
+        (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
         (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
         (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
@@ -92,6 +93,10 @@ class Question:
     subject: tuple[str, ...] = ()
     #: The verb a question asks about ("find" in "what did the first drilling attempt find?").
     predicate: str = ""
+    #: What a "what did X say about Y" question is about: Y's words.
+    topic: tuple[str, ...] = ()
+    #: The kind of unit a how-tall/how-long/how-heavy question wants (length, weight, time, speed).
+    units: frozenset[str] = frozenset()
 
     @property
     def keyword_query(self) -> bool:
@@ -130,6 +135,8 @@ def read_question(text: str) -> Question:
         focus=tuple(focus_of(folded)),
         subject=tuple(subject_of(folded)),
         predicate=predicate_of(folded),
+        topic=tuple(topic_of(folded)),
+        units=units_of(folded),
     )
 
 
@@ -205,7 +212,14 @@ def focus_of(folded: str) -> list[str]:
         out.append(word)
     while out and out[-1] in _MEASURES:
         out.pop()  # "the phone number": the phone
+    while out and _verb_form(out[-1]):
+        out.pop()  # "NASA's instruments looking for": the instruments
     return out[-2:]
+
+
+def _verb_form(word: str) -> bool:
+    """An -ing or -ed form of a verb ("looking", "proposed"), not the noun asked about."""
+    return word.endswith(("ing", "ed")) and bool(morphy(word, "v"))
 
 
 _PREDICATE = re.compile(
@@ -220,7 +234,38 @@ def predicate_of(folded: str) -> str:
     if not found:
         return ""
     verb = found.group(1)
-    return "" if verb in _LIGHT_FOCUS or len(verb) < 3 else verb
+    before = folded.strip().rstrip("?.! ").rsplit(" ", 2)
+    if verb in _LIGHT_FOCUS or len(verb) < 3 or (len(before) > 1 and before[-2] in _DETERMINERS):
+        return ""  # "do for a living": a noun, not the verb asked about
+    return verb if is_verb(verb) else ""
+
+
+_TOPIC = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|warn|warned|claim|claimed|argue|argued)\b.*?\babout\s+(.+?)\??$")
+_UNITS = (
+    ("length", re.compile(r"\bhow (?:tall|far|wide)\b")),
+    ("weight", re.compile(r"\bhow (?:heavy\b|much (?:\w+ ){0,4}?weigh)")),
+    ("speed", re.compile(r"\bhow fast\b")),
+    ("time", re.compile(r"\bhow long\b")),
+    ("length", re.compile(r"\bhow long is\b")),
+)
+
+
+def topic_of(folded: str) -> list[str]:
+    """The words of what "what did X say about ..." asks about."""
+    found = _TOPIC.search(folded)
+    if not found:
+        return []
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", found.group(1)) if w not in _LIGHT_FOCUS]
+
+
+def units_of(folded: str) -> frozenset[str]:
+    """The unit classes a measuring question accepts ("how long": a duration or a length)."""
+    return frozenset(unit for unit, pattern in _UNITS if pattern.search(folded))
+
+
+def is_verb(word: str) -> bool:
+    """True when WordNet knows ``word`` as (a form of) a verb."""
+    return bool(morphy(word, "v"))
 
 
 def subject_of(folded: str) -> list[str]:

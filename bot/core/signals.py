@@ -25,7 +25,7 @@ ANSWERING_KINDS: Mapping[str, frozenset[str]] = {
     NUMBER: frozenset({"number", "money", "percent", "age"}),
     AGE: frozenset({"age"}),
     MONEY: frozenset({"money"}),
-    MEASURE: frozenset({"measure", "percent"}),
+    MEASURE: frozenset({"measure"}),
     REASON: frozenset({"reason"}),
 }
 

@@ -24,6 +24,8 @@ CALENDAR = frozenset(WEEKDAYS) | frozenset(m.lower() for m in MONTHS)
 MONTH_NUMBER = {m.lower(): i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {
     m.lower(): n for m, n in zip(MONTHS[12:], (1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12), strict=True)
 }
+#: Month number -> the ways a text writes it ("feb", "february").
+MONTH_NAMES = {n: tuple(name for name, m in MONTH_NUMBER.items() if m == n) for n in range(1, 13)}
 
 #: Head nouns that make a capitalised run the name of an organisation.
 ORGANISATION_WORDS = _words(
