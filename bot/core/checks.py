@@ -35,7 +35,7 @@ def names_in_fact(ctx: Context, doc: Doc) -> str | None:
     for "who is the governor of the Bank of Canada?", a sentence naming the governor will do
     without the bank's name."""
     missing = sorted(t for t in ctx.names if t not in doc.tokens and not _in_asks(t, doc))
-    if missing and ctx.question.kind == PERSON and ctx.tokens & doc.role_tokens - ctx.index.names:
+    if missing and _titled(ctx, doc):
         missing = [t for t in missing if t in ctx.index.person_names]
     return f"the fact does not mention {', '.join(missing)}" if missing else None
 
@@ -69,7 +69,18 @@ _CLAUSES = re.compile(r",\s+(?:while|whereas|but|and|although)\b|;|\s+while\s+")
 def main_clause(doc: Doc, tokens: frozenset[str], index: FactIndex) -> str:
     """The clause of the fact's first sentence that holds most of the question's words."""
     clauses = _CLAUSES.split(doc.readings[0].sentence.text) if doc.readings else [""]
-    return max(clauses, key=lambda c: len(index.document(c) & tokens))
+    return max(clauses, key=lambda c: sum(index.idf.get(t, 0.0) for t in index.document(c) & tokens))
+
+
+def places_in_clause(ctx: Context, doc: Doc) -> str | None:
+    """A place the question names must be where the sentence says what is asked: "the home
+    price in Toronto" is not "home sales in Toronto ..., while the home price in Vancouver"."""
+    places = [t for t in ctx.names if t in ctx.index.place_names]
+    if not places or doc.curated or not doc.readings or _titled(ctx, doc):
+        return None
+    clause = ctx.index.document(main_clause(doc, ctx.tokens - ctx.names, ctx.index))
+    missing = [t for t in places if t not in clause]
+    return f"the fact says that of another place than {', '.join(missing)}" if missing else None
 
 
 def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
@@ -161,6 +172,11 @@ def names_known(ctx: Context, doc: Doc) -> str | None:
     return None
 
 
+def _titled(ctx: Context, doc: Doc) -> bool:
+    """A who-question whose words are the title of a person the fact names ("the governor")."""
+    return ctx.question.kind == PERSON and bool(ctx.tokens & (doc.role_tokens - ctx.index.names))
+
+
 def _in_asks(token: str, doc: Doc) -> bool:
     return any(token in ask for ask in doc.asks)
 
@@ -173,6 +189,7 @@ def _year_only(figure: str, doc: Doc) -> bool:
 CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     names_known,
     names_in_fact,
+    places_in_clause,
     figures_in_fact,
     days_in_fact,
     kind_in_fact,
