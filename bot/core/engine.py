@@ -24,7 +24,7 @@ from bot.core.korean.messages import decline_message_ko
 from bot.core.korean_bridge import english_question, is_korean
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
 from bot.core.report import Sentence, split_sentences
-from bot.core.text import clean, latin_letter_share
+from bot.core.text import clean, latin_letter_share, stem, words
 from bot.core.verdict import Verdict, index_for
 
 log = logging.getLogger(__name__)
@@ -150,6 +150,7 @@ class Engine:
                 scope,
                 verdict=None,
             )
+        scope = route(text, scope) if report is None else scope
         hits = [Hit(index, index.verdict(text)) for index in scope]
         if all(h.verdict.empty for h in hits):
             if _ABOUT_THE_REPORT.search(clean(text)):
@@ -157,7 +158,7 @@ class Engine:
                 hits = [Hit(index, index.verdict(OVERVIEW_QUESTION)) for index in scope]
             else:
                 return self._decline(original, self._introduction(scope), scope, verdict=None)
-        hit = max(hits, key=lambda h: h.verdict.score)
+        hit = max(hits, key=lambda h: (bool(h.verdict.facts), h.verdict.score))
         asked = question_clause(text)
         if not hit.verdict.facts and asked is not None:
             # A chatty message ("I read that ... — who leads them?"): try its question alone.
@@ -318,6 +319,35 @@ def question_clause(text: str) -> str | None:
         if clause.endswith("?") or _QUESTION_START.match(clause):
             return clause
     return None
+
+
+#: With several reports, a question goes to the one whose words it uses most, when that one
+#: leads the next by this share of the question's words (else every report is asked).
+ROUTE_MARGIN = 0.2
+
+
+def route(text: str, scope: list[Any]) -> list[Any]:
+    """The reports a question is about: the one that holds clearly more of its words."""
+    if len(scope) < 2:
+        return scope
+    asked = {stem(w) for w in words(text) if w not in STOPWORDS}
+    if not asked:
+        return scope
+    shares = sorted(((len(asked & _stems_of(index)) / len(asked), i) for i, index in enumerate(scope)), reverse=True)
+    (best, first), (second, _) = shares[0], shares[1]
+    return [scope[first]] if best - second >= ROUTE_MARGIN else scope
+
+
+def _stems_of(index: Any) -> frozenset[str]:
+    """Every word stem of a report's text and facts (computed once per index)."""
+    cached = getattr(index, "_report_stems", None)
+    if cached is None:
+        texts = [s.text for s in index.base.report.sentences]
+        texts += [t for f in index.base.facts for t in (*f.questions, *f.keywords, f.answer)]
+        texts += [w for group in index.base.synonyms for w in group]
+        cached = frozenset(stem(w) for t in texts for w in words(t))
+        index._report_stems = cached
+    return cached
 
 
 def _has_words(text: str) -> bool:

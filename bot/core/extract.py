@@ -109,11 +109,15 @@ def _rank_kind(question: Question, span: Span) -> int:
     return order.index(span.kind) if span.kind in order else len(order)
 
 
+_OF_FIGURE = re.compile(r"^\s+of\s+(?:the\s+)?[\d,.]+")
+
+
 def _counts(text: str, span: Span, question: Question) -> bool:
     """True when the word right after a figure is what the question counts ("2.3 million patients")."""
     if not question.focus:
         return False
-    after = words(text[span.end :])[:2]
+    rest = _OF_FIGURE.sub("", text[span.end :], count=1)  # "61 of the 90 votes": 61 counts votes
+    after = words(rest)[:2]
     return stem(question.focus[-1]) in {stem(w) for w in after}
 
 
