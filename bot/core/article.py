@@ -379,7 +379,7 @@ def _after_place_preposition(text: str, start: int) -> bool:
     return bool(_PLACE_PREP.search(text[max(0, start - 12) : start]))
 
 
-_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z -]*?(?:\s+(?:at|of|for)\s+[A-Z][\w’'. ]+?)?)(?=,|\.|$)")
+_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z -]*?(?:\s+(?:at|of|for|in|with)\s+[A-Z][\w’'. ]+?)?)(?=,|\.|$)")
 
 
 def _apposition(text: str, end: int) -> str:

@@ -41,9 +41,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
-        (MONEY, r"\bhow much (?:\w+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:\w+ ){0,4}?cost\b|\bwhat (?:is|was) the (?:cost|price|budget|value|fine|salary)\b|\bhow expensive\b"),
+        (MONEY, r"\bhow much (?:\w+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
         (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
-        (NUMBER, r"\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
+        (NUMBER, r"\bwhere (?:\w+ ){0,6}?(?:rate|rates|price|prices|level|yield|yields|inflation|index|stocks?|shares|dollar|currency)\b(?: \w+){0,3}? (?:be|end|go|head|settle|stand|land)\b"
+         r"|\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
         (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
         (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
         (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
@@ -124,10 +125,11 @@ def read_question(text: str) -> Question:
     plain = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1).lower()], strip_markup(text))
     folded = clean(plain)
     words = re.findall(r"[a-z]+", folded)
+    kind = PERSON if _WHICH_NAME.match(plain) else answer_kind(folded)  # "Which Beaumont said ...?"
     return Question(
         text=plain,
         folded=folded,
-        kind=answer_kind(folded),
+        kind=kind,
         figures=frozenset(figures_in(plain)),
         months=frozenset(MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER and w in CALENDAR and w != "may"),
         weekdays=frozenset(w for w in words if w in WEEKDAYS),
@@ -151,13 +153,15 @@ _KEYWORD_KINDS = (
 )
 
 
+_JOB = re.compile(r"^what (?:does|did|do) [\w .'’-]{1,40} do(?: for (?:a )?(?:living|work))?\??$|\b(?:job|occupation|profession|title|role|position)\b")
+_WHICH_NAME = re.compile(r"^[Ww]hich ([A-Z][\w’'-]+)\b")
 _WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)[\w .'’-]{2,40}\??$")
 
 
 def answer_kind(folded: str) -> str:
     """The kind of answer a (case-folded) question wants; WHAT when it says nothing sharper."""
-    if _WHO_IS.match(folded):
-        return DEFINITION  # "Who is Cho Hyun?": who they are, not another name
+    if _WHO_IS.match(folded) or _JOB.search(folded):
+        return DEFINITION  # "Who is Cho Hyun?", "what does Whitfield do?": who they are
     for kind, pattern in _KINDS:
         if pattern.search(folded):
             return kind
