@@ -113,13 +113,18 @@ def _rank_kind(question: Question, span: Span) -> int:
 _OF_FIGURE = re.compile(r"^\s+of\s+(?:the\s+)?[\d,.]+")
 
 
-def _counts(text: str, span: Span, question: Question) -> bool:
-    """True when the word right after a figure is what the question counts ("2.3 million patients")."""
+def _counts(text: str, span: Span, question: Question) -> int:
+    """2 for "61 of the 90 votes" (61 is the count asked), 1 when the word right after a figure
+    is what the question counts ("2.3 million patients"), else 0."""
     if not question.focus:
-        return False
-    rest = _OF_FIGURE.sub("", text[span.end :], count=1)  # "61 of the 90 votes": 61 counts votes
-    after = words(rest)[:2]
-    return stem(question.focus[-1]) in {stem(w) for w in after}
+        return 0
+    head = stem(question.focus[-1])
+    rest = text[span.end :]
+    of_total = _OF_FIGURE.match(rest)
+    after = words(rest[of_total.end() :] if of_total else rest)[:2]
+    if head not in {stem(w) for w in after}:
+        return 0
+    return 2 if of_total else 1
 
 
 #: A question's word after a figure says more of it than one before ("$254 million for ...").
