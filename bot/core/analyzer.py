@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS, english_words
-from bot.core.text import clean, split_compound, stem, words
+from bot.core.text import clean, lemma_stem, split_compound, stem, words
 
 #: Typo repair: at most this many edits (Damerau-Levenshtein: a swap of two letters is one)
 #: for a word of up to 7 letters, and for a longer one. The first letter must match.
@@ -50,6 +50,8 @@ class Analyzer:
     """Tokenises text the same way for the fact base and for questions of one report."""
 
     synonym_groups: Sequence[Sequence[str]]
+    #: Lemmatise before stemming ("won" -> "win", "held" -> "hold"): the general pipeline does.
+    lemmatise: bool = False
     #: Phrases that read the same as a phrase of another group once their words are normalised
     #: ("state media" and "briefed journalists"): (phrase, earlier meaning, later meaning).
     collisions: list[tuple[str, str, str]] = field(default_factory=list, init=False)
@@ -86,6 +88,9 @@ class Analyzer:
         for group in self.synonym_groups:
             self.learn(" ".join(group))
 
+    def _stem(self, word: str) -> str:
+        return lemma_stem(word) if self.lemmatise else stem(word)
+
     def _normalise(self, stems: Sequence[str]) -> tuple[str, ...]:
         return tuple(self._words.get(s, s) for s in stems)
 
@@ -118,7 +123,7 @@ class Analyzer:
         return out
 
     def _stems(self, phrase: str) -> tuple[str, ...]:
-        return tuple(stem(w) for w in self._surface(phrase))
+        return tuple(self._stem(w) for w in self._surface(phrase))
 
     def _join_split_words(self, surface: list[str]) -> list[str]:
         """``kim ji na`` -> ``kim jina`` when ``jina`` is a compound the report writes."""
@@ -211,7 +216,7 @@ class Analyzer:
 
     def _canonical(self, surface: list[str]) -> tuple[list[str], list[str]]:
         """Canonical tokens, and the same with each replaced word's own stem kept beside it."""
-        stems = [stem(w) for w in surface]
+        stems = [self._stem(w) for w in surface]
         normal = self._normalise(stems)
         canonical: list[str] = []
         document: list[str] = []

@@ -57,12 +57,12 @@ _NUMBER = re.compile(
 )
 #: The class of each unit word a measure can have.
 UNIT_CLASSES = {
-    **dict.fromkeys("kilometer kilometre km meter metre m centimeter cm millimeter mm mile feet foot ft inch yard".split(), "length"),
-    **dict.fromkeys("kilogram kg gram g ton tonne pound lb".split(), "weight"),
-    **dict.fromkeys("second minute hour day week month year decade".split(), "time"),
-    **dict.fromkeys("mph km/h knot".split(), "speed"),
-    **dict.fromkeys("hectare acre".split(), "area"),
-    **dict.fromkeys("liter litre gallon".split(), "volume"),
+    **dict.fromkeys(["kilometer", "kilometre", "km", "meter", "metre", "m", "centimeter", "cm", "millimeter", "mm", "mile", "feet", "foot", "ft", "inch", "yard"], "length"),
+    **dict.fromkeys(["kilogram", "kg", "gram", "g", "ton", "tonne", "pound", "lb"], "weight"),
+    **dict.fromkeys(["second", "minute", "hour", "day", "week", "month", "year", "decade"], "time"),
+    **dict.fromkeys(["mph", "km/h", "knot"], "speed"),
+    **dict.fromkeys(["hectare", "acre"], "area"),
+    **dict.fromkeys(["liter", "litre", "gallon"], "volume"),
 }
 
 
@@ -161,11 +161,17 @@ class Article:
 
     @property
     def year(self) -> str | None:
-        """The year the article is written in: the first year its first paragraph names."""
+        """The year the article is written in: the first year its first paragraph names, else
+        the year it names most (the latest among equals)."""
         if not self.report.paragraphs:
             return None
         found = _YEAR.search(self.report.paragraphs[0].text)
-        return found.group(1) if found else None
+        if found:
+            return found.group(1)
+        years = [int(y) for p in self.report.paragraphs for y in _YEAR.findall(p.text)]
+        if not years:
+            return None
+        return str(max(set(years), key=lambda y: (years.count(y), y)))
 
     def surname_owners(self, surname: str) -> list[Person]:
         key = surname.lower()

@@ -7,16 +7,15 @@ not used, however many other words it shares.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.index import Doc, FactIndex
 from bot.core.article import unit_class
+from bot.core.index import Doc, FactIndex
 from bot.core.lexical_bridge import expansions_of_word
-from bot.core.vocabulary import MONTH_NAMES
 from bot.core.question import PERSON, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present
+from bot.core.vocabulary import MONTH_NAMES
 
 
 @dataclass(frozen=True)
@@ -56,11 +55,31 @@ def days_in_fact(ctx: Context, doc: Doc) -> str | None:
         return "the fact is about another month"
     if ctx.question.weekdays - doc.weekdays:
         return "the fact is about another day"
+    if not doc.curated:
+        said = " ".join(r.sentence.text.lower() for r in doc.readings)
+        for phrase in ctx.question.relative:
+            if not _says_when(phrase, said, ctx.index.article.year):
+                return f"the fact does not say {phrase!r}"
     if ctx.question.months and not doc.curated:
         clause = main_clause(doc, ctx.tokens, ctx.index).lower()
         if not any(name in clause for m in ctx.question.months for name in MONTH_NAMES[m]):
             return "the fact gives that month for something else"
     return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
+
+
+def _says_when(phrase: str, said: str, year: str | None) -> bool:
+    """Whether a fact's text says the relative date ``phrase`` ("last year"), as written or as
+    the year it means (from the article's year; any year when the article gives none)."""
+    if phrase in said or phrase not in _YEAR_OFFSET:
+        return phrase in said or phrase not in _YEAR_OFFSET
+    years = set(_YEAR.findall(said))
+    if year is None:
+        return bool(years)
+    return str(int(year) + _YEAR_OFFSET[phrase]) in years
 
 
 _CLAUSES = re.compile(r",\s+(?:while|whereas|but|and|although)\b|;|\s+while\s+")
@@ -91,6 +110,8 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
     wanted = ANSWERING_KINDS.get(ctx.question.kind)
     if wanted is None or "reason" in wanted:
         return None
+    if ctx.question.kind == "age" and ctx.names:
+        return _age_of_named(ctx, doc)
     for reading in doc.readings:
         speaker = reading.speaker if "speaker" in wanted and reading.speaker != "?" else None
         if speaker and not ctx.index.document(speaker) <= ctx.tokens:
@@ -118,6 +139,21 @@ def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None
     found = sum(1 for w in topic if ctx.index.document(w) & doc.tokens or expansions_of_word(w) & doc.tokens)
     return None if 2 * found >= len(topic) else f"the fact says nothing about {' '.join(topic)}"
+
+
+def _age_of_named(ctx: Context, doc: Doc) -> str | None:
+    """"How old is X?": an age written beside X ("Kiptoo, 24,"), or in a sentence about X only."""
+    for reading in doc.readings:
+        text = reading.sentence.text
+        for span in reading.spans:
+            beside = text[max(0, span.start - 40) : span.start] + " " + text[span.end : span.end + 40]
+            if span.kind == "age" and ctx.index.document(beside) & ctx.names:
+                return None
+        people = {p.refers or p.text for p in reading.spans if p.kind == "person"} | set(reading.context)
+        ages = [s for s in reading.spans if s.kind == "age"]
+        if ages and len(people) <= 1 and any(ctx.index.document(p) & ctx.names for p in people):
+            return None
+    return "the fact gives no age for the one asked about"
 
 
 def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
@@ -162,7 +198,13 @@ def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
         stems = ctx.index.document(word)
         if stems and not stems & doc.tokens and not expansions_of_word(word) & doc.tokens:
             missing.append(word)
-    return f"the fact does not quote or name {' '.join(missing)}" if missing else None
+    if missing:
+        return f"the fact does not quote or name {' '.join(missing)}"
+    asked = {t for w in ctx.question.subject for t in ctx.index.document(w)} & ctx.index.person_names
+    speakers = [r.speaker for r in doc.readings if r.speaker and r.speaker != "?"]
+    if asked and speakers and not any(asked & ctx.index.document(s) for s in speakers):
+        return f"the fact quotes {speakers[0]}, not {' '.join(ctx.question.subject)}"
+    return None
 
 
 def names_known(ctx: Context, doc: Doc) -> str | None:

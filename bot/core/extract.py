@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from bot.core.article import DATE, UNCLEAR, Reading, Span
 from bot.core.index import Doc
+from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
     DEFINITION,
     MEASURE,
@@ -26,8 +27,8 @@ from bot.core.question import (
     Question,
 )
 from bot.core.signals import ANSWERING_KINDS
-from bot.core.lexicon import STOPWORDS
-from bot.core.text import stem, words
+from bot.core.text import lemma_stem as stem
+from bot.core.text import words
 
 #: The longest clause an answer quotes, in words: a direct answer, not the sentence again.
 MAX_CLAUSE_WORDS = 14
@@ -202,10 +203,20 @@ def _yes_no(question: Question, reading: Reading, tokens: frozenset[str]) -> str
     clause = best_clause(text, tokens, prefer_new=True)
     stems = {stem(w) for w in words(text)}
     said = len(tokens & stems) / max(len(tokens), 1)
-    negative = bool(_NEGATION.search(clause)) != bool(_NEGATION.search(question.text))
+    negative = _denies(text, tokens) != bool(_NEGATION.search(question.text))
     if negative:
         return "No: " + clause
     return ("Yes: " + clause) if said >= YES_NO_COVERAGE else clause
+
+
+def _denies(text: str, tokens: frozenset[str]) -> bool:
+    """True when a negation stands just before one of the question's words ("would not race
+    again", "no immediate change", "not unanimous")."""
+    pieces = words(text)
+    for i, piece in enumerate(pieces):
+        if stem(piece) in tokens and any(_NEGATION.fullmatch(p) for p in pieces[max(0, i - 3) : i]):
+            return True
+    return False
 
 
 def best_clause(text: str, tokens: frozenset[str], *, prefer_new: bool = False) -> str:

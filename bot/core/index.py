@@ -52,7 +52,7 @@ class FactIndex:
         self.base = base
         self.facts = base.facts
         self.article = article or read_article(base.report)
-        self.analyzer = Analyzer(base.synonyms)
+        self.analyzer = Analyzer(base.synonyms, lemmatise=True)
         for sentence in base.report.sentences:
             self.analyzer.learn(sentence.text)
         for fact in self.facts:
@@ -131,8 +131,10 @@ class FactIndex:
         for reading in self.article.readings.values():
             for span in reading.spans:
                 if span.kind in kinds:
-                    rare = " ".join(w for w in span.text.split() if not is_common_word(_bare(w)))
-                    out.update(self.analyzer.index(rare)[1])
+                    keep = span.text.split() if span.kind == "person" else [
+                        w for w in span.text.split() if not is_common_word(_bare(w))
+                    ]  # "Faith Kiptoo": a common word is a name when a person bears it
+                    out.update(self.analyzer.index(" ".join(keep))[1])
         return frozenset(t for t in out if not t.isdigit() and t not in CALENDAR)
 
     def unknown_idf(self) -> float:

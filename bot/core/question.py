@@ -41,6 +41,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
+        (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
         (MONEY, r"\bhow much (?:\w+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
         (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bwhere (?:\w+ ){0,6}?(?:rate|rates|price|prices|level|yield|yields|inflation|index|stocks?|shares|dollar|currency)\b(?: \w+){0,3}? (?:be|end|go|head|settle|stand|land)\b"
@@ -48,7 +49,6 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
         (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
         (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
-        (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
         (ORGANISATION, rf"\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,2}}(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted|did the)\b"),
         (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PERSON_NOUNS})\b|\bname of the\b"),
         (YES_NO, rf"^(?:{_AUX})\b|^(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|hasn't|haven't|can't)\b|^is it true\b"),
@@ -94,6 +94,8 @@ class Question:
     subject: tuple[str, ...] = ()
     #: The verb a question asks about ("find" in "what did the first drilling attempt find?").
     predicate: str = ""
+    #: "last year", "next month": relative dates the fact must give too.
+    relative: frozenset[str] = frozenset()
     #: What a "what did X say about Y" question is about: Y's words.
     topic: tuple[str, ...] = ()
     #: The kind of unit a how-tall/how-long/how-heavy question wants (length, weight, time, speed).
@@ -138,6 +140,7 @@ def read_question(text: str) -> Question:
         subject=tuple(subject_of(folded)),
         predicate=predicate_of(folded),
         topic=tuple(topic_of(folded)),
+        relative=frozenset(m.group(0) for m in _RELATIVE.finditer(folded)),
         units=units_of(folded),
     )
 
@@ -155,7 +158,7 @@ _KEYWORD_KINDS = (
 
 _JOB = re.compile(r"^what (?:does|did|do) [\w .'’-]{1,40} do(?: for (?:a )?(?:living|work))?\??$|\b(?:job|occupation|profession|title|role|position)\b")
 _WHICH_NAME = re.compile(r"^[Ww]hich ([A-Z][\w’'-]+)\b")
-_WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)[\w .'’-]{2,40}\??$")
+_WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\w .-]*['’]s\b)[\w .'’-]{2,40}\??$")
 
 
 def answer_kind(folded: str) -> str:
@@ -244,6 +247,7 @@ def predicate_of(folded: str) -> str:
     return verb if is_verb(verb) else ""
 
 
+_RELATIVE = re.compile(r"\b(?:last|next|this) (?:year|month|week|spring|summer|fall|autumn|winter|season)\b|\b(?:yesterday|tomorrow|tonight)\b")
 _TOPIC = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|warn|warned|claim|claimed|argue|argued)\b.*?\babout\s+(.+?)\??$")
 _UNITS = (
     ("length", re.compile(r"\bhow (?:tall|far|wide)\b")),
@@ -280,10 +284,16 @@ def subject_of(folded: str) -> list[str]:
     return [w for w in found.group(1).split() if w not in _DETERMINERS]
 
 
+#: Ordinals that pin a fact down like a figure ("who finished second?"); "first" is too common.
+ORDINALS = {w: f"#{n}" for n, w in enumerate(["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 2)}
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b(?! (?:half|quarter)\b)", re.IGNORECASE)
+
+
 def figures_in(text: str) -> list[str]:
-    """The figures written in digits, normalised: ``500k`` -> ``500000``, ``2.00%`` -> ``2``."""
+    """The figures written in digits, normalised: ``500k`` -> ``500000``, ``2.00%`` -> ``2``;
+    and ordinals from "second" on, as ``#2``."""
+    out = [ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     text = _MULTIPLIER.sub(_expand, text)
-    out = []
     for raw in _DIGITS.findall(text):
         value = raw.replace(",", "").rstrip(".")
         if "." in value:

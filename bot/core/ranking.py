@@ -17,7 +17,8 @@ from bot.core.lexical_bridge import expansions_of_word, phrases_of, question_exp
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.question import NUMBER, PERSON, Question, read_question
 from bot.core.signals import Weighted, asked, coverage
-from bot.core.text import stem, words
+from bot.core.text import lemma_stem as stem
+from bot.core.text import words
 from bot.core.vocabulary import is_common_word
 
 #: Framing words ("provide", "details", "situation") weigh this much of a topic word.

@@ -115,6 +115,16 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(americanise(word))
 
 
+@lru_cache(maxsize=65536)
+def lemma_stem(word: str) -> str:
+    """The stem of a word's lemma: irregular forms meet their verb ("won" ~ "winning")."""
+    from bot.core.lexical.lemmas import lemma  # the WordNet data loads on first use
+
+    if not word.isalpha() or word in NUMBER_WORDS:
+        return stem(word)
+    return stem(lemma(word))
+
+
 def latin_letter_share(text: str) -> float:
     """Share of the letters in ``text`` that are Latin (ASCII or accented); 1.0 with no letters."""
     letters = [ch for ch in text if ch.isalpha()]
