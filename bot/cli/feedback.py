@@ -67,7 +67,7 @@ def feedback(declined: bool, export_to: Path | None, db: Path | None) -> None:
     try:
         reader = FeedbackReader(path)
     except FeedbackNotFound as exc:
-        click.echo(str(exc))
+        click.echo(str(exc) if path.exists() else _missing(path))
         return
     with reader:
         if export_to is not None:
@@ -87,6 +87,14 @@ def _feedback_settings() -> FeedbackSettings:
         return FeedbackSettings(_env_file=None)  # type: ignore[call-arg]
     except ValueError as exc:
         raise SettingsError(f"Invalid feedback setting: {exc}") from None
+
+
+def _missing(path: Path) -> str:
+    return (
+        f"{path} does not exist, so no feedback was recorded there: `reportbot run` creates it with the "
+        "first 👍, 👎 or declined question; if the bot writes elsewhere, give that file (its "
+        f"{FEEDBACK_DB_PATH_ENV}) with --db."
+    )
 
 
 def _list_feedback(reader: FeedbackReader, path: Path, *, declined: bool) -> None:
