@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
-import platformdirs
 
 from bot import __version__
 from bot.cli.ask import read_lines
@@ -123,6 +122,8 @@ def edited_lines(prompt: Callable[[str], str]) -> Iterator[tuple[str | None, str
 
 
 def history_path() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("reportbot", appauthor=False)) / HISTORY_FILE
 
 
