@@ -15,7 +15,7 @@ import sys
 import click
 
 from bot import __version__
-from bot.cli import add, ask, facts, feedback, playground, run
+from bot.cli import add, ask, chat, facts, feedback, playground, run
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ COMMANDS: tuple[click.Command, ...] = (
     add.add,
     add.reports,
     ask.ask,
-    ask.chat,
+    chat.chat,
     facts.facts,
     facts.check,
     feedback.feedback,

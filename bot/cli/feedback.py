@@ -65,7 +65,7 @@ def feedback(declined: bool, export_to: Path | None, db: Path | None) -> None:
     try:
         reader = FeedbackReader(path)
     except FeedbackNotFound as exc:
-        click.echo(str(exc))
+        click.echo(str(exc) if path.exists() else _missing(path))
         return
     with reader:
         if export_to is not None:
@@ -83,6 +83,14 @@ def _configured_path() -> Path:
     from bot.settings import load_feedback_location
 
     return database_path(load_feedback_location())
+
+
+def _missing(path: Path) -> str:
+    return (
+        f"{path} does not exist, so no feedback was recorded there: `reportbot run` creates it with the "
+        "first 👍, 👎 or declined question; if the bot writes elsewhere, give that file (its "
+        f"{FEEDBACK_DB_PATH_ENV}) with --db."
+    )
 
 
 def _list_feedback(reader: FeedbackReader, path: Path, *, declined: bool) -> None:
