@@ -28,6 +28,10 @@ class Context:
     unknown_names: tuple[str, ...]  # capitalised words of the question the report never uses
     index: FactIndex
 
+    def tokens_of(self, word: str) -> frozenset[str]:
+        """A question's word as the index compares it, typos repaired ("runers" -> runner)."""
+        return frozenset(self.index.query(word).tokens)
+
 
 def names_in_fact(ctx: Context, doc: Doc) -> str | None:
     """Every name the question gives must be in the fact's sentences (or who they refer to);
@@ -134,10 +138,10 @@ def units_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
     """"What did X say about Y": the fact must be about Y (half its words at least)."""
-    topic = [w for w in ctx.question.topic if ctx.index.document(w)]
+    topic = [w for w in ctx.question.topic if ctx.tokens_of(w)]
     if not topic or doc.curated:
         return None
-    found = sum(1 for w in topic if ctx.index.document(w) & doc.tokens or expansions_of_word(w) & doc.tokens)
+    found = sum(1 for w in topic if ctx.tokens_of(w) & doc.tokens or expansions_of_word(w) & doc.tokens)
     return None if 2 * found >= len(topic) else f"the fact says nothing about {' '.join(topic)}"
 
 
@@ -162,7 +166,7 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
     if not ctx.question.focus or doc.curated:
         return None
     head = ctx.question.focus[-1]
-    stems = ctx.index.document(head)
+    stems = ctx.tokens_of(head)
     if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
         return None
     if expansions_of_word(head) & doc.tokens:
@@ -181,7 +185,7 @@ def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
     verb = ctx.question.predicate
     if not verb or doc.curated or ctx.question.kind not in PREDICATE_KINDS:
         return None
-    stems = ctx.index.document(verb)
+    stems = ctx.tokens_of(verb)
     if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
         return None
     if expansions_of_word(verb) & doc.tokens:
@@ -195,7 +199,7 @@ def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None
     missing = []
     for word in ctx.question.subject:
-        stems = ctx.index.document(word)
+        stems = ctx.tokens_of(word)
         if stems and not stems & doc.tokens and not expansions_of_word(word) & doc.tokens:
             missing.append(word)
     if missing:

@@ -22,7 +22,7 @@ ANSWERING_KINDS: Mapping[str, frozenset[str]] = {
     ORGANISATION: frozenset({"organisation", "name", "person"}),
     PLACE: frozenset({"place", "name", "organisation"}),
     TIME: frozenset({"date"}),
-    NUMBER: frozenset({"number", "money", "percent", "age"}),
+    NUMBER: frozenset({"number", "money", "percent", "measure"}),
     AGE: frozenset({"age"}),
     MONEY: frozenset({"money"}),
     MEASURE: frozenset({"measure"}),
