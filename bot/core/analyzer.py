@@ -187,6 +187,19 @@ class Analyzer:
             adverbs=frozenset(stem(w) for w in surface if len(w) > 4 and w.endswith("ly")),
         )
 
+    def one_token(self, phrase: str) -> str | None:
+        """The one canonical token ``phrase`` reads as (``index(phrase)[0]`` of length one), or
+        None; quick for a single word, so thousands of place names cost little."""
+        surface = self._surface(phrase)
+        if len(surface) == 1:
+            word, key = surface[0], stem(surface[0])
+            return self._words.get(key, key) if word not in STOPWORDS or key in self._words else None
+        several = len(surface) > 1 and not any(w in STOPWORDS for w in surface)
+        if several and self._normalise(tuple(stem(w) for w in surface)) not in self._phrases:
+            return None  # several words, no stop word, no phrase: several tokens
+        canonical = self.index(phrase)[0]
+        return canonical[0] if len(canonical) == 1 else None
+
     def index(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Analyse fact-base text once: (canonical tokens as a question would have them,
         canonical tokens plus the original stems). Cached: the same sentence serves many facts."""

@@ -25,14 +25,17 @@ import logging
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.knowledge import Fact, FactBase
-from bot.core.lexicon import ANTONYMS, CALENDAR_WORDS, LIGHT_WORDS, PLACES, ROLE_WORDS, STOPWORDS, SYNONYMS
+from bot.core.lexicon import ANTONYMS, CALENDAR_WORDS, LIGHT_WORDS, ROLE_WORDS, STOPWORDS, places
 from bot.core.text import clean, stem
+from bot.core.vocabulary import ORGANISATION_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -124,11 +127,6 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("how", r"^how\b(?! (many|much|old))"),
     )
 )
-_BODY = re.compile(
-    r"\b(Party|Agency|Service|Ministry|Office|Press|Desk|Committee|Government|Assembly|Council"
-    r"|Court|Police|Army|Bank|University|Company|Association|Union|Organi[sz]ation)\b"
-)
-
 #: Kinds of place or body that have proper names: "which university?" asks for one.
 _NAMED_KINDS = "university|college|school|company|firm|hospital|gang|court|prison|bank|hotel|church"
 _WHICH_NAMED = re.compile(rf"\b(?:which|what) ({_NAMED_KINDS})\b", re.IGNORECASE)
@@ -143,23 +141,68 @@ _ACTORS = (
     "|leader|king|military|army|court|media|foreign ministry|ministry|police"
 )
 _OF_OWNER = re.compile(r"\b((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+) (?:of|for) ((?:the )?[A-Za-z]+(?: [A-Za-z]+)?)\b")
-_PLACES = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
-_PLACE_ACTOR = re.compile(
-    r"\b("
-    + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
-    + rf")'?s? ((?:{_ACTORS})s?)\b"
-)
-
-
+_PLACE_ACTOR = re.compile(rf"'?s? ((?:{_ACTORS})s?)\b")
 _US = re.compile(r"\bU\.?S\.?A?\b")
+_NAME_WORD = re.compile(r"[^\W_]+")
 
 
-def places_in(text: str) -> set[str]:
-    """The countries, peoples and cities of ``lexicon.PLACES`` named in ``text``."""
-    found = set(_PLACES.findall(clean(text)))
-    if _US.search(clean(text, fold=False)):  # "US" only in capitals: "tell us" is no country
-        found.add("united states")
-    return found
+@cache
+def _general_places() -> dict[tuple[str, ...], str]:
+    return {tuple(_NAME_WORD.findall(n)): n for n in places()}  # already lower-case
+
+
+class Gazetteer:
+    """Place names (``lexicon.places()`` and a report's own), found in text by runs of words.
+
+    A name is found where its words stand side by side in the lower-cased text ("cambodia's" holds
+    "cambodia"), the longest name first ("south korea" before "korea").
+    """
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        """The general places (``lexicon.places()``) and ``extra`` names (a report's own)."""
+        self.names = dict(_general_places())
+        self.names.update((tuple(_NAME_WORD.findall(clean(n))), clean(n)) for n in extra)
+        self.names.pop((), None)
+        #: first word -> the lengths (in words) of the names it starts, longest first
+        self._starts: dict[str, list[int]] = {}
+        for key in self.names:
+            self._starts.setdefault(key[0], []).append(len(key))
+        for lengths in self._starts.values():
+            lengths.sort(reverse=True)
+
+    def spans(self, text: str) -> list[tuple[str, int]]:
+        """(place, where its last word ends) for each place named in cleaned ``text``."""
+        tokens = list(_NAME_WORD.finditer(text))
+        found: list[tuple[str, int]] = []
+        i = 0
+        while i < len(tokens):
+            for n in self._starts.get(tokens[i].group(0), ()):
+                if i + n > len(tokens):
+                    continue
+                name = self.names.get(tuple(t.group(0) for t in tokens[i : i + n]))
+                if name is not None:
+                    found.append((name, tokens[i + n - 1].end()))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def places_in(self, text: str) -> set[str]:
+        """The places named in ``text``."""
+        found = {name for name, _ in self.spans(clean(text))}
+        if _US.search(clean(text, fold=False)):  # "US" only in capitals: "tell us" is no country
+            found.add("united states")
+        return found
+
+    def actors(self, text: str) -> list[tuple[str, str]]:
+        """(place, actor) for "Cambodia's foreign minister", "the Cambodian government"."""
+        pairs = []
+        for name, end in self.spans(text):
+            m = _PLACE_ACTOR.match(text, end)
+            if m:
+                pairs.append((name, m.group(1)))
+        return pairs
 
 
 #: Ways of asking "why" whose verb would otherwise be read as a topic ("what led Seoul to ...").
@@ -232,7 +275,8 @@ class FactIndex:
     def __init__(self, base: FactBase) -> None:
         self.base = base
         self.facts = base.facts
-        self.analyzer = Analyzer(SYNONYMS + base.synonyms)
+        self.analyzer = Analyzer(base.synonyms)
+        self.gazetteer = Gazetteer(base.info.places)
         curated_texts = [(*f.questions, *f.keywords, f.answer) for f in self.facts]
         source_texts = [tuple(s.text for s in f.sources) for f in self.facts]
         for text in {t for texts in (*curated_texts, *source_texts) for t in texts}:
@@ -278,6 +322,7 @@ class FactIndex:
             for t, w in weights.items():
                 postings[t].append((i, w))
         self._postings = dict(postings)
+        places_in = self.gazetteer.places_in
         self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
             place for group in base.synonyms for place in places_in(" , ".join(group))
         }
@@ -288,10 +333,17 @@ class FactIndex:
             tokens = (self.analyzer.index(name)[0] for name in names)
             return frozenset(t[0] for t in tokens if len(t) == 1)
 
-        self._places_tokens = single(sorted(PLACES))
-        # Of the report's names, bodies own things ("the Democratic Party's leader"); people are
-        # left out: "Lee's order" is said in too many ways to check.
-        bodies = [g[0] for g in base.synonyms if g[0][:1].isupper() and _BODY.search(g[0])]
+        self._places_tokens = frozenset(
+            t for t in map(self.analyzer.one_token, self.gazetteer.names.values()) if t is not None
+        )
+        # Of the report's names, bodies own things ("the Green Party's leader"): those its
+        # ``report.yaml`` lists, and its capitalised synonym groups whose last word names a kind
+        # of organisation. People are left out: "Smith's order" is said in too many ways to check.
+        bodies = list(base.info.bodies) + [
+            g[0]
+            for g in base.synonyms
+            if g[0][:1].isupper() and g[0].split()[-1].lower() in ORGANISATION_WORDS
+        ]
         self._names = self._places_tokens | single(bodies)
         self._antonyms: dict[str, str] = {}
         for a, b in ANTONYMS:
@@ -363,7 +415,7 @@ class FactIndex:
         # "X's Y" must hold in the fact, except in a yes/no question, whose premise may be wrong
         # ("indicted by Korean prosecutors?" is answered by "Cambodian prosecutors").
         owners = [] if yes_no else self._owners(question, names=bool(hard))
-        place_ok = not (places_in(question) - self._places)
+        place_ok = not (self.gazetteer.places_in(question) - self._places)
 
         matches = []
         for i in candidates:
@@ -462,7 +514,7 @@ class FactIndex:
         # "... <head> of X".
         found = [(m.group(1), m.group(2), 0) for m in _POSSESSIVE.finditer(raw)]
         found += [(m.group(2), m.group(1), -1) for m in _OF_OWNER.finditer(raw)]
-        found += [(m.group(1), m.group(2), 0) for m in _PLACE_ACTOR.finditer(clean(question))]
+        found += [(place, actor, 0) for place, actor in self.gazetteer.actors(clean(question))]
         pairs: list[tuple[str, str]] = []
         for owner, owned, head in found:
             owner_tokens = self.analyzer.index(owner)[0]
