@@ -2,16 +2,16 @@
 
 The same ``Analyzer`` reads the fact base (``document``) and the questions (``query``):
 
-1. surface words (``text.words``); hyphenated words are joined (``Ji-na`` -> ``jina``) unless
+1. surface words (``text.words``); hyphenated words are joined (``Jean-Luc`` -> ``jeanluc``) unless
    they hold digits (``22-year-old`` -> ``22 year old``);
-2. queries only: split words glued back (``ji na`` -> ``jina``), typos repaired against the
+2. queries only: split words glued back (``jean luc`` -> ``jeanluc``), typos repaired against the
    report's vocabulary with rapidfuzz (``kidnaping`` -> ``kidnapping``);
 3. stems (Snowball), then synonym phrases replaced by one canonical token, longest first
-   (``spy agency`` and ``NIS`` -> ``national_intellig_servic``);
+   (``the fund`` and ``IMF`` -> ``internat_monetari_fund``);
 4. stop words dropped.
 
 A document keeps the original stems beside each canonical token (so ``intelligence`` alone
-still finds the National Intelligence Service); a query keeps only the canonical token, so a
+still finds the International Monetary Fund); a query keeps only the canonical token, so a
 synonym counts once.
 """
 
@@ -121,7 +121,7 @@ class Analyzer:
         return tuple(stem(w) for w in self._surface(phrase))
 
     def _join_split_words(self, surface: list[str]) -> list[str]:
-        """``kim ji na`` -> ``kim jina`` when ``jina`` is a compound the report writes."""
+        """``picard jean luc`` -> ``picard jeanluc`` when ``jeanluc`` is a compound the report writes."""
         out: list[str] = []
         i = 0
         while i < len(surface):

@@ -6,7 +6,7 @@ Every YAML file of a report folder may hold any of these top-level keys:
                (the article's local places a general gazetteer lacks: a district, a mountain)
                and ``bodies`` (names of organisations that own things: "the Green Party's
                leader")
-``synonyms``   lists of phrases that mean the same here (``[NIS, National Intelligence Service]``)
+``synonyms``   lists of phrases that mean the same here (``[IMF, International Monetary Fund]``)
 ``facts``      the facts: id, topic, type, questions, keywords, answer, sources
 ``uncovered``  sentences deliberately left without a fact, each with the reason
 
@@ -32,7 +32,7 @@ from bot.core.report import Report, Sentence
 log = logging.getLogger(__name__)
 
 #: Question types a fact can answer; the matcher checks them against the question's type.
-#: ``name``: the answer gives the name of the one asked about ("what is the NIS's full name");
+#: ``name``: the answer gives the name of the one asked about ("what is the IMF's full name");
 #: ``future``: the answer says when something *will* happen ("when will the team leave?").
 FACT_TYPES = frozenset({"who", "name", "what", "when", "future", "where", "why", "how", "how_many", "age"})
 #: A suggestion is shown on a button and in a list: keep the first question of a fact short.
