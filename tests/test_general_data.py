@@ -65,7 +65,7 @@ GENERATED = {
 #: Licence and copyright texts copied from the sources of the generated files.
 LICENCE_SUFFIXES = (".LICENSE", ".COPYRIGHT")
 #: Words of an article that are also general words of the product, with the reason.
-GENERAL_NAMES = {
+GENERAL_WORDS = {
     "korean": "the language reportbot also reads questions in (bot/core/korean/)",
     "payloads": "a word of programming: the data of a message (bot/discord_app/)",
 }
@@ -142,7 +142,7 @@ def article_vocabulary(text: str, name: str = "article") -> Vocabulary:
     names = {
         w
         for w in capitalised - lower - abbreviations - _CALENDAR
-        if len(w) > 2 and w.replace("-", "") not in ordinary and w not in GENERAL_NAMES
+        if len(w) > 2 and w.replace("-", "") not in ordinary and w not in GENERAL_WORDS
     }
     # A run is a name as a whole when none of its words is one ("People Power Party"); the
     # first word of a sentence and a leading "The" are left out.
@@ -157,7 +157,7 @@ def article_vocabulary(text: str, name: str = "article") -> Vocabulary:
             continue
         if not wordnet.known(key) and key not in general:
             phrases.add(key)
-    found = {w: name for w in names | {r for r in rare if len(r) > 2} if w not in GENERAL_NAMES}
+    found = {w: name for w in names | {r for r in rare if len(r) > 2} if w not in GENERAL_WORDS}
     return Vocabulary(found, {p: name for p in phrases})
 
 
@@ -224,10 +224,11 @@ def offenders(lines: Iterable[tuple[int, str]], vocab: Vocabulary) -> list[str]:
     return found
 
 
-def checked_files() -> list[Path]:
+def checked_files(root: Path = ROOT) -> list[Path]:
+    """Every file under ``root``/bot but the generated resources and licence texts."""
     files = []
-    for path in sorted(BOT.rglob("*")):
-        rel = path.relative_to(ROOT).as_posix()
+    for path in sorted((root / "bot").rglob("*")):
+        rel = path.relative_to(root).as_posix()
         if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
             continue
         if rel in GENERATED or path.name.endswith(LICENCE_SUFFIXES):
@@ -240,11 +241,11 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return list(enumerate(text.splitlines(), start=1))
 
 
-def scan(kind: str) -> dict[str, list[str]]:
+def scan(kind: str, root: Path = ROOT, vocab: Vocabulary | None = None) -> dict[str, list[str]]:
     """File -> offenders, for the ``code`` (code and data files) or the ``prose`` of ``bot/``."""
-    vocab = all_articles()
+    vocab = vocab or all_articles()
     result: dict[str, list[str]] = {}
-    for path in checked_files():
+    for path in checked_files(root):
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".py":
             code, prose = split_python(text)
@@ -253,7 +254,7 @@ def scan(kind: str) -> dict[str, list[str]]:
             lines = _lines(text) if kind == "code" else []
         found = offenders(lines, vocab)
         if found:
-            result[path.relative_to(ROOT).as_posix()] = found
+            result[path.relative_to(root).as_posix()] = found
     return result
 
 
@@ -296,6 +297,21 @@ def test_a_file_naming_an_article_place_fails() -> None:
     assert offenders(_lines("General words: police, town, party, Friday.\n"), vocab) == []
 
 
+def test_a_package_holding_an_article_place_fails(tmp_path: Path) -> None:
+    vocab = article_vocabulary(ARTICLE, "fixture.txt")
+    (tmp_path / "bot" / "core" / "data").mkdir(parents=True)
+    (tmp_path / "bot" / "core" / "places.py").write_text('"""General."""\nLOCAL = {"Kampot"}\n')
+    (tmp_path / "bot" / "core" / "data" / "local.tsv").write_text("kampot\tprovince\n")
+    (tmp_path / "bot" / "core" / "data" / "places.txt.gz").write_text("kampot\n")  # generated: exempt
+    (tmp_path / "bot" / "core" / "clean.py").write_text('"""General words: police, town."""\n')
+    assert scan("code", tmp_path, vocab) == {
+        "bot/core/data/local.tsv": ["1: 'kampot' (fixture.txt)"],
+        "bot/core/places.py": ["2: 'kampot' (fixture.txt)"],
+    }
+    assert scan("prose", tmp_path, vocab) == {}
+    assert "bot/core/places.py: 2: 'kampot'" in _report(scan("code", tmp_path, vocab))
+
+
 def test_the_shipped_and_test_articles_are_read() -> None:
     names = {p.name for p in ARTICLES}
     assert "korea-cambodia-task-force.txt" in names and len(names) >= 4
@@ -303,7 +319,7 @@ def test_the_shipped_and_test_articles_are_read() -> None:
     assert {"kampot", "bokor", "beaumont", "kidnappings", "cambodia"} <= set(vocab.words)
     assert {"people power party", "national intelligence service"} <= set(vocab.phrases)
     assert not {"united states", "south korea", "white house"} & set(vocab.phrases)
-    assert "korean" not in vocab.words, GENERAL_NAMES["korean"]
+    assert "korean" not in vocab.words, GENERAL_WORDS["korean"]
     assert COMMON_ZIPF == 3.0
 
 
