@@ -2,16 +2,16 @@
 
 The same ``Analyzer`` reads the fact base (``document``) and the questions (``query``):
 
-1. surface words (``text.words``); hyphenated words are joined (``Ji-na`` -> ``jina``) unless
+1. surface words (``text.words``); hyphenated words are joined (``Jean-Luc`` -> ``jeanluc``) unless
    they hold digits (``22-year-old`` -> ``22 year old``);
-2. queries only: split words glued back (``ji na`` -> ``jina``), typos repaired against the
+2. queries only: split words glued back (``jean luc`` -> ``jeanluc``), typos repaired against the
    report's vocabulary with rapidfuzz (``kidnaping`` -> ``kidnapping``);
 3. stems (Snowball), then synonym phrases replaced by one canonical token, longest first
-   (``spy agency`` and ``NIS`` -> ``national_intellig_servic``);
+   (``the fund`` and ``IMF`` -> ``internat_monetari_fund``);
 4. stop words dropped.
 
 A document keeps the original stems beside each canonical token (so ``intelligence`` alone
-still finds the National Intelligence Service); a query keeps only the canonical token, so a
+still finds the International Monetary Fund); a query keeps only the canonical token, so a
 synonym counts once.
 """
 
@@ -126,7 +126,7 @@ class Analyzer:
         return tuple(self._stem(w) for w in self._surface(phrase))
 
     def _join_split_words(self, surface: list[str]) -> list[str]:
-        """``kim ji na`` -> ``kim jina`` when ``jina`` is a compound the report writes."""
+        """``picard jean luc`` -> ``picard jeanluc`` when ``jeanluc`` is a compound the report writes."""
         out: list[str] = []
         i = 0
         while i < len(surface):
@@ -204,6 +204,19 @@ class Analyzer:
             proper=self._proper(text),
             adverbs=frozenset(stem(w) for w in surface if len(w) > 4 and w.endswith("ly")),
         )
+
+    def one_token(self, phrase: str) -> str | None:
+        """The one canonical token ``phrase`` reads as (``index(phrase)[0]`` of length one), or
+        None; quick for a single word, so thousands of place names cost little."""
+        surface = self._surface(phrase)
+        if len(surface) == 1:
+            word, key = surface[0], stem(surface[0])
+            return self._words.get(key, key) if word not in STOPWORDS or key in self._words else None
+        several = len(surface) > 1 and not any(w in STOPWORDS for w in surface)
+        if several and self._normalise(tuple(stem(w) for w in surface)) not in self._phrases:
+            return None  # several words, no stop word, no phrase: several tokens
+        canonical = self.index(phrase)[0]
+        return canonical[0] if len(canonical) == 1 else None
 
     def index(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Analyse fact-base text once: (canonical tokens as a question would have them,

@@ -36,7 +36,7 @@ ORGANISATION_WORDS = _words(
     group guard hospital hospitals house inc institute institution league ltd ministry museum
     network office organisation organization parliament party police press reserve securities
     senate service services society survey system team tribunal union university administration
-    airlines airline times post journal news reuters bloomberg associated
+    airlines airline times post journal news associated
     """
 )
 #: Nouns that make a capitalised run a place.
@@ -47,7 +47,7 @@ PLACE_WORDS = _words(
     airport port harbour harbor village town
     """
 )
-#: Role nouns: before a name they are its title ("Governor Claire Beaumont").
+#: Role nouns: before a name they are its title ("Governor Ana Ortiz").
 ROLE_WORDS = _words(
     """
     minister president vice prime governor senator sen rep representative lawmaker mayor chief
