@@ -30,7 +30,7 @@ def main(verbose: int) -> None:
     Examples:
       reportbot ask "Who leads the task force?"
       reportbot add article.txt --data-dir ./my-reports
-      reportbot ask --json "How many kidnappings in 2024?"
+      reportbot ask --json "How many people were arrested in 2024?"
       printf 'who leads the team?\\nwhen does it leave?\\n' | reportbot ask --json -
       reportbot chat
       reportbot facts

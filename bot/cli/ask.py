@@ -38,9 +38,9 @@ def ask(
     Examples:
       reportbot ask "Who leads the task force?"
       reportbot ask who leads the task force
-      reportbot ask --json "How many kidnappings in 2024?"
+      reportbot ask --json "How many people were arrested in 2024?"
       reportbot ask --json - < questions.txt
-      reportbot ask --report korea-cambodia-task-force "When does the team leave?"
+      reportbot ask --report my-report "When does the team leave?"
       reportbot ask --explain "Who leads the task force?"
 
     \b

@@ -3,7 +3,7 @@ each sentence, so that later steps never re-parse the text.
 
 Everything here is general English newswriting, learnt from the article itself: a name is a
 run of capitalised words, a title is the role words before it ("Second Vice Foreign Minister
-Kim Ji-na"), a role may follow it ("Marc Beaumont, chief economist at Maple Crest Bank"), a
+Ana Ruiz"), a role may follow it ("Tom Fell, chief economist at North Bank"), a
 quote's speaker is named beside it or, for "she said", is the last person named before it.
 """
 
@@ -40,7 +40,7 @@ PERSON, ORGANISATION, PLACE, DATE, NUMBER, MONEY, PERCENT, AGE = (
 
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-zA-Z'’]*(?:-[A-Za-z]+)*\.?|[A-Z]{2,}s?)"
 _LINK = r"(?:\s+(?:of|for|and|the|de|du|von|van)\s+(?=[A-Z]))"
-#: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Canada").
+#: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))+)\s+\(([A-Z][A-Za-z&.]{1,9})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -251,12 +251,12 @@ _ROLE_ONLY = re.compile(
     r"(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")s?\b(?:\s+general)?"
 )
 
-#: The speaker of a sentence whose surname two people of the article share ("Kim said").
+#: The speaker of a sentence whose surname two people of the article share ("Fell said").
 UNCLEAR = "?"
 
 
 def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span]:
-    """A lone surname ("Beaumont said") is the one person of that surname, else unclear."""
+    """A lone surname ("Fell said") is the one person of that surname, else unclear."""
     out: list[Span] = []
     for span in spans:
         if span.kind == "name" and " " not in span.text:
@@ -344,7 +344,7 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     if " ".join(lowered) in place_names():
         return [(start, end, PLACE, "")]
     if any(w in place_names() for w in lowered):
-        return [(start, end, ORGANISATION, "")]  # "Statistics Canada", "Canada Post"
+        return [(start, end, ORGANISATION, "")]  # "Statistics Norway", "Norway Post"
     if last_role >= 0:
         return []  # a bare title ("the Governor"), no name
     if _adjective(text, end, lowered):
@@ -368,7 +368,7 @@ def _bare(token: str) -> str:
 
 
 def _adjective(text: str, end: int, lowered: list[str]) -> bool:
-    """A proper adjective ("South Korean government", "Chinese nationals"): not a name."""
+    """A proper adjective ("Italian government", "Brazilian nationals"): not a name."""
     following = re.match(r"\s+([a-z]+)", text[end:])
     return bool(_DEMONYM.search(lowered[-1])) and (following is not None or len(lowered) == 1)
 
@@ -389,7 +389,7 @@ _APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z -]*?(
 
 
 def _apposition(text: str, end: int) -> str:
-    """The role written after a name: ", chief economist at Maple Crest Bank,"."""
+    """The role written after a name: ", chief economist at North Bank,"."""
     found = _APPOSITION.match(text[end:])
     if not found:
         return ""

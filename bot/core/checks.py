@@ -35,7 +35,7 @@ class Context:
 
 def names_in_fact(ctx: Context, doc: Doc) -> str | None:
     """Every name the question gives must be in the fact's sentences (or who they refer to);
-    for "who is the governor of the Bank of Canada?", a sentence naming the governor will do
+    for "who is the governor of the Bank of Ireland?", a sentence naming the governor will do
     without the bank's name."""
     missing = sorted(t for t in ctx.names if t not in doc.tokens and not _in_asks(t, doc))
     if missing and _titled(ctx, doc):
@@ -97,7 +97,7 @@ def main_clause(doc: Doc, tokens: frozenset[str], index: FactIndex) -> str:
 
 def places_in_clause(ctx: Context, doc: Doc) -> str | None:
     """A place the question names must be where the sentence says what is asked: "the home
-    price in Toronto" is not "home sales in Toronto ..., while the home price in Vancouver"."""
+    price in Oslo" is not "home sales in Oslo ..., while the home price in Bergen"."""
     places = [t for t in ctx.names if t in ctx.index.place_names]
     if not places or doc.curated or not doc.readings or _titled(ctx, doc):
         return None
@@ -108,7 +108,7 @@ def places_in_clause(ctx: Context, doc: Doc) -> str | None:
 
 def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
     """The fact's sentences must hold an answer of the kind the question wants, other than
-    what the question itself names ("Who is Kim Ji-na?" is not answered by "Kim Ji-na")."""
+    what the question itself names ("Who is Ana Ruiz?" is not answered by "Ana Ruiz")."""
     if doc.curated or not kind_present(ctx.question, doc):
         return None if kind_present(ctx.question, doc) else f"the fact holds no {ctx.question.kind}"
     wanted = ANSWERING_KINDS.get(ctx.question.kind)

@@ -241,7 +241,7 @@ def _report_yaml(draft: Draft) -> str:
     text += yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
     text += (
         "# Korean names for bodies whose Korean name is not a transliteration, for example:\n"
-        "# korean:\n#   - [Bank of Canada, 캐나다 중앙은행]\n"
+        "# korean:\n#   - [Central Bank, 중앙은행]\n"
     )
     return text
 

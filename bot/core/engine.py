@@ -357,7 +357,7 @@ _QUESTION_START = re.compile(
 def question_clause(text: str) -> str | None:
     """The question inside a longer message, or None when the message is one clause.
 
-    "Saw on the news that Seoul is sending officials. Who leads them?" -> "Who leads them?"
+    "Saw on the news that Rome is sending officials. Who leads them?" -> "Who leads them?"
     """
     sentences = [text[a:b] for a, b in split_sentences(text)]  # "Rep." and "U.S." end nothing
     clauses = [c.strip() for sentence in sentences for c in _CLAUSES.split(sentence) if c.strip()]

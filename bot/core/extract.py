@@ -1,5 +1,5 @@
 """Extracting the short answer: the span of the wanted kind in the cited sentence
-("Second Vice Foreign Minister Kim Ji-na", "330 through August", "Wednesday"), or for what and
+("Deputy Health Minister Ana Ruiz", "330 through August", "Wednesday"), or for what and
 why questions the clause of the sentence that answers, never more than a few words of it.
 
 A curated fact's own ``answer`` is used as written.
@@ -156,7 +156,7 @@ def _with_tail(text: str, span: Span) -> str:
 
 
 def _definition(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
-    """"Who is Cho Hyun?": the person with their title or role, as the sentence gives it."""
+    """"Who is Ana Ruiz?": the person with their title or role, as the sentence gives it."""
     for span in reading.spans:
         if span.kind == PERSON and (span.role or span.refers) and {stem(w) for w in words(span.text)} & tokens:
             return _person(span)

@@ -3,7 +3,7 @@
 A fact is found through two fields: the sentences it cites (with the people a sentence refers
 back to, and what the article's analysis found in them) and the ways curators wrote of asking
 for it (``questions`` and ``keywords``). Words are weighted by how rare they are among the
-report's sentences (BM25's idf), so "Beaumont" counts more than "bank".
+report's sentences (BM25's idf), so "Ruiz" counts more than "bank".
 """
 
 from __future__ import annotations

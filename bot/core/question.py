@@ -103,7 +103,7 @@ class Question:
 
     @property
     def keyword_query(self) -> bool:
-        """No question word and no verb of asking: "Kampot province", "boc new policy rate"."""
+        """No question word and no verb of asking: "Lima province", "ecb new policy rate"."""
         return not _QUESTION_WORD.search(self.folded)
 
     @property
@@ -127,7 +127,7 @@ def read_question(text: str) -> Question:
     plain = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1).lower()], strip_markup(text))
     folded = clean(plain)
     words = re.findall(r"[a-z]+", folded)
-    kind = PERSON if _WHICH_NAME.match(plain) else answer_kind(folded)  # "Which Beaumont said ...?"
+    kind = PERSON if _WHICH_NAME.match(plain) else answer_kind(folded)  # "Which Ruiz said ...?"
     return Question(
         text=plain,
         folded=folded,
@@ -164,7 +164,7 @@ _WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\
 def answer_kind(folded: str) -> str:
     """The kind of answer a (case-folded) question wants; WHAT when it says nothing sharper."""
     if _WHO_IS.match(folded) or _JOB.search(folded):
-        return DEFINITION  # "Who is Cho Hyun?", "what does Whitfield do?": who they are
+        return DEFINITION  # "Who is Ana Ruiz?", "what does Fell do?": who they are
     for kind, pattern in _KINDS:
         if pattern.search(folded):
             return kind
@@ -214,13 +214,13 @@ def focus_of(folded: str) -> list[str]:
         if word in _LIGHT_FOCUS:
             break
         if word.endswith(("'s", "’s")):
-            out = []  # "calder aerospace's share price": the owner is not the focus
+            out = []  # "acme corp's share price": the owner is not the focus
             continue
         out.append(word)
     while out and out[-1] in _MEASURES:
         out.pop()  # "the phone number": the phone
     while out and _verb_form(out[-1]):
-        out.pop()  # "NASA's instruments looking for": the instruments
+        out.pop()  # "the agency's instruments looking for": the instruments
     return out[-2:]
 
 

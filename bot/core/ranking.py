@@ -93,7 +93,7 @@ def rank(index: FactIndex, text: str) -> Ranking:
         ask = asked(weighted, doc, index.idf, unknown)
         fz = fuzzy.get(i, 0.0)
         # rapidfuzz's closeness only lifts a fact the weighted words already found: alone, shared
-        # letters ("cambodia currency" ~ "cambodia citizens") are no evidence.
+        # letters ("peru currency" ~ "peru citizens") are no evidence.
         score = max(cov, ask) + FUZZY_BONUS * fz * max(cov, ask) + _role_bonus(question, weighted, doc)
         score += COUNT_BONUS if _counts_focus(question, doc) else 0.0
         if score <= 0:

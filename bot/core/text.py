@@ -75,13 +75,13 @@ def _words(text: str) -> tuple[str, ...]:
 def words(text: str) -> list[str]:
     """Lower-case surface words of ``text``, with possessives and contractions resolved.
 
-    Hyphenated words stay whole here (``ji-na``, ``22-year-old``); ``split_compound`` parts them.
+    Hyphenated words stay whole here (``jean-luc``, ``22-year-old``); ``split_compound`` parts them.
     """
     return list(_words(text))
 
 
 def split_compound(word: str) -> list[str]:
-    """``ji-na`` -> ``[ji, na]``; ``22-year-old`` -> ``[22, year, old]``."""
+    """``jean-luc`` -> ``[jean, luc]``; ``22-year-old`` -> ``[22, year, old]``."""
     return [part for part in word.split("-") if part]
 
 
