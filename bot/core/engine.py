@@ -132,64 +132,33 @@ class Engine:
                 scope,
             )
         text = tidy_question(original)
-        if not _has_words(text):
-            return self._decline(original, self._introduction(scope), scope, verdict=None)
         if is_korean(text):
             return self._ask_korean(original, text, report, scope)
-        if _foreign(text):
-            return self._decline(
-                original,
-                "I can only understand questions in English; please ask in English.",
-                scope,
-                verdict=None,
-            )
-        if _OPINION.search(clean(text)):
-            return self._decline(
-                original,
-                "I only say what the report says; it gives no verdict on that.",
-                scope,
-                verdict=None,
-            )
-        scope = route(text, scope) if report is None else scope
+        refusal = _not_a_question(text)
+        if refusal is not None:
+            return self._decline(original, refusal or self._introduction(scope), scope, verdict=None)
+        return self._answer(original, text, route(text, scope) if report is None else scope)
+
+    def _answer(self, original: str, text: str, scope: list[Any]) -> Answer:
+        """The best verdict of the reports in ``scope``, as an Answer."""
         hits = [Hit(index, index.verdict(text)) for index in scope]
         if all(h.verdict.empty for h in hits):
-            if _ABOUT_THE_REPORT.search(clean(text)):
-                # "What is this article about?": the fact base's overview, if it has one.
-                hits = [Hit(index, index.verdict(OVERVIEW_QUESTION)) for index in scope]
-            else:
+            if not _ABOUT_THE_REPORT.search(clean(text)):
                 return self._decline(original, self._introduction(scope), scope, verdict=None)
+            # "What is this article about?": the fact base's overview, if it has one.
+            hits = [Hit(index, index.verdict(OVERVIEW_QUESTION)) for index in scope]
         hit = max(hits, key=lambda h: (bool(h.verdict.facts), h.verdict.score))
         asked = question_clause(text)
         if not hit.verdict.facts and asked is not None:
             # A chatty message ("I read that ... — who leads them?"): try its question alone.
             alt = max((Hit(index, index.verdict(asked)) for index in scope), key=lambda h: h.verdict.score)
-            if alt.verdict.facts:
-                hit = alt
+            hit = alt if alt.verdict.facts else hit
         verdict = hit.verdict
         if not verdict.facts:
             return self._decline(
                 original, "The report does not say.", scope, verdict=verdict, confidence=verdict.confidence
             )
-        citations: list[Citation] = []
-        for fact in verdict.facts:
-            for s in fact.sources:
-                c = Citation.of(s)
-                if c not in citations:
-                    citations.append(c)
-        answer = verdict.parts[0]
-        if len(verdict.parts) > 1:
-            answer = answer + ". Also: " + "; ".join(verdict.parts[1:])
-        return Answer(
-            question=original,
-            answered=True,
-            answer=answer,
-            citations=tuple(citations),
-            confidence=round(min(max(verdict.confidence, 0.0), 1.0), 4),
-            uncertain=verdict.uncertain,
-            fact_ids=tuple(f.id for f in verdict.facts),
-            parts=verdict.parts,
-            explain=verdict.explain,
-        )
+        return _answered(original, verdict)
 
     def _ask_korean(self, original: str, text: str, report: str | None, scope: list[Any]) -> Answer:
         """A Korean question: asked in English terms, answered with the English sentence."""
@@ -366,6 +335,36 @@ def question_clause(text: str) -> str | None:
     for clause in reversed(clauses):
         if clause.endswith("?") or _QUESTION_START.match(clause):
             return clause
+    return None
+
+
+def _answered(question: str, verdict: Verdict) -> Answer:
+    """An Answer citing the verdict's facts' sentences, best first, each once."""
+    citations = list(dict.fromkeys(Citation.of(s) for fact in verdict.facts for s in fact.sources))
+    answer = verdict.parts[0]
+    if len(verdict.parts) > 1:
+        answer = answer + ". Also: " + "; ".join(verdict.parts[1:])
+    return Answer(
+        question=question,
+        answered=True,
+        answer=answer,
+        citations=tuple(citations),
+        confidence=round(min(max(verdict.confidence, 0.0), 1.0), 4),
+        uncertain=verdict.uncertain,
+        fact_ids=tuple(f.id for f in verdict.facts),
+        parts=verdict.parts,
+        explain=verdict.explain,
+    )
+
+
+def _not_a_question(text: str) -> str | None:
+    """Why ``text`` is declined before any matching ("" for the bot's introduction), or None."""
+    if not _has_words(text):
+        return ""
+    if _foreign(text):
+        return "I can only understand questions in English; please ask in English."
+    if _OPINION.search(clean(text)):
+        return "I only say what the report says; it gives no verdict on that."
     return None
 
 
