@@ -24,7 +24,13 @@ import click
     show_default=True,
     help="Read settings from this file too (the environment wins over it).",
 )
-def run(sync_global: bool, env_file: Path) -> None:
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Reload the knowledge when files under knowledge/ or seeds/ change (a broken edit is "
+    "refused and the previous knowledge kept).",
+)
+def run(sync_global: bool, env_file: Path, watch: bool) -> None:
     """Run the Discord bot (settings from the environment and .env; see .env.example).
 
     Checks the token and loads the fact base before connecting: if either is broken it says
@@ -35,7 +41,8 @@ def run(sync_global: bool, env_file: Path) -> None:
       DISCORD_TOKEN=... reportbot run
       reportbot run --env-file /etc/reportbot.env
       reportbot run --sync-global
+      reportbot run --watch           # edits of knowledge/ are served without a restart
     """
     from bot.discord_app.runner import run as run_bot
 
-    sys.exit(run_bot(env_file=env_file, sync_global=sync_global))
+    sys.exit(run_bot(env_file=env_file, sync_global=sync_global, watch=watch))
