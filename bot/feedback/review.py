@@ -81,12 +81,12 @@ class Group:
 
     @property
     def variants(self) -> list[str]:
-        """The distinct questions, most asked first (then alphabetically); spellings that differ
-        only in case, spacing or final punctuation count as one."""
+        """The distinct questions, most asked first (then alphabetically); spellings the core
+        reads alike (case, hyphens, punctuation) count as one."""
         seen: set[str] = set()
         found = []
         for q, _n in sorted(self.questions.items(), key=lambda qn: (-qn[1], qn[0])):
-            key = " ".join(clean(q).split()).strip(" ?!.")
+            key = analysed(q) or clean(q)
             if key not in seen:
                 seen.add(key)
                 found.append(q)
