@@ -84,12 +84,19 @@ class ReloadOutcome:
             "the previous knowledge is still served."
         )
 
-    def report(self, limit: int = DM_PROBLEMS) -> str:
-        """The summary and the problems, one a line, as ``reportbot check`` prints them."""
+    def report(self, limit: int = DM_PROBLEMS, max_chars: int | None = None) -> str:
+        """The summary and the problems, one a line, as ``reportbot check`` prints them: at most
+        ``limit`` of them, and (with ``max_chars``) only whole lines that fit."""
         lines = [self.summary()]
-        lines += [f"  {p}" for p in self.problems[:limit]]
-        if len(self.problems) > limit:
-            lines.append(f"  ... and {len(self.problems) - limit} more (run `reportbot check`)")
+        for n, p in enumerate(self.problems):
+            rest = len(self.problems) - n
+            more = f"  ... and {rest} more (run `reportbot check` for all of them)"
+            line = f"  {p}"
+            too_long = max_chars is not None and len("\n".join([*lines, line, more])) > max_chars
+            if n >= limit or too_long:
+                lines.append(more)
+                break
+            lines.append(line)
         return "\n".join(lines)
 
 
@@ -160,9 +167,7 @@ class KnowledgeReloader:
         return outcome
 
     async def _tell_owner(self, outcome: ReloadOutcome) -> None:
-        text = outcome.report()
-        if len(text) > DM_MAX_CHARS:
-            text = text[: DM_MAX_CHARS - 1] + "…"
+        text = outcome.report(max_chars=DM_MAX_CHARS)
         try:
             assert self.notify_owner is not None
             await self.notify_owner(text)

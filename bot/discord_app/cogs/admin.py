@@ -80,7 +80,9 @@ class Admin(commands.Cog, command_attrs={"hidden": True}):
             return
         log.info("owner asked to reload the knowledge")
         outcome = await reloader.files_changed(notify=False)  # the owner reads the reply
-        await ContextReplier(ctx).send(truncate(escape(outcome.report()), CONTENT_MAX))
+        await ContextReplier(ctx).send(
+            truncate(escape(outcome.report(max_chars=CONTENT_MAX - 300)), CONTENT_MAX)
+        )
 
 
 async def setup(bot: commands.Bot) -> None:
