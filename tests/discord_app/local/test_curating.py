@@ -196,9 +196,15 @@ async def test_the_real_watcher_reloads_after_an_edit_and_ignores_editor_files(
         (folder / "task-force.yaml~").write_text("facts: [broken", encoding="utf-8")
         (folder / "4913.tmp").write_text("", encoding="utf-8")
         anchor = "      - who is running the task force\n"
-        path.write_text(text.replace(anchor, anchor + f"      - {CAPTAINS}\n"), encoding="utf-8")
+        edited = text.replace(anchor, anchor + f"      - {CAPTAINS}\n")
+        with path.open("w", encoding="utf-8") as out:  # a save written in two pieces
+            out.write(edited[: len(edited) // 2])
+            out.flush()
+            await asyncio.sleep(0.1)  # the first half alone does not load: it must not be reloaded
+            out.write(edited[len(edited) // 2 :])
         await local.wait_for(lambda: bot.reloader.history or None, "a reload", timeout=WATCH_TIMEOUT)
         [outcome] = bot.reloader.history
         assert outcome.loaded and outcome.changed == (str(path),), "editor files are ignored"
+        assert local.direct_messages("alice") == [], "no half-written file was reloaded"
         again = await ask(local, "alice", CAPTAINS)
         assert citations(again)[0][0] == "paragraph 3, sentence 1"
