@@ -255,3 +255,45 @@ def test_export_and_apply_do_one_thing_each(db: Path, tmp_path: Path) -> None:
     assert code == 2 and "one after the other" in out
     code, out = run("review", "--dry-run")
     assert code == 2 and "--dry-run goes with --apply" in out
+
+
+#: The feedback behind the README's "Curating" transcript.
+README_EVENTS = (
+    declined(CAPTAINS),
+    declined("which official captains the team"),
+    declined("Which official is captaining the team?"),
+    declined("What is the currency of Cambodia?"),
+    FeedbackEvent(
+        kind="uncertain",
+        question="who is the head honcho",
+        report=REPORT_ID,
+        fact_ids=("team-leader",),
+        confidence=0.55,
+    ),
+)
+README_DB = "/home/me/.local/share/reportbot/feedback.sqlite3"
+
+
+def test_the_readme_curating_transcript_is_what_the_commands_print(
+    tmp_path: Path, make_data_dir: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Curating\n") :]
+    block = section[section.index("```text\n") + 8 : section.index("```", section.index("```text\n") + 8)]
+    data = make_data_dir()
+    db = record(tmp_path / "feedback.sqlite3", *README_EVENTS)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REPORTBOT_DATA_DIR", str(data))
+    monkeypatch.setenv("REPORTBOT_FEEDBACK_DB", str(db))
+    steps = re.findall(r"^\$ (reportbot [^\n]*)\n(.*?)(?=^\$ |\Z)", block, re.M | re.S)
+    assert [c for c, _ in steps][:2] == [
+        "reportbot review",
+        "reportbot review --min-count 2 --export review.yaml",
+    ]
+    assert len(steps) == 6
+    for command, printed in steps:
+        args = [a.strip('"') for a in re.findall(r'"[^"]*"|\S+', command)][1:]
+        result = CliRunner().invoke(main, args, terminal_width=88)
+        assert result.exit_code == 0, result.output
+        shown = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "DATE", result.output.replace(str(db), README_DB))
+        assert shown.strip() == printed.strip(), command

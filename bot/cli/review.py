@@ -197,4 +197,7 @@ def _apply(source: Path, engine: Engine, root: Path, *, dry_run: bool) -> None:
         click.echo(f"updated {path.relative_to(root).as_posix()}")
     for note in plan.notes:
         click.echo(f"  {note}")
-    click.echo("Checked: the fact base loads. A bot running with --watch serves it now; else restart it.")
+    click.echo(
+        "Checked: the fact base loads. A bot running with --watch serves it within seconds; "
+        "else tell it `@reportbot reload knowledge`."
+    )

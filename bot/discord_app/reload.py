@@ -29,9 +29,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: A reload waits until the files have been quiet this long (an editor's save, ``reportbot
-#: add``'s several files, a file written in pieces), so it starts within 3 s of the last write.
+#: A reload waits until no file has changed for this long (an editor's save, ``reportbot add``'s
+#: several files, a file written in pieces are one reload); with the watcher's own step and the
+#: loading, the new knowledge is served about 1.5 s after the last write (3 s at most).
 QUIET_SECONDS = 0.8
+#: How often the watcher hands over what changed.
+STEP_SECONDS = 0.2
+#: Files written without a pause for longer than this are reloaded anyway.
+MAX_BATCH_SECONDS = 10.0
 #: What is watched: the fact base under knowledge/, the reports under seeds/.
 WATCHED_SUFFIXES = {"knowledge": (".yaml", ".yml"), "seeds": (".txt",)}
 #: At most this many problems go into the owner's DM (the log has them all).
@@ -175,30 +180,28 @@ class KnowledgeReloader:
             log.warning("could not send the reload problems to the application owner: %s", exc)
 
     async def watch(self, *, quiet: float = QUIET_SECONDS, ready: asyncio.Event | None = None) -> None:
-        """Reload whenever knowledge/ or seeds/ change, once the files have been quiet for
-        ``quiet`` seconds. Runs until cancelled."""
+        """Reload whenever knowledge/ or seeds/ change, once no file has changed for ``quiet``
+        seconds. Runs until cancelled."""
         import watchfiles
 
         from bot.core.datadir import find_data_dir
 
         root = find_data_dir(self.data_dir)
-        folders = [root / "knowledge", root / "seeds"]
         pending: set[Path] = set()
         async for changes in watchfiles.awatch(
-            *folders,
+            root / "knowledge",
+            root / "seeds",
             watch_filter=lambda _change, path: watched(Path(path), root),
-            debounce=int(quiet * 1000),
-            step=int(quiet * 1000),
-            rust_timeout=int(quiet * 1000),
+            step=int(STEP_SECONDS * 1000),
+            debounce=int(MAX_BATCH_SECONDS * 1000),
+            rust_timeout=int(quiet * 1000),  # nothing changed for `quiet` s: an empty batch
             yield_on_timeout=True,
-            recursive=True,
         ):
             if ready is not None and not ready.is_set():
-                ready.set()
+                ready.set()  # the first batch (empty, after `quiet` s) says the watcher is up
             if changes:
                 pending.update(Path(p) for _change, p in changes)
-                continue  # wait for a quiet period: the next round yields nothing
-            if pending:
+            elif pending:
                 batch, pending = pending, set()
                 await self.files_changed(batch)
 

@@ -233,3 +233,18 @@ def test_a_long_problem_list_is_cut_at_a_whole_line() -> None:
     text = outcome.report(max_chars=1900)
     assert len(text) <= 1900 and text.splitlines()[-1].startswith("  ... and ")
     assert all(line.startswith(("The knowledge", "  k/", "  ...")) for line in text.splitlines())
+
+
+async def test_about_env_example_and_readme_say_uncertain_answers_are_stored(
+    bot: ReportBot, root: Path
+) -> None:
+    from .test_commands import about_text
+
+    text = await about_text(bot)
+    assert "when I am not fully sure of an answer" in text and "'uncertain'" in text
+    assert "the confidence" in text and "Never who asked" in text
+    example = (root / ".env.example").read_text(encoding="utf-8")
+    assert "uncertain" in example[example.index("# --- Feedback") :]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    stored = readme[readme.index("- **What is stored**") : readme.index("- **Where**")]
+    assert "`uncertain`" in stored and "Never user ids" in stored
