@@ -223,7 +223,13 @@ async def start_watching(reloader: KnowledgeReloader) -> asyncio.Task[None]:
         waiter.cancel()
     if task.done():
         task.result()  # raises what stopped the watcher
+    task.add_done_callback(_watcher_ended)
     return task
+
+
+def _watcher_ended(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("the knowledge watcher stopped; edits are no longer reloaded", exc_info=task.exception())
 
 
 async def stop_watching(task: asyncio.Task[None] | None) -> None:

@@ -248,3 +248,23 @@ async def test_about_env_example_and_readme_say_uncertain_answers_are_stored(
     readme = (root / "README.md").read_text(encoding="utf-8")
     stored = readme[readme.index("- **What is stored**") : readme.index("- **Where**")]
     assert "`uncertain`" in stored and "Never user ids" in stored
+
+
+def test_playground_watch_reaches_the_bot(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    import bot.discord_app.local as local
+
+    made: list[ReportBot] = []
+
+    def fake_run(make_bot: Callable[[], ReportBot] | None, **_: Any) -> None:
+        assert make_bot is not None
+        made.append(make_bot())
+
+    monkeypatch.setattr(local, "run_playground", fake_run)
+    for args, watch in ((["--watch"], True), ([], False)):
+        result = CliRunner().invoke(
+            main, ["playground", "--data-dir", str(root), "--report", REPORT_ID, *args]
+        )
+        assert result.exit_code == 0, result.output
+        assert made[-1].watch is watch
+        assert made[-1].reloader.data_dir == root and made[-1].reloader.reports == [REPORT_ID]
+        made[-1].answers.close()

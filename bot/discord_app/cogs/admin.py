@@ -1,4 +1,4 @@
-"""Owner tools: sync the slash commands and reload the cogs. Hidden from everyone else.
+"""Owner tools: sync the slash commands, reload the cogs or the knowledge. Hidden from everyone else.
 
 These are text commands addressed by mention (``@reportbot sync global``), so they work without
 the Message Content intent and never show up in the slash-command list of a server.
