@@ -74,7 +74,7 @@ def test_round_trip_keeps_every_field(store: SqliteFeedbackStore) -> None:
     got = list(store.events())
     assert [item.event for item in got] == sent[::-1]  # newest first, every field equal
     assert [item.id for item in got] == [3, 2, 1]
-    assert store.counts() == {"helpful": 1, "unhelpful": 1, "declined": 1}
+    assert store.counts() == {"helpful": 1, "unhelpful": 1, "declined": 1, "uncertain": 0}
     assert [item.event.question for item in store.events(declined_only=True)] == [
         "'; DROP TABLE feedback; --"
     ]
@@ -159,7 +159,7 @@ def test_question_is_capped_once_and_the_schema_refuses_longer(store: SqliteFeed
 def test_unknown_kind_is_refused(store: SqliteFeedbackStore) -> None:
     with pytest.raises(ValueError, match="unknown feedback kind"):
         store.record(FeedbackEvent("angry", "q"))  # type: ignore[arg-type]
-    assert store.counts() == {"helpful": 0, "unhelpful": 0, "declined": 0}
+    assert store.counts() == {"helpful": 0, "unhelpful": 0, "declined": 0, "uncertain": 0}
 
 
 def test_database_file_is_private(store: SqliteFeedbackStore, db: Path) -> None:

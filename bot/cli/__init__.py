@@ -15,7 +15,7 @@ import sys
 import click
 
 from bot import __version__
-from bot.cli import add, ask, chat, facts, feedback, playground, run
+from bot.cli import add, ask, chat, facts, feedback, playground, review, run
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ COMMANDS: tuple[click.Command, ...] = (
     facts.check,
     feedback.feedback,
     playground.playground,
+    review.review,
     run.run,
 )
 

@@ -24,7 +24,13 @@ import click
     help="Read settings from FILE too (default: .env in this folder, when there is one); the environment "
     "wins over it.",
 )
-def run(sync_global: bool, env_file: Path | None) -> None:
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Reload the knowledge when files under knowledge/ or seeds/ change (a broken edit is "
+    "refused and the previous knowledge kept).",
+)
+def run(sync_global: bool, env_file: Path | None, watch: bool) -> None:
     """Run the Discord bot (settings from the environment and .env; see .env.example).
 
     Checks the token and loads the fact base before connecting: if either is broken it says
@@ -35,6 +41,7 @@ def run(sync_global: bool, env_file: Path | None) -> None:
       DISCORD_TOKEN=... reportbot run
       reportbot run --env-file /etc/reportbot.env
       reportbot run --sync-global
+      reportbot run --watch           # edits of knowledge/ are served without a restart
     """
     if env_file is not None and not env_file.is_file():
         what = "is a folder, not a file" if env_file.is_dir() else "does not exist"
@@ -46,4 +53,4 @@ def run(sync_global: bool, env_file: Path | None) -> None:
         sys.exit(1)
     from bot.discord_app.runner import run as run_bot
 
-    sys.exit(run_bot(env_file=env_file or Path(".env"), sync_global=sync_global))
+    sys.exit(run_bot(env_file=env_file or Path(".env"), sync_global=sync_global, watch=watch))

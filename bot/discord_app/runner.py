@@ -271,9 +271,11 @@ def run(
     settings: Settings | None = None,
     stream: TextIO | None = None,
     clock: Callable[[], float] = time.monotonic,
+    watch: bool = False,
 ) -> int:
     """Start the bot and block until it stops; returns the exit code. Errors are one sentence on
-    ``stream`` (stderr by default), never a traceback, and never contain the token."""
+    ``stream`` (stderr by default), never a traceback, and never contain the token. With
+    ``watch``, the knowledge is reloaded whenever its files change."""
     out = stream or sys.stderr
 
     def fail(message: str) -> int:
@@ -297,7 +299,12 @@ def run(
             if local is not None:
                 urls.enter_context(use_local_endpoints(*local))  # before the client exists
             bot = ReportBot(
-                engine=engine, settings=settings, feedback=feedback, clock=clock, sync_global=sync_global
+                engine=engine,
+                settings=settings,
+                feedback=feedback,
+                clock=clock,
+                sync_global=sync_global,
+                watch=watch,
             )
             asyncio.run(serve(bot, token, settings))
     except KeyboardInterrupt:
