@@ -215,7 +215,7 @@ def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | No
 
 
 def _names(spans: Sequence[Span]) -> tuple[str, ...]:
-    return tuple(s.refers or s.text for s in spans if s.kind in (PERSON, ORGANISATION) and s.refers != UNCLEAR)
+    return tuple(s.refers or s.text for s in spans if s.kind in (PERSON, ORGANISATION, "name") and s.refers != UNCLEAR)
 
 
 #: A sentence that starts by pointing back: "The company ...", "She ...", "It ...".

@@ -71,6 +71,7 @@ def days_in_fact(ctx: Context, doc: Doc) -> str | None:
     return None
 
 
+_CLOCK = re.compile(r"\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
 
@@ -130,6 +131,9 @@ def units_in_fact(ctx: Context, doc: Doc) -> str | None:
     """"How tall", "how heavy", "how long": a measure of that kind (a length, a weight, a time)."""
     if not ctx.question.units or doc.curated:
         return None
+    if "clock" in ctx.question.units:
+        clock = any(_CLOCK.search(s.text) for r in doc.readings for s in r.spans if s.kind == "date")
+        return None if clock else "the fact gives no time of day"
     for reading in doc.readings:
         if any(unit_class(s.text) in ctx.question.units for s in reading.spans if s.kind == "measure"):
             return None

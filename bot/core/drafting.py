@@ -253,7 +253,7 @@ def _phrases(text: str, counts: dict[str, int], limit: int = 3) -> list[str]:
 
 
 #: Function words a noun phrase may hold inside ("the price of oil").
-_INNER = frozenset("of and for in on at the a an to".split())
+_INNER = frozenset(["of", "and", "for", "in", "on", "at", "the", "a", "an", "to"])
 
 
 def _noun_phrase(run: list[str]) -> bool:

@@ -6,11 +6,12 @@ words into the stems of words that mean much the same, so "purchase" finds "boug
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from bot.core.lexical import wordnet as _wordnet
 from bot.core.lexical.lemmas import lemma as _lemma
-from bot.core.text import stem, words
+from bot.core.text import lemma_stem, words
 
 #: Bounded: one entry per distinct word asked about.
 EXPANSION_CACHE = 8192
@@ -23,15 +24,15 @@ def expansions_of_word(word: str) -> frozenset[str]:
         return frozenset()
     lemma = _lemma(word)
     related = set(_wordnet.synonyms(lemma)) | set(_wordnet.related(lemma)) | {lemma}
-    out = {stem(r) for r in related if " " not in r and "-" not in r}
-    return frozenset(out - {stem(word)})
+    out = {lemma_stem(r) for r in related if " " not in r and "-" not in r}
+    return frozenset(out - {lemma_stem(word)})
 
 
 def question_expansions(text: str) -> dict[str, frozenset[str]]:
     """For each stem of the question's words, the stems of words related to it."""
     out: dict[str, frozenset[str]] = {}
     for word in words(text):
-        key = stem(word)
+        key = lemma_stem(word)
         out[key] = out.get(key, frozenset()) | expansions_of_word(word)
     return out
 
@@ -41,3 +42,13 @@ def phrases_of(word: str) -> list[str]:
     if not word.isalpha():
         return []
     return [p for p in _wordnet.synonyms(_lemma(word)) if " " in p]
+
+
+def question_phrases(text: str, analyse: Callable[[str], frozenset[str]]) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each of the question's word stems, its multiword synonyms as sets of analysed tokens."""
+    out: dict[str, tuple[frozenset[str], ...]] = {}
+    for word in words(text):
+        found = tuple(p for p in (analyse(phrase) for phrase in phrases_of(word)) if len(p) >= 2)
+        if found:
+            out[lemma_stem(word)] = found
+    return out

@@ -211,7 +211,7 @@ def focus_of(folded: str) -> list[str]:
             continue
         if word in _DETERMINERS or (word in _MEASURES and not out):
             continue
-        if word in _LIGHT_FOCUS:
+        if word in STOPWORDS:
             break
         if word.endswith(("'s", "’s")):
             out = []  # "acme corp's share price": the owner is not the focus
@@ -254,6 +254,7 @@ _UNITS = (
     ("weight", re.compile(r"\bhow (?:heavy\b|much (?:\w+ ){0,4}?weigh)")),
     ("speed", re.compile(r"\bhow fast\b")),
     ("time", re.compile(r"\bhow long\b")),
+    ("clock", re.compile(r"\b(?:what|which) time\b|\bat what hour\b")),
     ("length", re.compile(r"\bhow long is\b")),
 )
 

@@ -13,7 +13,7 @@ from bot.core.analyzer import Analysis
 from bot.core.checks import Context, failures
 from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
-from bot.core.lexical_bridge import expansions_of_word, phrases_of, question_expansions
+from bot.core.lexical_bridge import expansions_of_word, phrases_of, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.question import NUMBER, PERSON, Question, read_question
 from bot.core.signals import Weighted, asked, coverage
@@ -139,7 +139,8 @@ def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted
             w = unknown * UNKNOWN_WEIGHT
         weights[token] = max(weights.get(token, 0.0), w)
     related = {t: r for t, r in question_expansions(question.text).items() if t in weights}
-    return Weighted(weights, related)
+    phrases = {t: p for t, p in question_phrases(question.text, index.document).items() if t in weights}
+    return Weighted(weights, related, phrases)
 
 
 def _context(index: FactIndex, analysis: Analysis, question: Question) -> Context:

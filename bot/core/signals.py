@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.core.index import Doc
 from bot.core.question import AGE, MEASURE, MONEY, NUMBER, ORGANISATION, PERSON, PLACE, REASON, TIME, Question
@@ -36,6 +36,8 @@ class Weighted:
 
     weights: Mapping[str, float]
     related: Mapping[str, frozenset[str]]
+    #: Multiword synonyms of a token, as sets of stems ("ceo" -> {chief, execut, offic}).
+    phrases: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     @property
     def total(self) -> float:
@@ -48,9 +50,14 @@ def coverage(q: Weighted, tokens: frozenset[str]) -> float:
     for token, weight in q.weights.items():
         if token in tokens:
             found += weight
-        elif q.related.get(token, frozenset()) & tokens:
+        elif q.related.get(token, frozenset()) & tokens or _phrase_found(q.phrases.get(token, ()), tokens):
             found += weight * SYNONYM_CREDIT
     return found / q.total
+
+
+def _phrase_found(phrases: tuple[frozenset[str], ...], tokens: frozenset[str]) -> bool:
+    """A multiword synonym stands in the fact when all its words but one do (at least two)."""
+    return any(len(p & tokens) >= max(2, len(p) - 1) for p in phrases)
 
 
 def asked(q: Weighted, doc: Doc, idf: Mapping[str, float], unknown: float) -> float:
