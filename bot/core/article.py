@@ -21,6 +21,7 @@ from bot.core.vocabulary import (
     PLACE_WORDS,
     ROLE_WORDS,
     WEEKDAYS,
+    country_names,
     is_common_word,
     place_names,
 )
@@ -259,7 +260,7 @@ def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span
     """A lone surname ("Fell said") is the one person of that surname, else unclear."""
     out: list[Span] = []
     for span in spans:
-        if span.kind == "name" and " " not in span.text:
+        if span.kind in ("name", PLACE) and " " not in span.text:  # "Beaumont said": not Beaumont, Texas
             key = _bare(span.text)
             owners = [p for p in people.values() if _bare(p.surname) == key or _bare(p.name.split()[0]) == key]
             if owners:
@@ -343,7 +344,7 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
         return [(start, end, PLACE, "")]
     if " ".join(lowered) in place_names():
         return [(start, end, PLACE, "")]
-    if any(w in place_names() for w in lowered):
+    if _plain(tokens[0]) and any(w in country_names() for w in lowered):
         return [(start, end, ORGANISATION, "")]  # "Statistics Norway", "Norway Post"
     if last_role >= 0:
         return []  # a bare title ("the Governor"), no name

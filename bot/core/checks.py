@@ -115,6 +115,8 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
     wanted = ANSWERING_KINDS.get(ctx.question.kind)
     if wanted is None or "reason" in wanted:
         return None
+    if ctx.question.wants_people:
+        wanted = frozenset({"person", "role", "speaker"})
     if ctx.question.kind == "age" and ctx.names:
         return _age_of_named(ctx, doc)
     for reading in doc.readings:

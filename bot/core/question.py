@@ -34,7 +34,11 @@ _ORG_NOUNS = (
     r"institution|department|ministry|office|party|parties|outlet|publication|newspaper|"
     r"university|hospital|court|union|website|body|team|association|regulator"
 )
-_PERSON_NOUNS = r"person|people|official|officials|minister|leader|man|woman|lawmaker|senator|spokesman|economist|executive"
+_PERSON_NOUNS = (
+    r"person|people|official|officials|minister|leader|man|woman|men|women|lawmaker|lawmakers|senator|"
+    r"spokesman|economist|executive|members?|players?|workers?|employees?|astronauts?|victims?|suspects?|"
+    r"passengers?|candidates?|judges?|doctors?|nurses?|soldiers?|students?|residents?|scientists?|athletes?"
+)
 _PLACE_NOUNS = r"city|cities|country|countries|province|state|region|place|town|area|mountain|capital|island"
 _TIME_NOUNS = r"day|date|time|year|month|week|hour|weekday"
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -42,7 +46,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
         (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
-        (MONEY, r"\bhow much (?:\w+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
+        (MONEY, r"\bhow much (?:[\w'’]+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
         (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bwhere (?:\w+ ){0,6}?(?:rate|rates|price|prices|level|yield|yields|inflation|index|stocks?|shares|dollar|currency)\b(?: \w+){0,3}? (?:be|end|go|head|settle|stand|land)\b"
          r"|\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
@@ -50,7 +54,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
         (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
         (ORGANISATION, rf"\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,2}}(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted|did the)\b"),
-        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PERSON_NOUNS})\b|\bname of the\b"),
+        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PERSON_NOUNS})\b|\bname of\b|\bnamed?\b.*\?$"),
         (YES_NO, rf"^(?:{_AUX})\b|^(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|hasn't|haven't|can't)\b|^is it true\b"),
     )
 )
@@ -98,6 +102,8 @@ class Question:
     relative: frozenset[str] = frozenset()
     #: What a "what did X say about Y" question is about: Y's words.
     topic: tuple[str, ...] = ()
+    #: "Which astronauts ...?": people, not a body or a place.
+    wants_people: bool = False
     #: The kind of unit a how-tall/how-long/how-heavy question wants (length, weight, time, speed).
     units: frozenset[str] = frozenset()
 
@@ -142,6 +148,7 @@ def read_question(text: str) -> Question:
         topic=tuple(topic_of(folded)),
         relative=frozenset(m.group(0) for m in _RELATIVE.finditer(folded)),
         units=units_of(folded),
+        wants_people=bool(_WHICH_PEOPLE.search(folded)),
     )
 
 
@@ -229,24 +236,36 @@ def _verb_form(word: str) -> bool:
     return word.endswith(("ing", "ed")) and bool(morphy(word, "v"))
 
 
-_PREDICATE = re.compile(
-    r"^(?:what|when|where|why|how|who|whom|which \w+|what \w+|how \w+) (?:did|does|do|will|would|has|have|had|can|could|should)"
-    r" (?:[\w'’.-]+ ){1,6}?([a-z]+)(?: (?:in|on|at|to|for|up|out|off|about|with|from|so far|now|next|first))*[?.!]*$"
+_AUX_START = re.compile(
+    r"^(?:what|when|where|why|how|who|whom|which \w+|what \w+|how \w+) (?:did|does|do|will|would|has|have|had|can|could|should) (.+?)[?.!]*$"
 )
+_PREPOSITIONS = frozenset(["at", "on", "in", "to", "for", "about", "with", "by", "from", "after", "before", "during", "over", "into", "onto", "so", "now", "next"])
 
 
 def predicate_of(folded: str) -> str:
-    """The main verb of "what did X find?", "when will X open?" (empty when unclear)."""
-    found = _PREDICATE.match(folded.strip())
+    """The main verb of "what did X find?", "what will X decide at its meeting?" (empty when
+    unclear): the last word WordNet knows as a verb that ends the question or comes before a
+    preposition, and is not a noun after "the", "its" or the like."""
+    found = _AUX_START.match(folded.strip())
     if not found:
         return ""
-    verb = found.group(1)
-    before = folded.strip().rstrip("?.! ").rsplit(" ", 2)
-    if verb in _LIGHT_FOCUS or len(verb) < 3 or (len(before) > 1 and before[-2] in _DETERMINERS):
-        return ""  # "do for a living": a noun, not the verb asked about
-    return verb if is_verb(verb) else ""
+    rest = found.group(1).split()
+    verbs = [
+        w
+        for i, w in enumerate(rest)
+        if i > 0
+        and w not in _LIGHT_FOCUS
+        and len(w) >= 3
+        and is_verb(w)
+        and rest[i - 1] not in _DETERMINERS
+        and not rest[i - 1].isdigit()
+        and (i + 1 == len(rest) or rest[i + 1] in _PREPOSITIONS)
+    ]
+    only = [w for w in verbs if not morphy(w, "n")]  # "decide" before "meeting"
+    return (only or verbs)[0] if verbs else ""
 
 
+_WHICH_PEOPLE = re.compile(rf"^(?:which|what) (?:\w+ )?(?:{_PERSON_NOUNS})\b")
 _RELATIVE = re.compile(r"\b(?:last|next|this) (?:year|month|week|spring|summer|fall|autumn|winter|season)\b|\b(?:yesterday|tomorrow|tonight)\b")
 _TOPIC = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|warn|warned|claim|claimed|argue|argued)\b.*?\babout\s+(.+?)\??$")
 _UNITS = (

@@ -19,7 +19,7 @@ SYNONYM_CREDIT = 0.7
 #: Span kinds of the article that answer each kind of question.
 ANSWERING_KINDS: Mapping[str, frozenset[str]] = {
     PERSON: frozenset({"person", "name", "organisation", "role", "speaker"}),
-    ORGANISATION: frozenset({"organisation", "name", "person"}),
+    ORGANISATION: frozenset({"organisation", "name"}),
     PLACE: frozenset({"place", "name", "organisation"}),
     TIME: frozenset({"date"}),
     NUMBER: frozenset({"number", "money", "percent", "measure"}),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from bot.core.lexicon import STOPWORDS, english_words
+from bot.core.lexicon import STOPWORDS, english_words, places
 
 
 def _words(text: str) -> frozenset[str]:
@@ -76,9 +76,8 @@ _SHORT = _words(
 
 
 @cache
-def place_names() -> frozenset[str]:
-    """Countries, their adjectives and major cities of the world, lower case (the English side
-    of ``data/ko-places.tsv``, a general gazetteer)."""
+def country_names() -> frozenset[str]:
+    """Countries, their adjectives and the world's major cities (``data/ko-places.tsv``)."""
     text = resources.files("bot.core").joinpath("data/ko-places.tsv").read_text(encoding="utf-8")
     out: set[str] = set()
     for line in text.splitlines():
@@ -86,3 +85,10 @@ def place_names() -> frozenset[str]:
             continue
         out.update(name.strip() for name in line.split("\t", 1)[1].split("|") if name.strip())
     return frozenset(out)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Countries, states, provinces, cities and their peoples, lower case: WordNet's places
+    (``data/places.txt.gz``) and the English side of ``data/ko-places.tsv``."""
+    return frozenset(places()) | country_names()
