@@ -315,6 +315,9 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
 def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """Split a capitalised run into title + name and say what it names."""
     run = text[start:end]
+    owner = _POSSESSIVE_OWNER.match(run)
+    if owner and owner.end() < len(run):  # "Kenya’s Brian Kiptoo": Kenya, then Brian Kiptoo
+        return _classify_run(text, start, start + owner.end(1)) + _classify_run(text, start + owner.end(), end)
     tokens = run.split()
     # The sentence's first word is capitalised anyway: drop it when it is an ordinary word.
     lead = 0
@@ -350,7 +353,7 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
         return []  # a bare title ("the Governor"), no name
     if _adjective(text, end, lowered):
         return []
-    if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens):
+    if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens) and lowered[0] not in place_names():
         return [(start, end, PERSON, "")]
     if _after_place_preposition(text, start):
         return [(start, end, PLACE, "")]
@@ -372,6 +375,9 @@ def _adjective(text: str, end: int, lowered: list[str]) -> bool:
     """A proper adjective ("Italian government", "Brazilian nationals"): not a name."""
     following = re.match(r"\s+([a-z]+)", text[end:])
     return bool(_DEMONYM.search(lowered[-1])) and (following is not None or len(lowered) == 1)
+
+
+_POSSESSIVE_OWNER = re.compile(r"^((?:\S+\s+){0,2}?\S+)[’']s\s+(?=[A-Z])")
 
 
 def _plain(token: str) -> bool:

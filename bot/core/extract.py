@@ -31,7 +31,7 @@ from bot.core.text import lemma_stem as stem
 from bot.core.text import words
 
 #: The longest clause an answer quotes, in words: a direct answer, not the sentence again.
-MAX_CLAUSE_WORDS = 14
+MAX_CLAUSE_WORDS = 16
 #: The longest quote an answer gives, in words.
 MAX_QUOTE_WORDS = 16
 #: A yes/no answer says "Yes" or "No" only when the clause holds this share of the question's words.

@@ -119,7 +119,8 @@ class Question:
 
 #: Chat spellings of everyday words ("wen", "ppl"): general English, not any report's.
 CHAT_SPELLINGS = {
-    "wen": "when", "wat": "what", "wot": "what", "wht": "what", "whats": "what is", "wats": "what is",
+    "wen": "when", "wat": "what", "wich": "which", "whcih": "which", "waht": "what", "whta": "what",
+    "wher": "where", "whre": "where", "hw": "how", "whn": "when", "whos": "who is", "wot": "what", "wht": "what", "whats": "what is", "wats": "what is",
     "ppl": "people", "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please",
     "govt": "government", "gov't": "government", "yr": "year", "yrs": "years", "hrs": "hours",
     "mins": "minutes", "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "w/": "with",
