@@ -164,21 +164,36 @@ def _definition(question: Question, reading: Reading, tokens: frozenset[str]) ->
 
 
 _PLACE_PHRASE = re.compile(
-    r"\b(?:near|in|at|on|onto|into|outside|off|across|inside|from)\s+((?:the\s+)?[\w’'-]+(?:\s+(?!(?:and|but|at|on|in|to|for|by|with|as|after|before|when|while)\b)[\w’'-]+){0,4})"
+    r"\b(?:near|in|at|on|onto|into|outside|off|across|inside|from|to|for)\s+((?:the\s+)?[\w’'-]+(?:\s+(?!(?:and|but|at|on|in|to|for|by|with|as|after|before|when|while)\b)[\w’'-]+){0,4})"
 )
 
 
 def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
-    """Where: a place the sentence names near the question's words, else the phrase after
-    "near", "in", "at" that follows them ("near the moon's south pole")."""
-    found = _span_answer(question, reading, tokens)
+    """Where: the phrase after "near", "in", "at", "to" ... that follows the question's words
+    most closely ("near the moon's south pole"), a named place inside it counting most."""
     text = reading.sentence.text
-    anchor = _anchor(text, tokens)
-    phrases = [m for m in _PLACE_PHRASE.finditer(text) if not {stem(w) for w in words(m.group(1))} <= tokens]
-    if found and any(s.kind == "place" and s.text == found for s in reading.spans):
-        return found
-    after = [m for m in phrases if m.start() >= anchor] or phrases
-    return after[0].group(0) if after else found
+    named = [s for s in reading.spans if s.kind in ("place", "organisation", "name")]
+    best: tuple[float, str] | None = None
+    for m in _PLACE_PHRASE.finditer(text):
+        if {stem(w) for w in words(m.group(1))} <= tokens:
+            continue  # the question's own words ("in Chicago" for "what happened in Chicago")
+        holds = any(m.start(1) <= s.start < m.end(1) for s in named)
+        if m.group(0).startswith("for") and not holds:
+            continue  # "for" gives a place only with a name: "for the capital city of Lima"
+        score = PLACE_NAMED * holds + _near_before(text, m.start(), tokens)
+        if best is None or score > best[0]:
+            best = (score, m.group(0))
+    return best[1] if best else _span_answer(question, reading, tokens)
+
+
+#: A phrase of place that names a place (a capitalised name) outranks one that does not.
+PLACE_NAMED = 0.5
+
+
+def _near_before(text: str, start: int, tokens: frozenset[str]) -> float:
+    """The question's words just before ``start``, the nearer the more."""
+    before = list(reversed(words(text[:start])[-NEAR_WORDS:]))
+    return sum(1 / (i + 1) for i, w in enumerate(before) if stem(w) in tokens)
 
 
 def _said(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
