@@ -192,6 +192,8 @@ def read_article(report: Report) -> Article:
         for full, short in _ACRONYM_DEF.findall(sentence.text):
             organisations.setdefault(short.rstrip("s"), re.sub(r"^(?:The|the)\s+", "", full))
         spans = tuple(_resolve_surnames(_spans(sentence.text, people), people))
+        if previous is None:
+            spans = _dateline_spans(sentence.text, spans)
         near = previous if previous and sentence.paragraph - previous.sentence.paragraph <= 1 else None
         reading = _reading(sentence, spans, near, people)
         readings[sentence.id] = reading
@@ -268,6 +270,19 @@ def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span
                 span = Span(PERSON, span.text, span.start, span.end, "", refers)
         out.append(span)
     return out
+
+
+def _dateline_spans(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The dateline's place and agency as such ("OTTAWA, April 15 (Reuters) -"): where the
+    story is told from, and the agency that tells it."""
+    found = _DATELINE.match(text)
+    if not found:
+        return spans
+    kept = [s for s in spans if s.start >= found.end() or s.kind == DATE]
+    marks = [Span(PLACE, found.group(1).strip(), found.start(1), found.end(1))]
+    if found.group(3):
+        marks.append(Span(ORGANISATION, found.group(3).strip(), found.start(3), found.end(3)))
+    return tuple(sorted(kept + marks, key=lambda s: s.start))
 
 
 def _dateline(report: Report) -> dict[str, str]:

@@ -57,6 +57,8 @@ def test_the_article_is_read_once_into_people_roles_acronyms_and_speakers() -> N
     assert "chief engineer at Bluewater Lines" in article.people["Omar Stroud"].roles
     assert article.organisations["HANS"] == "Harbour Authority of Nova Scotia"
     assert article.dateline == {"place": "Halifax", "date": "May 4", "agency": "Reuters"}
+    first = {(s.kind, s.text) for s in article.reading("p1.s1").spans}
+    assert {("place", "HALIFAX"), ("organisation", "Reuters"), ("date", "May 4")} <= first
     quote = article.reading("p3.s2")
     assert quote.speaker == "Omar Stroud"  # "he said" after Omar Stroud's quote
     kinds = {s.kind for s in article.reading("p4.s1").spans}
