@@ -176,10 +176,22 @@ def test_check_fails_on_a_citation_altered_by_one_word(
 
 
 def test_check_lists_uncited_sentences(runner: CliRunner, make_data_dir: Callable[..., Path]) -> None:
-    data = make_data_dir({f"knowledge/{REPORT_ID}/diplomacy.yaml": None})
+    data = make_data_dir(
+        {f"knowledge/{REPORT_ID}/diplomacy.yaml": None, f"knowledge/{REPORT_ID}/drafted.yaml": None}
+    )
     code, _, err = run(runner, "check", "--data-dir", str(data))
     assert code == 1
     assert "sentence p11.s1 is cited by no fact" in err and "sentence p12.s1 is cited by no fact" in err
+
+
+def test_drafted_facts_cover_sentences_no_curated_fact_cites(
+    runner: CliRunner, make_data_dir: Callable[..., Path]
+) -> None:
+    data = make_data_dir({f"knowledge/{REPORT_ID}/diplomacy.yaml": None})
+    code, out, err = run(runner, "check", "--data-dir", str(data))
+    assert code == 0, err
+    code, out, _ = run(runner, "ask", "--json", "--data-dir", str(data), "Who summoned Cambodia's ambassador?")
+    assert json.loads(out)["citations"][0]["sentence_id"] == "p11.s1"
 
 
 def test_chat_answers_until_quit(runner: CliRunner) -> None:
