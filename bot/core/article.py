@@ -262,7 +262,7 @@ def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span
     """A lone surname ("Fell said") is the one person of that surname, else unclear."""
     out: list[Span] = []
     for span in spans:
-        if span.kind in ("name", PLACE) and " " not in span.text:  # "Beaumont said": not Beaumont, Texas
+        if span.kind in ("name", PLACE) and " " not in span.text:  # "Paris said": the person, not the city
             key = _bare(span.text)
             owners = [p for p in people.values() if _bare(p.surname) == key or _bare(p.name.split()[0]) == key]
             if owners:
@@ -273,7 +273,7 @@ def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span
 
 
 def _dateline_spans(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """The dateline's place and agency as such ("OTTAWA, April 15 (Reuters) -"): where the
+    """The dateline's place and agency as such ("LIMA, May 2 (AP) -"): where the
     story is told from, and the agency that tells it."""
     found = _DATELINE.match(text)
     if not found:
