@@ -166,12 +166,20 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
     return "the fact gives no age for the one asked about"
 
 
+#: Nouns that name the kind of answer wanted rather than what it is about.
+KIND_NOUNS = frozenset(
+    ["time", "times", "day", "days", "date", "dates", "year", "years", "month", "months", "week", "weeks", "hour", "hours", "place", "places", "location", "city", "country", "town", "name", "names", "number", "figure", "amount"]
+)
+
+
 def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
     """What a what/which/how-many question asks about must be in the fact ("the currency",
     "the share price"), as written or through a general synonym."""
     if not ctx.question.focus or doc.curated:
         return None
     head = ctx.question.focus[-1]
+    if head in KIND_NOUNS:
+        return None  # "what time", "which day": the kind of answer, checked by kind_in_fact
     stems = ctx.tokens_of(head)
     if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
         return None
