@@ -168,7 +168,8 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
 
 #: Nouns that name the kind of answer wanted rather than what it is about.
 KIND_NOUNS = frozenset(
-    ["time", "times", "day", "days", "date", "dates", "year", "years", "month", "months", "week", "weeks", "hour", "hours", "place", "places", "location", "city", "country", "town", "name", "names", "number", "figure", "amount"]
+    ["time", "times", "day", "days", "date", "dates", "year", "years", "month", "months", "week", "weeks", "hour", "hours", "place", "places", "location", "city", "country", "town", "state", "states",
+     "province", "provinces", "region", "regions", "name", "names", "number", "figure", "amount"]
 )
 
 
