@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Build ``bot/core/data/ko-places.tsv``: the world's countries and cities in Korean with their
+English names, from the Unicode CLDR (through the ``babel`` package) and WordNet 3.0.
+
+- Countries and territories: CLDR's territory names in Korean and in English (``Locale.territories``).
+- Cities: CLDR's exemplar cities of the time zones, in Korean, with the English name of the zone.
+- Each English name gets the adjective of its people from WordNet's derivational links when it
+  has one (``canada`` -> ``canadian``), so "캐나다 중앙은행" finds "the Canadian central bank".
+
+CLDR is under the Unicode licence (Unicode-DFS-2016, redistribution allowed); babel is BSD.
+Needs ``pip install babel`` (the ``korean-build`` extra); the bot itself reads only the TSV.
+
+    python scripts/build_korean_places.py            # writes bot/core/data/ko-places.tsv
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bot" / "core" / "data" / "ko-places.tsv"
+
+HEADER = """\
+# Countries, territories and cities of the world in Korean, with their English names in lower
+# case and, where WordNet 3.0 links one, the adjective of their people. Built by
+# scripts/build_korean_places.py from the Unicode CLDR (territory names and time-zone exemplar
+# cities, through babel {babel}; Unicode licence) and WordNet 3.0 (its licence in wordnet.LICENSE).
+# Input of scripts/build_korean_lexicon.py. Do not edit: rebuild.
+"""
+
+
+def _english_forms(name: str) -> list[str]:
+    from bot.core.lexical import wordnet
+
+    base = name.lower().replace("_", " ")
+    forms = [base]
+    forms += sorted(r for r in wordnet.related(base) if " " not in r or r.startswith(base))
+    return list(dict.fromkeys(forms))
+
+
+def entries() -> dict[str, list[str]]:
+    """Korean name -> English forms, countries first, then cities."""
+    from babel import Locale
+
+    ko, en = Locale("ko"), Locale("en")
+    out: dict[str, list[str]] = {}
+    for code, korean in sorted(ko.territories.items()):
+        english = en.territories.get(code)
+        if not english or not code.isalpha() or len(code) != 2:
+            continue  # regions such as "001" (world) are not places a story names
+        out.setdefault(korean, [])
+        out[korean] += [f for f in _english_forms(english) if f not in out[korean]]
+    for zone, names in sorted(ko.time_zones.items()):
+        korean = names.get("city") if hasattr(names, "get") else None
+        if not korean or "/" not in zone or zone.startswith("Etc/"):
+            continue
+        english = zone.rsplit("/", 1)[1].replace("_", " ")
+        out.setdefault(korean, [])
+        out[korean] += [f for f in _english_forms(english) if f not in out[korean]]
+    return out
+
+
+def main() -> None:
+    import babel
+
+    rows = entries()
+    body = "".join(f"{korean}\t{'|'.join(forms)}\n" for korean, forms in rows.items() if forms)
+    OUT.write_text(HEADER.format(babel=babel.__version__) + body, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places")
+
+
+if __name__ == "__main__":
+    main()
