@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from bot.core.engine import Engine
@@ -31,6 +32,22 @@ log = logging.getLogger(__name__)
 REQUIRED_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, read_message_history=True)
 #: The OAuth2 scopes of the invite link.
 SCOPES = ("bot", "applications.commands")
+
+
+class RateLimitedTree(app_commands.CommandTree["ReportBot"]):
+    """The slash-command tree, rate-limited before anything else runs: a limited command gets
+    RateLimited (an ephemeral "slow down" from the error handler), a limited autocomplete an
+    empty list of choices."""
+
+    async def interaction_check(self, interaction: discord.Interaction[ReportBot], /) -> bool:
+        answers = self.client.answers
+        if interaction.type is discord.InteractionType.autocomplete:
+            if answers.limited(interaction.user.id, interaction.channel_id):
+                await interaction.response.autocomplete([])
+                return False
+            return True
+        answers.admit(interaction.user.id, interaction.channel_id)
+        return True
 
 
 class ReportBot(commands.Bot):
@@ -61,12 +78,18 @@ class ReportBot(commands.Bot):
             help_command=None,
             case_insensitive=True,
             strip_after_prefix=True,
+            tree_cls=RateLimitedTree,
         )
         self.engine = engine
         self.settings = settings
         self.sync_global = sync_global
         #: The application service that cogs and buttons use (``service.AnswerService``).
         self.answers = Answerer(engine, settings, feedback, clock=clock)
+        self.add_check(self._admit)  # every prefix command (``@bot help``, ``!ask``) first
+
+    async def _admit(self, ctx: commands.Context[Any]) -> bool:
+        self.answers.admit(ctx.author.id, ctx.channel.id if ctx.channel else None)
+        return True
 
     # -- start-up ---------------------------------------------------------------------------
     async def setup_hook(self) -> None:

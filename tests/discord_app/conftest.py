@@ -16,6 +16,7 @@ from typing import Any
 from unittest.mock import MagicMock
 
 import discord
+from discord import app_commands
 import pytest
 from discord.ext import commands
 
@@ -209,7 +210,10 @@ async def run_slash(bot: ReportBot, interaction: MagicMock, name: str, **options
     }
     interaction.command_failed = False
     interaction.command = bot.tree.get_command(name)  # what the real property reads from `data`
-    await bot.tree._call(interaction)
+    try:  # as CommandTree._from_interaction: a failed check goes to the tree's error handler
+        await bot.tree._call(interaction)
+    except app_commands.AppCommandError as exc:
+        await bot.tree._dispatch_error(interaction, exc)
 
 
 async def drain() -> None:
