@@ -16,8 +16,8 @@ from typing import Any
 from unittest.mock import MagicMock
 
 import discord
-from discord import app_commands
 import pytest
+from discord import app_commands
 from discord.ext import commands
 
 from bot.core.engine import Engine

@@ -45,7 +45,8 @@ async def test_a_flood_of_messages_gets_user_rate_replies_and_one_notice(
     to_alice = [
         m
         for m in local.bot_messages(after=first)
-        if m.id != sentinel_reply.id and m.reference_id is not None
+        if m.id != sentinel_reply.id
+        and m.reference_id is not None
         and local.messages[m.reference_id].author.username == "alice"
     ]
     notices = [m for m in to_alice if SLOW in m.text()]
