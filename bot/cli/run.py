@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from bot.cli.common import configure_streams
+
 
 @click.command()
 @click.option(
@@ -36,6 +38,7 @@ def run(sync_global: bool, env_file: Path) -> None:
       reportbot run --env-file /etc/reportbot.env
       reportbot run --sync-global
     """
+    configure_streams()  # the log and every message survive any locale
     from bot.discord_app.runner import run as run_bot
 
     sys.exit(run_bot(env_file=env_file, sync_global=sync_global))
