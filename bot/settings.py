@@ -154,12 +154,16 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
             "save it as UTF-8 (see .env.example)."
         ) from None
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_input=False, include_url=False):
-            name = str(error["loc"][0]).upper() if error["loc"] else "a setting"
-            problems.append(f"{name} {_plain(error['msg'])}")
-        message = "Invalid setting: " + "; ".join(problems) + " (see .env.example)."
-        raise SettingsError(redact(message)) from None
+        raise SettingsError(invalid(exc)) from None
+
+
+def invalid(exc: ValidationError) -> str:
+    """One sentence naming every bad variable, without their values (and redacted anyway)."""
+    problems = []
+    for error in exc.errors(include_input=False, include_url=False):
+        name = str(error["loc"][0]).upper() if error["loc"] else "a setting"
+        problems.append(f"{name} {_plain(error['msg'])}")
+    return redact("Invalid setting: " + "; ".join(problems) + " (see .env.example).")
 
 
 def _plain(message: str) -> str:

@@ -81,12 +81,14 @@ def feedback(declined: bool, export_to: Path | None, db: Path | None) -> None:
 
 def _feedback_settings() -> FeedbackSettings:
     """The bot's feedback settings from the environment (not .env, as before)."""
-    from bot.settings import FeedbackSettings, SettingsError
+    from pydantic import ValidationError
+
+    from bot.settings import FeedbackSettings, SettingsError, invalid
 
     try:
         return FeedbackSettings(_env_file=None)  # type: ignore[call-arg]
-    except ValueError as exc:
-        raise SettingsError(f"Invalid feedback setting: {exc}") from None
+    except ValidationError as exc:
+        raise SettingsError(invalid(exc)) from None
 
 
 def _list_feedback(reader: FeedbackReader, path: Path, *, declined: bool) -> None:

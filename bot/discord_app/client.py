@@ -43,7 +43,10 @@ class RateLimitedTree(app_commands.CommandTree["ReportBot"]):
         answers = self.client.answers
         if interaction.type is discord.InteractionType.autocomplete:
             if answers.limited(interaction.user.id, interaction.channel_id):
-                await interaction.response.autocomplete([])
+                try:
+                    await interaction.response.autocomplete([])
+                except discord.HTTPException as exc:  # the person typed on; nothing to answer
+                    log.debug("a rate-limited autocomplete could not be answered: %s", exc)
                 return False
             return True
         answers.admit(interaction.user.id, interaction.channel_id)

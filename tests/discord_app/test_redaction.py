@@ -155,3 +155,21 @@ def test_a_local_discord_that_answers_a_web_page_ends_run_with_one_message(tmp_p
         )
     )
     assert FAKE_TOKEN not in done.stderr
+
+
+def test_reportbot_feedback_refuses_a_token_as_its_database_path(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FEEDBACK_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "feedback"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "FEEDBACK_DB_PATH": PASTED},
+        timeout=60,
+    )
+    assert done.returncode == 1 and PASTED not in done.stdout + done.stderr
+    assert done.stderr.strip() == (
+        "reportbot: Invalid setting: FEEDBACK_DB_PATH looks like a Discord bot token, not a file path; "
+        "put the token in DISCORD_TOKEN (see .env.example)."
+    )
+    assert list(tmp_path.iterdir()) == []
