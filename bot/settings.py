@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -54,8 +54,8 @@ def _split(value: Any) -> Any:
     return value
 
 
-class FeedbackSettings(BaseSettings):
-    """Where 👍/👎 and declined questions go: all that ``reportbot feedback`` reads."""
+class FeedbackLocation(BaseSettings):
+    """Where 👍/👎 and declined questions are kept: all that ``reportbot feedback`` reads."""
 
     model_config = SettingsConfigDict(
         env_file=".env",
@@ -66,19 +66,22 @@ class FeedbackSettings(BaseSettings):
         hide_input_in_errors=True,
     )
 
-    feedback_enabled: bool = True
     #: The database; None: the default (see ``bot.feedback.sink.database_path``).
     feedback_db_path: Path | None = None
-    feedback_retention_days: int = Field(default=90, ge=1, le=3650)
 
     @field_validator("feedback_db_path", mode="before")
     @classmethod
     def _not_a_token(cls, value: Any) -> Any:
         if value is not None and looks_like_token(str(value)):
-            raise ValueError(
-                "looks like a Discord bot token, not a file path; put the token in DISCORD_TOKEN"
-            )
+            raise ValueError("looks like a Discord bot token, not a file path; put the token in DISCORD_TOKEN")
         return value
+
+
+class FeedbackSettings(FeedbackLocation):
+    """Whether feedback is kept, where, and for how long."""
+
+    feedback_enabled: bool = True
+    feedback_retention_days: int = Field(default=90, ge=1, le=3650)
 
 
 class Settings(FeedbackSettings):
@@ -146,24 +149,33 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
 
     The message never repeats a value (so a token pasted into the wrong variable stays secret).
     """
+    return _load(Settings, env_file, overrides)
+
+
+def load_feedback_location(env_file: str | Path | None = None) -> FeedbackLocation:
+    """Only where feedback is kept (what ``reportbot feedback`` reads), from the environment by
+    default; errors as ``load_settings`` raises them."""
+    return _load(FeedbackLocation, env_file, {})
+
+
+SettingsT = TypeVar("SettingsT", bound=BaseSettings)
+
+
+def _load(model: type[SettingsT], env_file: str | Path | None, overrides: dict[str, Any]) -> SettingsT:
     try:
-        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+        return model(_env_file=env_file, **overrides)  # type: ignore[call-arg]
     except UnicodeDecodeError as exc:
         raise SettingsError(
             f"The settings file {env_file} is not UTF-8 text (byte {exc.start + 1} cannot be read); "
             "save it as UTF-8 (see .env.example)."
         ) from None
     except ValidationError as exc:
-        raise SettingsError(invalid(exc)) from None
-
-
-def invalid(exc: ValidationError) -> str:
-    """One sentence naming every bad variable, without their values (and redacted anyway)."""
-    problems = []
-    for error in exc.errors(include_input=False, include_url=False):
-        name = str(error["loc"][0]).upper() if error["loc"] else "a setting"
-        problems.append(f"{name} {_plain(error['msg'])}")
-    return redact("Invalid setting: " + "; ".join(problems) + " (see .env.example).")
+        problems = []
+        for error in exc.errors(include_input=False, include_url=False):
+            name = str(error["loc"][0]).upper() if error["loc"] else "a setting"
+            problems.append(f"{name} {_plain(error['msg'])}")
+        message = "Invalid setting: " + "; ".join(problems) + " (see .env.example)."
+        raise SettingsError(redact(message)) from None
 
 
 def _plain(message: str) -> str:

@@ -12,6 +12,9 @@ Figures:
 - memory under distinct questions: resident memory after 2,000 and after 50,000 crafted
   questions that are all different (new capitalised names, numbers and words), and the size of
   every cache of the core, which must stay bounded;
+- added reports: `reportbot add` per development article; a fresh `reportbot ask --json -` on
+  empty stdin with the shipped report and the three articles in one folder (median of 5); the
+  per-question p99 on each report;
 - pathological paragraphs: the load of the shipped data with one 100 KB hostile paragraph added
   to the report (a run of dots, of spaces, alternating patterns), each timed.
 """
@@ -195,6 +198,62 @@ def memory(engine: Engine, first: int = 2_000, last: int = 50_000) -> None:
     )
 
 
+def article_files() -> list[Path]:
+    """The development articles: tests/data/articles/, else ../shared/eval/articles/."""
+    for folder in (ROOT / "tests" / "data" / "articles", ROOT.parent / "shared" / "eval" / "articles"):
+        found = sorted(folder.glob("*.txt"))
+        if found:
+            return found
+    return []
+
+
+def added_reports() -> None:
+    """`reportbot add` timings, start-up with four reports, per-question p99 per report."""
+    files = article_files()
+    if not files:
+        print("added reports: no development articles found")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        shutil.copytree(ROOT / "seeds", data / "seeds")
+        shutil.copytree(ROOT / "knowledge", data / "knowledge")
+        for path in files:
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "bot", "add", str(path), "--data-dir", tmp], capture_output=True, check=True)
+            print(f"reportbot add {path.name}: {time.perf_counter() - started:.2f} s (a fresh process)")
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--data-dir", tmp, "-"], input=b"", capture_output=True, check=True)
+            runs.append(time.perf_counter() - started)
+        print(f"reportbot ask --json - on empty stdin, {len(files) + 1} reports: median {statistics.median(runs):.2f} s")
+        engine = Engine.load(data)
+        started = time.perf_counter()
+        engine.ask("How old is the governor?", files[0].stem)
+        print(f"  first question of a drafted report (loads WordNet and the word lists): {(time.perf_counter() - started) * 1000:.0f} ms")
+        for rid in engine.report_ids:
+            qs = _set_questions(path_for(files, rid)) if rid != "korea-cambodia-task-force" else questions()
+            times = []
+            for q in qs:
+                started = time.perf_counter()
+                engine.ask(q, rid)
+                times.append(time.perf_counter() - started)
+            times.sort()
+            p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+            print(f"  {rid}: {len(qs)} questions, median {statistics.median(times) * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms")
+
+
+def path_for(files: list[Path], rid: str) -> Path | None:
+    return next((f for f in files if f.stem == rid), None)
+
+
+def _set_questions(path: Path | None) -> list[str]:
+    if path is None or not path.with_suffix(".yaml").exists():
+        return []
+    data = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
+    return [i["q"] for part in ("in_scope", "out_of_scope") for i in data.get(part) or []]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -216,6 +275,7 @@ def main() -> None:
     )
     latency(engine, qs, "shipped fact base")
     memory(Engine.load(ROOT))
+    added_reports()
     for n in args.scale:
         scale(n, qs[:80])
     pathological()

@@ -25,7 +25,7 @@ from bot.feedback.errors import FeedbackNotFound, FeedbackStoreError
 from bot.feedback.events import MAX_STORED_QUESTION_CHARS, DisabledSink, FeedbackEvent, FeedbackSink
 from bot.feedback.sink import database_path, open_sink
 from bot.feedback.store import FEEDBACK_DB_ENV, FeedbackReader, SqliteFeedbackStore, default_feedback_path
-from bot.settings import FeedbackSettings
+from bot.settings import FeedbackSettings, load_feedback_location
 
 WRITER = Path(__file__).with_name("feedback_writer.py")
 #: Every wait on another process is bounded by this (seconds).
@@ -74,7 +74,7 @@ def test_round_trip_keeps_every_field(store: SqliteFeedbackStore) -> None:
     got = list(store.events())
     assert [item.event for item in got] == sent[::-1]  # newest first, every field equal
     assert [item.id for item in got] == [3, 2, 1]
-    assert store.counts() == {"helpful": 1, "unhelpful": 1, "declined": 1}
+    assert store.counts() == {"helpful": 1, "unhelpful": 1, "declined": 1, "uncertain": 0}
     assert [item.event.question for item in store.events(declined_only=True)] == [
         "'; DROP TABLE feedback; --"
     ]
@@ -159,7 +159,7 @@ def test_question_is_capped_once_and_the_schema_refuses_longer(store: SqliteFeed
 def test_unknown_kind_is_refused(store: SqliteFeedbackStore) -> None:
     with pytest.raises(ValueError, match="unknown feedback kind"):
         store.record(FeedbackEvent("angry", "q"))  # type: ignore[arg-type]
-    assert store.counts() == {"helpful": 0, "unhelpful": 0, "declined": 0}
+    assert store.counts() == {"helpful": 0, "unhelpful": 0, "declined": 0, "uncertain": 0}
 
 
 def test_database_file_is_private(store: SqliteFeedbackStore, db: Path) -> None:
@@ -565,6 +565,18 @@ def test_the_path_setting_is_read_from_the_environment(
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("FEEDBACK_DB_PATH", "~/fb.sqlite3")
     assert database_path(settings()) == tmp_path / "fb.sqlite3"
+
+
+def test_reportbot_feedback_reads_only_where_the_database_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FEEDBACK_DB_PATH", str(tmp_path / "set.sqlite3"))
+    monkeypatch.setenv("FEEDBACK_RETENTION_DAYS", "0")  # invalid for the bot, irrelevant for reading
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"FEEDBACK_DB_PATH={tmp_path / 'from-dotenv.sqlite3'}\n")
+    assert database_path(load_feedback_location()) == tmp_path / "set.sqlite3"
+    monkeypatch.delenv("FEEDBACK_DB_PATH")
+    assert database_path(load_feedback_location()) == default_feedback_path(), ".env is not read"
 
 
 # --- another program's database and read-only files --------------------------------------------

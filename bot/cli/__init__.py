@@ -15,7 +15,7 @@ import sys
 import click
 
 from bot import __version__
-from bot.cli import add, ask, facts, feedback, playground, run
+from bot.cli import add, ask, chat, facts, feedback, playground, review, run
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def main(verbose: int) -> None:
     Examples:
       reportbot ask "Who leads the task force?"
       reportbot add article.txt --data-dir ./my-reports
-      reportbot ask --json "How many kidnappings in 2024?"
+      reportbot ask --json "How many people were arrested in 2024?"
       printf 'who leads the team?\\nwhen does it leave?\\n' | reportbot ask --json -
       reportbot chat
       reportbot facts
@@ -46,11 +46,12 @@ COMMANDS: tuple[click.Command, ...] = (
     add.add,
     add.reports,
     ask.ask,
-    ask.chat,
+    chat.chat,
     facts.facts,
     facts.check,
     feedback.feedback,
     playground.playground,
+    review.review,
     run.run,
 )
 

@@ -1,4 +1,4 @@
-"""``reportbot ask`` and ``reportbot chat``: answers with their cited sentences."""
+"""``reportbot ask``: answers with their cited sentences."""
 
 from __future__ import annotations
 
@@ -11,25 +11,12 @@ from typing import BinaryIO
 
 import click
 
-from bot import __version__
-from bot.cli.common import (
-    as_text,
-    data_options,
-    friendly_errors,
-    load_engine,
-    silence_stdout,
-    terminal_width,
-)
-from bot.cli.facts import print_facts
+from bot.cli.common import as_text, data_options, friendly_errors, load_engine, silence_stdout, terminal_width
 from bot.core.answer import Answer
 from bot.core.engine import MAX_QUESTION_CHARS, Engine
 
 #: The longest stdin line read whole by ``ask -``; the rest of a longer line is skipped.
 MAX_LINE_BYTES = 64 * 1024
-
-#: What ends ``reportbot chat``, and what lists the facts there.
-QUIT_WORDS = frozenset({"quit", "exit", ":q", "bye"})
-FACTS_WORDS = frozenset({"facts", "help", "?"})
 
 
 @click.command()
@@ -52,9 +39,9 @@ def ask(
     Examples:
       reportbot ask "Who leads the task force?"
       reportbot ask who leads the task force
-      reportbot ask --json "How many kidnappings in 2024?"
+      reportbot ask --json "How many people were arrested in 2024?"
       reportbot ask --json - < questions.txt
-      reportbot ask --report korea-cambodia-task-force "When does the team leave?"
+      reportbot ask --report my-report "When does the team leave?"
       reportbot ask --explain "Who leads the task force?"
 
     \b
@@ -162,37 +149,3 @@ def answer_stream(
     except KeyboardInterrupt:
         sys.exit(130)
 
-
-@click.command()
-@data_options
-@friendly_errors
-def chat(data_dir: Path | None, report: str | None) -> None:
-    """Ask questions one after another, as in a chat channel (Ctrl-D or "quit" to leave).
-
-    \b
-    Example:
-      reportbot chat
-      you> who leads the task force?
-    """
-    engine = load_engine(data_dir, report)
-    base = engine.fact_base(report)
-    show_report = len(engine.report_ids) > 1
-    click.echo(f"reportbot {__version__}: ask about {base.info.title!r}.")
-    click.echo('Type a question, "facts" for what I know, or "quit" to leave.\n')
-    while True:
-        try:
-            line = input("you> ")
-        except (EOFError, KeyboardInterrupt):
-            click.echo()
-            return
-        text = line.strip()
-        if not text:
-            continue
-        if text.lower() in QUIT_WORDS:
-            return
-        if text.lower() in FACTS_WORDS:
-            print_facts(engine, report, sentences=False)
-            continue
-        answer = engine.ask(text, report)
-        shown = answer.to_text(width=terminal_width(), show_report=show_report)
-        click.echo("bot> " + shown.replace("\n", "\n     ") + "\n")

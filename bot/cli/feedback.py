@@ -15,7 +15,6 @@ from bot.cli.common import friendly_errors, silence_stdout
 
 if TYPE_CHECKING:
     from bot.feedback.store import FeedbackReader
-    from bot.settings import FeedbackSettings
 
 #: The bot's setting for its feedback database, also read by ``reportbot feedback``.
 FEEDBACK_DB_PATH_ENV = "FEEDBACK_DB_PATH"
@@ -55,7 +54,6 @@ def feedback(declined: bool, export_to: Path | None, db: Path | None) -> None:
     """
     from bot.feedback.errors import FeedbackNotFound
     from bot.feedback.export import export_feedback, export_format
-    from bot.feedback.sink import database_path
     from bot.feedback.store import FeedbackReader
 
     chosen_format = None if export_to is None else export_format(export_to)
@@ -63,11 +61,11 @@ def feedback(declined: bool, export_to: Path | None, db: Path | None) -> None:
         raise click.BadParameter(
             f"{export_to.name!r}: name the file .csv (CSV) or .jsonl (JSON Lines).", param_hint="--export"
         )
-    path = db or database_path(_feedback_settings())
+    path = db if db is not None else _configured_path()
     try:
         reader = FeedbackReader(path)
     except FeedbackNotFound as exc:
-        click.echo(str(exc))
+        click.echo(str(exc) if path.exists() else _missing(path))
         return
     with reader:
         if export_to is not None:
@@ -79,16 +77,20 @@ def feedback(declined: bool, export_to: Path | None, db: Path | None) -> None:
         _list_feedback(reader, path, declined=declined)
 
 
-def _feedback_settings() -> FeedbackSettings:
-    """The bot's feedback settings from the environment (not .env, as before)."""
-    from pydantic import ValidationError
+def _configured_path() -> Path:
+    """The database the bot's settings name (read only without --db: pydantic is slow to load)."""
+    from bot.feedback.sink import database_path
+    from bot.settings import load_feedback_location
 
-    from bot.settings import FeedbackSettings, SettingsError, invalid
+    return database_path(load_feedback_location())
 
-    try:
-        return FeedbackSettings(_env_file=None)  # type: ignore[call-arg]
-    except ValidationError as exc:
-        raise SettingsError(invalid(exc)) from None
+
+def _missing(path: Path) -> str:
+    return (
+        f"{path} does not exist, so no feedback was recorded there: `reportbot run` creates it with the "
+        "first 👍, 👎 or declined question; if the bot writes elsewhere, give that file (its "
+        f"{FEEDBACK_DB_PATH_ENV}) with --db."
+    )
 
 
 def _list_feedback(reader: FeedbackReader, path: Path, *, declined: bool) -> None:

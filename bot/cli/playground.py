@@ -28,10 +28,16 @@ from bot.core.errors import ReportbotError
     is_flag=True,
     help="Run only the local Discord and its page; print how to point `reportbot run` at it.",
 )
+@click.option("--watch", is_flag=True, help="Reload the knowledge when its files change.")
 @data_options
 @friendly_errors
 def playground(
-    port: int | None, open_browser: bool, no_bot: bool, data_dir: Path | None, report: str | None
+    port: int | None,
+    open_browser: bool,
+    no_bot: bool,
+    watch: bool,
+    data_dir: Path | None,
+    report: str | None,
 ) -> None:
     """Try the bot in a local Discord in your browser: no token, nothing leaves this computer.
 
@@ -49,6 +55,7 @@ def playground(
       reportbot playground
       reportbot playground --open
       reportbot playground --port 0
+      reportbot playground --watch      # edits of knowledge/ are served at once
       reportbot playground --no-bot     # then start `reportbot run` against it
     """
     from bot.discord_app.local import DEFAULT_PORT, reportbot_factory, run_playground
@@ -59,7 +66,8 @@ def playground(
         engine = load_engine(data_dir, report)
         if report is not None:
             engine = Engine([engine.fact_base(report)])  # serve that report only
-        make_bot = reportbot_factory(engine)
+        reports = [report] if report is not None else None
+        make_bot = reportbot_factory(engine, data_dir=data_dir, reports=reports, watch=watch)
     try:
         run_playground(make_bot, port=chosen, open_browser=open_browser)
     except OSError as exc:

@@ -2,16 +2,16 @@
 
 The same ``Analyzer`` reads the fact base (``document``) and the questions (``query``):
 
-1. surface words (``text.words``); hyphenated words are joined (``Ji-na`` -> ``jina``) unless
+1. surface words (``text.words``); hyphenated words are joined (``Jean-Luc`` -> ``jeanluc``) unless
    they hold digits (``22-year-old`` -> ``22 year old``);
-2. queries only: split words glued back (``ji na`` -> ``jina``), typos repaired against the
+2. queries only: split words glued back (``jean luc`` -> ``jeanluc``), typos repaired against the
    report's vocabulary with rapidfuzz (``kidnaping`` -> ``kidnapping``);
 3. stems (Snowball), then synonym phrases replaced by one canonical token, longest first
-   (``spy agency`` and ``NIS`` -> ``national_intellig_servic``);
+   (``the fund`` and ``IMF`` -> ``internat_monetari_fund``);
 4. stop words dropped.
 
 A document keeps the original stems beside each canonical token (so ``intelligence`` alone
-still finds the National Intelligence Service); a query keeps only the canonical token, so a
+still finds the International Monetary Fund); a query keeps only the canonical token, so a
 synonym counts once.
 """
 
@@ -25,7 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS, english_words
-from bot.core.text import clean, split_compound, stem, words
+from bot.core.text import clean, lemma_stem, split_compound, stem, words
 
 #: How many analysed texts ``Analyzer.index`` keeps (the least recently used go first): all of
 #: a fact base's texts (1,412 for the shipped one) and the phrases of recent questions, but never
@@ -55,6 +55,8 @@ class Analyzer:
     """Tokenises text the same way for the fact base and for questions of one report."""
 
     synonym_groups: Sequence[Sequence[str]]
+    #: Lemmatise before stemming ("won" -> "win", "held" -> "hold"): the general pipeline does.
+    lemmatise: bool = False
     #: Phrases that read the same as a phrase of another group once their words are normalised
     #: ("state media" and "briefed journalists"): (phrase, earlier meaning, later meaning).
     collisions: list[tuple[str, str, str]] = field(default_factory=list, init=False)
@@ -93,6 +95,9 @@ class Analyzer:
         for group in self.synonym_groups:
             self.learn(" ".join(group))
 
+    def _stem(self, word: str) -> str:
+        return lemma_stem(word) if self.lemmatise else stem(word)
+
     def _normalise(self, stems: Sequence[str]) -> tuple[str, ...]:
         return tuple(self._words.get(s, s) for s in stems)
 
@@ -125,10 +130,10 @@ class Analyzer:
         return out
 
     def _stems(self, phrase: str) -> tuple[str, ...]:
-        return tuple(stem(w) for w in self._surface(phrase))
+        return tuple(self._stem(w) for w in self._surface(phrase))
 
     def _join_split_words(self, surface: list[str]) -> list[str]:
-        """``kim ji na`` -> ``kim jina`` when ``jina`` is a compound the report writes."""
+        """``picard jean luc`` -> ``picard jeanluc`` when ``jeanluc`` is a compound the report writes."""
         out: list[str] = []
         i = 0
         while i < len(surface):
@@ -148,8 +153,10 @@ class Analyzer:
         long word, keeping the last letter too, and never into a stop word: "currency" is not
         "currently"); a four-letter word only by swapping two letters ("yaer"). A real English
         word is left alone unless it is a spelling variant by a doubled letter ("kidnaping")."""
-        if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or self.knows(word):
+        if not word.isalpha() or self.knows(word):
             return None
+        if len(word) < TYPO_MIN_LENGTH:
+            return self._repair_short(word)
         real_word = word in english_words()
         if self._by_letter is None:
             self._by_letter = {}
@@ -175,6 +182,17 @@ class Analyzer:
             return candidate
         return None
 
+    def _repair_short(self, word: str) -> str | None:
+        """A three-letter word is repaired only by a doubled letter the report writes ("tal" ->
+        "tall"), never into another word."""
+        if len(word) != 3 or word in english_words():
+            return None
+        for i in range(3):
+            doubled = word[: i + 1] + word[i] + word[i + 1 :]
+            if doubled in self._known:
+                return doubled
+        return None
+
     def query(self, text: str) -> Analysis:
         """Analyse a question: glue split words, repair typos, keep canonical tokens only."""
         surface = self._join_split_words(self._surface(text))
@@ -194,6 +212,19 @@ class Analyzer:
             adverbs=frozenset(stem(w) for w in surface if len(w) > 4 and w.endswith("ly")),
         )
 
+    def one_token(self, phrase: str) -> str | None:
+        """The one canonical token ``phrase`` reads as (``index(phrase)[0]`` of length one), or
+        None; quick for a single word, so thousands of place names cost little."""
+        surface = self._surface(phrase)
+        if len(surface) == 1:
+            word, key = surface[0], stem(surface[0])
+            return self._words.get(key, key) if word not in STOPWORDS or key in self._words else None
+        several = len(surface) > 1 and not any(w in STOPWORDS for w in surface)
+        if several and self._normalise(tuple(stem(w) for w in surface)) not in self._phrases:
+            return None  # several words, no stop word, no phrase: several tokens
+        canonical = self.index(phrase)[0]
+        return canonical[0] if len(canonical) == 1 else None
+
     def index(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Analyse fact-base text once: (canonical tokens as a question would have them,
         canonical tokens plus the original stems). Cached (at most INDEX_CACHE_SIZE texts): the
@@ -211,7 +242,7 @@ class Analyzer:
 
     def _canonical(self, surface: list[str]) -> tuple[list[str], list[str]]:
         """Canonical tokens, and the same with each replaced word's own stem kept beside it."""
-        stems = [stem(w) for w in surface]
+        stems = [self._stem(w) for w in surface]
         normal = self._normalise(stems)
         canonical: list[str] = []
         document: list[str] = []

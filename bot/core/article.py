@@ -3,7 +3,7 @@ each sentence, so that later steps never re-parse the text.
 
 Everything here is general English newswriting, learnt from the article itself: a name is a
 run of capitalised words, a title is the role words before it ("Second Vice Foreign Minister
-Kim Ji-na"), a role may follow it ("Marc Beaumont, chief economist at Maple Crest Bank"), a
+Ana Ruiz"), a role may follow it ("Tom Fell, chief economist at North Bank"), a
 quote's speaker is named beside it or, for "she said", is the last person named before it.
 """
 
@@ -22,9 +22,11 @@ from bot.core.vocabulary import (
     ROLE_WORDS,
     WEEKDAYS,
     is_common_word,
+    place_names,
 )
 
 #: Kinds of span the analysis finds; questions ask for the same kinds.
+MEASURE = "measure"
 PERSON, ORGANISATION, PLACE, DATE, NUMBER, MONEY, PERCENT, AGE = (
     "person",
     "organisation",
@@ -38,7 +40,7 @@ PERSON, ORGANISATION, PLACE, DATE, NUMBER, MONEY, PERCENT, AGE = (
 
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-zA-Z'’]*(?:-[A-Za-z]+)*\.?|[A-Z]{2,}s?)"
 _LINK = r"(?:\s+(?:of|for|and|the|de|du|von|van)\s+(?=[A-Z]))"
-#: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Canada").
+#: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))+)\s+\(([A-Z][A-Za-z&.]{1,9})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -51,6 +53,36 @@ _NUMBER = re.compile(
     r"\b\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|hundred))?\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
     r"dozens?|hundreds|thousands|millions)\b(?:[- ](?:in|of)[- ]\w+)?",
+    re.IGNORECASE,
+)
+#: The class of each unit word a measure can have.
+UNIT_CLASSES = {
+    **dict.fromkeys(["kilometer", "kilometre", "km", "meter", "metre", "m", "centimeter", "cm", "millimeter", "mm", "mile", "feet", "foot", "ft", "inch", "yard"], "length"),
+    **dict.fromkeys(["kilogram", "kg", "gram", "g", "ton", "tonne", "pound", "lb"], "weight"),
+    **dict.fromkeys(["second", "minute", "hour", "day", "week", "month", "year", "decade"], "time"),
+    **dict.fromkeys(["mph", "km/h", "knot"], "speed"),
+    **dict.fromkeys(["hectare", "acre"], "area"),
+    **dict.fromkeys(["liter", "litre", "gallon"], "volume"),
+}
+
+
+def unit_class(measure: str) -> str:
+    """The class of a measure span's unit ("4.3 meters" -> "length")."""
+    word = measure.lower().split()[-1].split("-")[-1]
+    for candidate in (word, word.rstrip("s"), word[:-2] if word.endswith("es") else word):
+        if candidate in UNIT_CLASSES:
+            return UNIT_CLASSES[candidate]
+    return ""
+
+
+#: A figure with a unit of length, weight, time, speed or area ("4.3 meters", "about 12 days").
+_MEASURE = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?[- ]?(?:(?:square |cubic )?(?:kilometers?|kilometres?|km|meters?|metres?|m|centimeters?|cm|"
+    r"millimeters?|mm|miles?|feet|foot|ft|inches?|yards?|kilograms?|kg|grams?|g|tons?|tonnes?|pounds?|lbs?|"
+    r"hectares?|acres?|liters?|litres?|gallons?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"decades?|mph|km/h|knots?)\b)"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a dozen)[- ]"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"(?<=, )\d{1,3}(?=, )|\b\d{1,3}(?=-year-old)")
@@ -129,11 +161,17 @@ class Article:
 
     @property
     def year(self) -> str | None:
-        """The year the article is written in: the first year its first paragraph names."""
+        """The year the article is written in: the first year its first paragraph names, else
+        the year it names most (the latest among equals)."""
         if not self.report.paragraphs:
             return None
         found = _YEAR.search(self.report.paragraphs[0].text)
-        return found.group(1) if found else None
+        if found:
+            return found.group(1)
+        years = [int(y) for p in self.report.paragraphs for y in _YEAR.findall(p.text)]
+        if not years:
+            return None
+        return str(max(set(years), key=lambda y: (years.count(y), y)))
 
     def surname_owners(self, surname: str) -> list[Person]:
         key = surname.lower()
@@ -148,35 +186,77 @@ def read_article(report: Report) -> Article:
     people: dict[str, Person] = {}
     organisations: dict[str, str] = {}
     readings: dict[str, Reading] = {}
-    last_speaker: str | None = None
-    last_paragraph = 0
+    previous: Reading | None = None
     for sentence in report.sentences:
-        if sentence.paragraph != last_paragraph and sentence.paragraph - last_paragraph > 1:
-            last_speaker = None
-        last_paragraph = sentence.paragraph
         for full, short in _ACRONYM_DEF.findall(sentence.text):
             organisations.setdefault(short.rstrip("s"), re.sub(r"^(?:The|the)\s+", "", full))
         spans = tuple(_resolve_surnames(_spans(sentence.text, people), people))
-        speaker = _speaker(sentence.text, spans)
-        context: tuple[str, ...] = ()
-        if speaker is None and last_speaker and (_PRONOUN_SPEAKER.search(sentence.text) or _PRONOUN_START.match(sentence.text)):
-            context = (last_speaker,)
-            speaker = last_speaker if _QUOTE.search(sentence.text) or _PRONOUN_SPEAKER.search(sentence.text) else None
-        readings[sentence.id] = Reading(sentence, spans, speaker, context)
-        named = [s.text for s in spans if s.kind == PERSON]
-        if speaker:
-            last_speaker = speaker
-        elif named:
-            last_speaker = named[-1]
+        near = previous if previous and sentence.paragraph - previous.sentence.paragraph <= 1 else None
+        reading = _reading(sentence, spans, near, people)
+        readings[sentence.id] = reading
+        previous = reading
     return Article(report, readings, people, organisations, _dateline(report))
 
 
-#: The speaker of a sentence whose surname two people of the article share ("Kim said").
+def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | None, people: dict[str, Person]) -> Reading:
+    """One sentence's reading, with who it quotes and the names it refers back to."""
+    text = sentence.text
+    speaker = _speaker(text, spans) or _role_speaker(text, people)
+    refers = tuple(s.refers for s in spans if s.refers and s.refers != UNCLEAR)
+    back = _BACK_REFERENCE.match(text) or _PRONOUN_SPEAKER.search(text)
+    inherited: tuple[str, ...] = ()
+    if previous is not None and (back or not _names(spans)):
+        last = previous.speaker if previous.speaker and previous.speaker != UNCLEAR else None
+        inherited = tuple(dict.fromkeys(((last,) if last else ()) + _names(previous.spans)))[:4]
+        if speaker is None and last and (_QUOTE.search(text) or _PRONOUN_SPEAKER.search(text)):
+            speaker = last
+    context = tuple(dict.fromkeys(refers + inherited))
+    return Reading(sentence, spans, speaker, context)
+
+
+def _names(spans: Sequence[Span]) -> tuple[str, ...]:
+    return tuple(s.refers or s.text for s in spans if s.kind in (PERSON, ORGANISATION) and s.refers != UNCLEAR)
+
+
+#: A sentence that starts by pointing back: "The company ...", "She ...", "It ...".
+_BACK_REFERENCE = re.compile(
+    r"^(?:[“\"]|(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those)\b|The (?:company|bank|firm|agency|"
+    r"group|chain|government|ministry|department|team|council|board|court|committee|party|office|"
+    r"mission|report|spacecraft|lander|official|officials|governor|minister|president|senator|judge|"
+    r"centre|center|organisation|organization|club|city|state|country)\b)"
+)
+_ROLE_SAID = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}[a-z]+) {_SAID}\b")
+
+
+def _role_speaker(text: str, people: dict[str, Person]) -> str | None:
+    """"The governor said": the one person of the article with that role."""
+    found = _ROLE_SAID.search(text)
+    if not found or not any(w in ROLE_WORDS for w in found.group(1).split()):
+        return None
+    role = found.group(1).split()[-1]
+    owners = [p.name for p in people.values() if any(role in r.lower().split() for r in p.roles)]
+    return owners[0] if len(owners) == 1 else None
+
+
+#: Words that give a reason ("because", "blamed", "saying", "due to", "after").
+REASON_CUE = re.compile(
+    r"\b(?:because|as a result|due to|owing to|thanks to|blamed|blames|blaming|caused|causing|led to|"
+    r"prompted|prompting|triggered|after|following|amid|since|so that|in order to|saying|citing|"
+    r"attributed|driven by|reason|why)\b",
+    re.IGNORECASE,
+)
+#: A person named only by a role: "the agency's inspector general", "a spokesperson".
+_ROLE_ONLY = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?:[A-Za-z]+[’']s\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")s?\b(?:\s+general)?"
+)
+
+#: The speaker of a sentence whose surname two people of the article share ("Fell said").
 UNCLEAR = "?"
 
 
 def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span]:
-    """A lone surname ("Beaumont said") is the one person of that surname, else unclear."""
+    """A lone surname ("Fell said") is the one person of that surname, else unclear."""
     out: list[Span] = []
     for span in spans:
         if span.kind == "name" and " " not in span.text:
@@ -211,7 +291,7 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
         taken.append((start, end))
         spans.append(Span(kind, text[start:end].strip(" ,.;:"), start, end, role))
 
-    for pattern, kind in ((_MONEY, MONEY), (_PERCENT, PERCENT), (_AGE, AGE), (_DATE, DATE)):
+    for pattern, kind in ((_MONEY, MONEY), (_PERCENT, PERCENT), (_AGE, AGE), (_MEASURE, MEASURE), (_DATE, DATE)):
         for m in pattern.finditer(text):
             add(kind, m.start(), m.end())
     for m in _RUN.finditer(text):
@@ -226,6 +306,8 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
             add(kind, start, end, role)
     for m in _NUMBER.finditer(text):
         add(NUMBER, m.start(), m.end())
+    for m in _ROLE_ONLY.finditer(text):
+        add("role", m.start(), m.end())
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -259,6 +341,10 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
         return [(start, end, ORGANISATION, "")]
     if any(w in PLACE_WORDS for w in lowered) or lowered[0] in COMPASS:
         return [(start, end, PLACE, "")]
+    if " ".join(lowered) in place_names():
+        return [(start, end, PLACE, "")]
+    if any(w in place_names() for w in lowered):
+        return [(start, end, ORGANISATION, "")]  # "Statistics Norway", "Norway Post"
     if last_role >= 0:
         return []  # a bare title ("the Governor"), no name
     if _adjective(text, end, lowered):
@@ -282,7 +368,7 @@ def _bare(token: str) -> str:
 
 
 def _adjective(text: str, end: int, lowered: list[str]) -> bool:
-    """A proper adjective ("South Korean government", "Chinese nationals"): not a name."""
+    """A proper adjective ("Italian government", "Brazilian nationals"): not a name."""
     following = re.match(r"\s+([a-z]+)", text[end:])
     return bool(_DEMONYM.search(lowered[-1])) and (following is not None or len(lowered) == 1)
 
@@ -299,11 +385,11 @@ def _after_place_preposition(text: str, start: int) -> bool:
     return bool(_PLACE_PREP.search(text[max(0, start - 12) : start]))
 
 
-_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z -]*?(?:\s+(?:at|of|for)\s+[A-Z][\w’'. ]+?)?)(?=,|\.|$)")
+_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z -]*?(?:\s+(?:at|of|for|in|with)\s+[A-Z][\w’'. ]+?)?)(?=,|\.|$)")
 
 
 def _apposition(text: str, end: int) -> str:
-    """The role written after a name: ", chief economist at Maple Crest Bank,"."""
+    """The role written after a name: ", chief economist at North Bank,"."""
     found = _APPOSITION.match(text[end:])
     if not found:
         return ""

@@ -6,12 +6,16 @@ not used, however many other words it shares.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.core.article import unit_class
 from bot.core.index import Doc, FactIndex
-from bot.core.question import YES_NO, Question
-from bot.core.signals import kind_present
+from bot.core.lexical_bridge import expansions_of_word
+from bot.core.question import PERSON, YES_NO, Question
+from bot.core.signals import ANSWERING_KINDS, kind_present
+from bot.core.vocabulary import MONTH_NAMES
 
 
 @dataclass(frozen=True)
@@ -24,10 +28,18 @@ class Context:
     unknown_names: tuple[str, ...]  # capitalised words of the question the report never uses
     index: FactIndex
 
+    def tokens_of(self, word: str) -> frozenset[str]:
+        """A question's word as the index compares it, typos repaired ("runers" -> runner)."""
+        return frozenset(self.index.query(word).tokens)
+
 
 def names_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """Every name the question gives must be in the fact's sentences (or who they refer to)."""
+    """Every name the question gives must be in the fact's sentences (or who they refer to);
+    for "who is the governor of the Bank of Ireland?", a sentence naming the governor will do
+    without the bank's name."""
     missing = sorted(t for t in ctx.names if t not in doc.tokens and not _in_asks(t, doc))
+    if missing and _titled(ctx, doc):
+        missing = [t for t in missing if t in ctx.index.person_names]
     return f"the fact does not mention {', '.join(missing)}" if missing else None
 
 
@@ -40,17 +52,163 @@ def figures_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def days_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """A month or weekday the question names must be the fact's."""
+    """A month or weekday the question names must be the fact's, in the clause that holds the
+    question's words ("inflation ... in February, while the unemployment rate ... in March"
+    gives no unemployment rate for February)."""
     if ctx.question.months - doc.months:
         return "the fact is about another month"
     if ctx.question.weekdays - doc.weekdays:
         return "the fact is about another day"
+    if not doc.curated:
+        said = " ".join(r.sentence.text.lower() for r in doc.readings)
+        for phrase in ctx.question.relative:
+            if not _says_when(phrase, said, ctx.index.article.year):
+                return f"the fact does not say {phrase!r}"
+    if ctx.question.months and not doc.curated:
+        clause = main_clause(doc, ctx.tokens, ctx.index).lower()
+        if not any(name in clause for m in ctx.question.months for name in MONTH_NAMES[m]):
+            return "the fact gives that month for something else"
     return None
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
+
+
+def _says_when(phrase: str, said: str, year: str | None) -> bool:
+    """Whether a fact's text says the relative date ``phrase`` ("last year"), as written or as
+    the year it means (from the article's year; any year when the article gives none)."""
+    if phrase in said or phrase not in _YEAR_OFFSET:
+        return phrase in said or phrase not in _YEAR_OFFSET
+    years = set(_YEAR.findall(said))
+    if year is None:
+        return bool(years)
+    return str(int(year) + _YEAR_OFFSET[phrase]) in years
+
+
+_CLAUSES = re.compile(r",\s+(?:while|whereas|but|and|although)\b|;|\s+while\s+")
+
+
+def main_clause(doc: Doc, tokens: frozenset[str], index: FactIndex) -> str:
+    """The clause of the fact's first sentence that holds most of the question's words."""
+    clauses = _CLAUSES.split(doc.readings[0].sentence.text) if doc.readings else [""]
+    return max(clauses, key=lambda c: sum(index.idf.get(t, 0.0) for t in index.document(c) & tokens))
+
+
+def places_in_clause(ctx: Context, doc: Doc) -> str | None:
+    """A place the question names must be where the sentence says what is asked: "the home
+    price in Oslo" is not "home sales in Oslo ..., while the home price in Bergen"."""
+    places = [t for t in ctx.names if t in ctx.index.place_names]
+    if not places or doc.curated or not doc.readings or _titled(ctx, doc):
+        return None
+    clause = ctx.index.document(main_clause(doc, ctx.tokens - ctx.names, ctx.index))
+    missing = [t for t in places if t not in clause]
+    return f"the fact says that of another place than {', '.join(missing)}" if missing else None
+
+
 def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """The fact's sentences must hold an answer of the kind the question wants."""
-    return None if kind_present(ctx.question, doc) else f"the fact holds no {ctx.question.kind}"
+    """The fact's sentences must hold an answer of the kind the question wants, other than
+    what the question itself names ("Who is Ana Ruiz?" is not answered by "Ana Ruiz")."""
+    if doc.curated or not kind_present(ctx.question, doc):
+        return None if kind_present(ctx.question, doc) else f"the fact holds no {ctx.question.kind}"
+    wanted = ANSWERING_KINDS.get(ctx.question.kind)
+    if wanted is None or "reason" in wanted:
+        return None
+    if ctx.question.kind == "age" and ctx.names:
+        return _age_of_named(ctx, doc)
+    for reading in doc.readings:
+        speaker = reading.speaker if "speaker" in wanted and reading.speaker != "?" else None
+        if speaker and not ctx.index.document(speaker) <= ctx.tokens:
+            return None
+        for span in reading.spans:
+            if span.kind in wanted and not ctx.index.document(span.text) <= ctx.tokens:
+                return None
+    return f"the fact holds no {ctx.question.kind} the question does not already give"
+
+
+def units_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """"How tall", "how heavy", "how long": a measure of that kind (a length, a weight, a time)."""
+    if not ctx.question.units or doc.curated:
+        return None
+    for reading in doc.readings:
+        if any(unit_class(s.text) in ctx.question.units for s in reading.spans if s.kind == "measure"):
+            return None
+    return f"the fact gives no {' or '.join(sorted(ctx.question.units))}"
+
+
+def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """"What did X say about Y": the fact must be about Y (half its words at least)."""
+    topic = [w for w in ctx.question.topic if ctx.tokens_of(w)]
+    if not topic or doc.curated:
+        return None
+    found = sum(1 for w in topic if ctx.tokens_of(w) & doc.tokens or expansions_of_word(w) & doc.tokens)
+    return None if 2 * found >= len(topic) else f"the fact says nothing about {' '.join(topic)}"
+
+
+def _age_of_named(ctx: Context, doc: Doc) -> str | None:
+    """"How old is X?": an age written beside X ("Kiptoo, 24,"), or in a sentence about X only."""
+    for reading in doc.readings:
+        text = reading.sentence.text
+        for span in reading.spans:
+            beside = text[max(0, span.start - 40) : span.start] + " " + text[span.end : span.end + 40]
+            if span.kind == "age" and ctx.index.document(beside) & ctx.names:
+                return None
+        people = {p.refers or p.text for p in reading.spans if p.kind == "person"} | set(reading.context)
+        ages = [s for s in reading.spans if s.kind == "age"]
+        if ages and len(people) <= 1 and any(ctx.index.document(p) & ctx.names for p in people):
+            return None
+    return "the fact gives no age for the one asked about"
+
+
+def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """What a what/which/how-many question asks about must be in the fact ("the currency",
+    "the share price"), as written or through a general synonym."""
+    if not ctx.question.focus or doc.curated:
+        return None
+    head = ctx.question.focus[-1]
+    stems = ctx.tokens_of(head)
+    if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
+        return None
+    if expansions_of_word(head) & doc.tokens:
+        return None
+    return f"the fact says nothing of {head!r}"
+
+
+#: Kinds of question whose verb carries what they ask (a figure or a quote carries it otherwise).
+PREDICATE_KINDS = frozenset({"what", "time", "place", "person", "organisation", "yes_no", "definition"})
+
+
+def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """The verb the question asks about ("what did the drilling find?") must be the fact's,
+    as written, inflected or through a general synonym: the report saying the drilling is
+    planned does not say what it found."""
+    verb = ctx.question.predicate
+    if not verb or doc.curated or ctx.question.kind not in PREDICATE_KINDS:
+        return None
+    stems = ctx.tokens_of(verb)
+    if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
+        return None
+    if expansions_of_word(verb) & doc.tokens:
+        return None
+    return f"the fact does not say what the question asks ({verb!r})"
+
+
+def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """"What did X say": X (a name, a title) must be who the fact's sentence quotes or names."""
+    if not ctx.question.subject or doc.curated:
+        return None
+    missing = []
+    for word in ctx.question.subject:
+        stems = ctx.tokens_of(word)
+        if stems and not stems & doc.tokens and not expansions_of_word(word) & doc.tokens:
+            missing.append(word)
+    if missing:
+        return f"the fact does not quote or name {' '.join(missing)}"
+    asked = {t for w in ctx.question.subject for t in ctx.index.document(w)} & ctx.index.person_names
+    speakers = [r.speaker for r in doc.readings if r.speaker and r.speaker != "?"]
+    if asked and speakers and not any(asked & ctx.index.document(s) for s in speakers):
+        return f"the fact quotes {speakers[0]}, not {' '.join(ctx.question.subject)}"
+    return None
 
 
 def names_known(ctx: Context, doc: Doc) -> str | None:
@@ -58,6 +216,11 @@ def names_known(ctx: Context, doc: Doc) -> str | None:
     if ctx.unknown_names:
         return f"the report never mentions {', '.join(ctx.unknown_names)}"
     return None
+
+
+def _titled(ctx: Context, doc: Doc) -> bool:
+    """A who-question whose words are the title of a person the fact names ("the governor")."""
+    return ctx.question.kind == PERSON and bool(ctx.tokens & (doc.role_tokens - ctx.index.names))
 
 
 def _in_asks(token: str, doc: Doc) -> bool:
@@ -72,9 +235,15 @@ def _year_only(figure: str, doc: Doc) -> bool:
 CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     names_known,
     names_in_fact,
+    places_in_clause,
     figures_in_fact,
     days_in_fact,
     kind_in_fact,
+    focus_in_fact,
+    units_in_fact,
+    topic_in_fact,
+    subject_in_fact,
+    predicate_in_fact,
 )
 
 

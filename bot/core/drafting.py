@@ -18,6 +18,7 @@ import yaml
 
 from bot.core.article import Article, read_article
 from bot.core.errors import ReportbotError
+from bot.core.lexical.morphy import morphy
 from bot.core.lexicon import STOPWORDS
 from bot.core.report import Report, Sentence
 from bot.core.text import clean, latin_letter_share, stem, words
@@ -195,27 +196,81 @@ def _topic(article: Article, sentence: Sentence) -> str:
 
 
 def question_candidates(article: Article, sentence: Sentence) -> list[str]:
-    """Natural questions for one sentence, most natural first, most specific last."""
+    """Natural questions for one sentence, most natural first, most specific last: about the
+    sentence's most distinctive phrase ("the benchmark overnight rate"), as what its speaker
+    said when it is a quote."""
     reading = article.reading(sentence.id)
-    key = _distinctive(article, sentence)
     speaker = reading.speaker if reading.speaker and reading.speaker != "?" else None
+    counts = _sentence_counts(article)
     out = []
-    for n in (3, 4, 6):
-        phrase = " ".join(key[:n])
-        if not phrase:
-            continue
-        if speaker:
+    for phrase in _phrases(sentence.text, counts):
+        if speaker and speaker.lower() not in phrase.lower():
             out.append(f"What did {speaker} say about {phrase}?")
         out.append(f"What does the report say about {phrase}?")
+    key = _distinctive(sentence, counts)
+    for n in (4, 6):
+        if key:
+            out.append(f"What does the report say about {' '.join(key[:n])}?")
     return out or [f"What does the report say in paragraph {sentence.paragraph}?"]
 
 
-def _distinctive(article: Article, sentence: Sentence) -> list[str]:
+def _sentence_counts(article: Article) -> dict[str, int]:
+    """In how many sentences of the article each word stem stands."""
+    cached = getattr(article, "_counts", None)
+    if cached is None:
+        cached = {}
+        for s in article.report.sentences:
+            for w in {stem(x) for x in words(s.text)}:
+                cached[w] = cached.get(w, 0) + 1
+        article._counts = cached  # type: ignore[attr-defined]
+    return cached
+
+
+#: Words a phrase of a drafted question may not start or end with.
+_EDGE = STOPWORDS | {"said", "says", "told", "added"}
+
+
+def _phrases(text: str, counts: dict[str, int], limit: int = 3) -> list[str]:
+    """The sentence's most distinctive runs of two to four words, with no punctuation inside
+    and content words at both ends, rarest in the article first."""
+    found: list[tuple[float, str]] = []
+    for chunk in re.split(r"[,;:()“”\"—–]|\s-\s|\.\s", text):
+        tokens = re.findall(r"[A-Za-z][\w’'-]*|\d[\d.,%]*", chunk)
+        for size in (4, 3, 2):
+            for k in range(len(tokens) - size + 1):
+                run = tokens[k : k + size]
+                if not _noun_phrase(run):
+                    continue
+                rarity = sum(1 / counts.get(stem(t.lower()), 1) for t in run if t.lower() not in STOPWORDS)
+                found.append((rarity, " ".join(run)))
+    picked: list[str] = []
+    for _, phrase in sorted(found, key=lambda f: -f[0]):
+        if not any(phrase in p or p in phrase for p in picked):
+            picked.append(phrase)
+        if len(picked) >= limit:
+            break
+    return [p if p[0].isupper() else f"the {p}" for p in picked]
+
+
+#: Function words a noun phrase may hold inside ("the price of oil").
+_INNER = frozenset("of and for in on at the a an to".split())
+
+
+def _noun_phrase(run: list[str]) -> bool:
+    """Roughly a noun phrase: content words at both ends, a noun last, no verb of saying, no
+    figure, no function word inside but "of", "the", "and" and the like."""
+    first, last = run[0].lower(), run[-1].lower().rstrip("’'s")
+    if first in _EDGE or last in _EDGE or any(t[0].isdigit() for t in run):
+        return False
+    if any(t.lower() in STOPWORDS and t.lower() not in _INNER for t in run[1:-1]):
+        return False
+    if last.endswith(("ed", "ing")) or not morphy(last, "n"):
+        return False
+    return not any(t.lower() in _EDGE - _INNER and t.lower() not in STOPWORDS for t in run)
+
+
+def _distinctive(sentence: Sentence, counts: dict[str, int]) -> list[str]:
     """The sentence's content words, rarest in the article first, kept in sentence order."""
-    counts: dict[str, int] = {}
-    for s in article.report.sentences:
-        for w in set(stem(x) for x in words(s.text)):
-            counts[w] = counts.get(w, 0) + 1
     seen: list[str] = []
     for w in re.findall(r"[A-Za-z][\w’'-]*|\d[\d.,%]*", sentence.text):
         if (w.lower() not in STOPWORDS and len(w) > 2 and w not in seen and not w.isupper()) or w.isdigit():
@@ -241,7 +296,7 @@ def _report_yaml(draft: Draft) -> str:
     text += yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
     text += (
         "# Korean names for bodies whose Korean name is not a transliteration, for example:\n"
-        "# korean:\n#   - [Bank of Canada, 캐나다 중앙은행]\n"
+        "# korean:\n#   - [Central Bank, 중앙은행]\n"
     )
     return text
 

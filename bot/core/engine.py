@@ -24,7 +24,7 @@ from bot.core.korean.messages import decline_message_ko
 from bot.core.korean_bridge import english_question, is_korean
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
 from bot.core.report import Sentence, split_sentences
-from bot.core.text import clean, latin_letter_share
+from bot.core.text import clean, latin_letter_share, stem, words
 from bot.core.verdict import Verdict, index_for
 
 log = logging.getLogger(__name__)
@@ -132,63 +132,33 @@ class Engine:
                 scope,
             )
         text = tidy_question(original)
-        if not _has_words(text):
-            return self._decline(original, self._introduction(scope), scope, verdict=None)
         if is_korean(text):
             return self._ask_korean(original, text, report, scope)
-        if _foreign(text):
-            return self._decline(
-                original,
-                "I can only understand questions in English; please ask in English.",
-                scope,
-                verdict=None,
-            )
-        if _OPINION.search(clean(text)):
-            return self._decline(
-                original,
-                "I only say what the report says; it gives no verdict on that.",
-                scope,
-                verdict=None,
-            )
+        refusal = _not_a_question(text)
+        if refusal is not None:
+            return self._decline(original, refusal or self._introduction(scope), scope, verdict=None)
+        return self._answer(original, text, route(text, scope) if report is None else scope)
+
+    def _answer(self, original: str, text: str, scope: list[Any]) -> Answer:
+        """The best verdict of the reports in ``scope``, as an Answer."""
         hits = [Hit(index, index.verdict(text)) for index in scope]
         if all(h.verdict.empty for h in hits):
-            if _ABOUT_THE_REPORT.search(clean(text)):
-                # "What is this article about?": the fact base's overview, if it has one.
-                hits = [Hit(index, index.verdict(OVERVIEW_QUESTION)) for index in scope]
-            else:
+            if not _ABOUT_THE_REPORT.search(clean(text)):
                 return self._decline(original, self._introduction(scope), scope, verdict=None)
-        hit = max(hits, key=lambda h: h.verdict.score)
+            # "What is this article about?": the fact base's overview, if it has one.
+            hits = [Hit(index, index.verdict(OVERVIEW_QUESTION)) for index in scope]
+        hit = max(hits, key=lambda h: (bool(h.verdict.facts), h.verdict.score))
         asked = question_clause(text)
         if not hit.verdict.facts and asked is not None:
             # A chatty message ("I read that ... — who leads them?"): try its question alone.
             alt = max((Hit(index, index.verdict(asked)) for index in scope), key=lambda h: h.verdict.score)
-            if alt.verdict.facts:
-                hit = alt
+            hit = alt if alt.verdict.facts else hit
         verdict = hit.verdict
         if not verdict.facts:
             return self._decline(
                 original, "The report does not say.", scope, verdict=verdict, confidence=verdict.confidence
             )
-        citations: list[Citation] = []
-        for fact in verdict.facts:
-            for s in fact.sources:
-                c = Citation.of(s)
-                if c not in citations:
-                    citations.append(c)
-        answer = verdict.parts[0]
-        if len(verdict.parts) > 1:
-            answer = answer + ". Also: " + "; ".join(verdict.parts[1:])
-        return Answer(
-            question=original,
-            answered=True,
-            answer=answer,
-            citations=tuple(citations),
-            confidence=round(min(max(verdict.confidence, 0.0), 1.0), 4),
-            uncertain=verdict.uncertain,
-            fact_ids=tuple(f.id for f in verdict.facts),
-            parts=verdict.parts,
-            explain=verdict.explain,
-        )
+        return _answered(original, verdict)
 
     def _ask_korean(self, original: str, text: str, report: str | None, scope: list[Any]) -> Answer:
         """A Korean question: asked in English terms, answered with the English sentence."""
@@ -285,16 +255,64 @@ class Engine:
         return picked[:SUGGESTIONS]
 
     def complete(self, prefix: str, report: str | None = None, limit: int = 25) -> list[str]:
-        """Questions the bot can answer that look like ``prefix`` (for autocomplete)."""
-        scope = self._scope(report)
-        questions = list(dict.fromkeys(q for index in scope for f in index.facts for q in f.questions))
-        text = clean(tidy_question(prefix or ""))
-        if not text:
-            return [f.suggestion for index in scope for f in index.facts][:limit]
-        found = process.extract(
-            text, questions, scorer=fuzz.WRatio, processor=clean, limit=limit, score_cutoff=50
-        )
-        return [q for q, _score, _i in found]
+        """Questions for autocomplete: one per fact (its first, cased as a question), closest to
+        ``prefix`` first, and only those the bot answers with their own fact (checked once per
+        report). Each word typed is looked for in every way of asking a fact (the last one as
+        the start of a word; another ending or a typo counts less, little words less still)."""
+        from bot.core.text import stem, words
+
+        near, little, in_order, other_form, enough = 0.8, 0.3, 10.0, 3.0, 70.0  # the weights and the cut
+        offered: dict[str, list[Any]] = self.__dict__.setdefault("_offered", {})
+        candidates = []
+        for index in self._scope(report):
+            if index.base.id not in offered:
+                found = offered[index.base.id] = []
+                for f in index.facts:
+                    shown = f.suggestion.strip().rstrip(".!? ")
+                    shown = shown[:1].upper() + shown[1:] + "?"
+                    if f.id in self.ask(shown, index.base.id).fact_ids:
+                        forms = [tuple(words(q)) for q in f.questions]
+                        found.append((shown, [(w, tuple(map(stem, w)), set(w)) for w in forms]))
+            candidates.extend(offered[index.base.id])
+        text = tidy_question(prefix or "")
+        typed = words(text)
+        if not typed:
+            return [shown for shown, _forms in candidates][:limit]
+        partial = text[-1:].isalnum()  # the last word is still being typed
+        content = [w for w in typed if w not in STOPWORDS] or typed
+        asked = [
+            (w, stem(w), 1.0 if w in content else little, partial and i == len(typed) - 1)
+            for i, w in enumerate(typed)
+        ]
+
+        def closeness(form: tuple[str, ...], stems: tuple[str, ...], bag: set[str]) -> float:
+            score = 0.0
+            for w, w_stem, weight, last in asked:
+                if w in bag or w_stem in stems or (last and any(x.startswith(w) for x in form)):
+                    score += weight
+                elif (
+                    len(w) > 3 and process.extractOne(w_stem, stems, scorer=fuzz.ratio, score_cutoff=75)
+                ) or (
+                    last
+                    and len(w) > 4
+                    and process.extractOne(w, [x[: len(w)] for x in form], scorer=fuzz.ratio, score_cutoff=80)
+                ):
+                    score += near * weight
+            return 100.0 * score / sum(a[2] for a in asked)
+
+        n = len(typed)
+        ranked = []
+        for order, (shown, forms) in enumerate(candidates):
+            first = forms[0][0]
+            starts = (
+                len(first) >= n and first[: n - 1] == tuple(typed[:-1]) and first[n - 1].startswith(typed[-1])
+            )
+            score = max(
+                [closeness(*forms[0]) + in_order * starts] + [closeness(*f) - other_form for f in forms[1:]]
+            )
+            if score >= enough:
+                ranked.append((-score, order, shown))
+        return [shown for _score, _order, shown in sorted(ranked)][:limit]
 
 
 _CLAUSES = re.compile(r"(?<=[;:])\s+|\s+[—–-]+\s+")
@@ -308,7 +326,7 @@ _QUESTION_START = re.compile(
 def question_clause(text: str) -> str | None:
     """The question inside a longer message, or None when the message is one clause.
 
-    "Saw on the news that Seoul is sending officials. Who leads them?" -> "Who leads them?"
+    "Saw on the news that Rome is sending officials. Who leads them?" -> "Who leads them?"
     """
     sentences = [text[a:b] for a, b in split_sentences(text)]  # "Rep." and "U.S." end nothing
     clauses = [c.strip() for sentence in sentences for c in _CLAUSES.split(sentence) if c.strip()]
@@ -318,6 +336,65 @@ def question_clause(text: str) -> str | None:
         if clause.endswith("?") or _QUESTION_START.match(clause):
             return clause
     return None
+
+
+def _answered(question: str, verdict: Verdict) -> Answer:
+    """An Answer citing the verdict's facts' sentences, best first, each once."""
+    citations = list(dict.fromkeys(Citation.of(s) for fact in verdict.facts for s in fact.sources))
+    answer = verdict.parts[0]
+    if len(verdict.parts) > 1:
+        answer = answer + ". Also: " + "; ".join(verdict.parts[1:])
+    return Answer(
+        question=question,
+        answered=True,
+        answer=answer,
+        citations=tuple(citations),
+        confidence=round(min(max(verdict.confidence, 0.0), 1.0), 4),
+        uncertain=verdict.uncertain,
+        fact_ids=tuple(f.id for f in verdict.facts),
+        parts=verdict.parts,
+        explain=verdict.explain,
+    )
+
+
+def _not_a_question(text: str) -> str | None:
+    """Why ``text`` is declined before any matching ("" for the bot's introduction), or None."""
+    if not _has_words(text):
+        return ""
+    if _foreign(text):
+        return "I can only understand questions in English; please ask in English."
+    if _OPINION.search(clean(text)):
+        return "I only say what the report says; it gives no verdict on that."
+    return None
+
+
+#: With several reports, a question goes to the one whose words it uses most, when that one
+#: leads the next by this share of the question's words (else every report is asked).
+ROUTE_MARGIN = 0.2
+
+
+def route(text: str, scope: list[Any]) -> list[Any]:
+    """The reports a question is about: the one that holds clearly more of its words."""
+    if len(scope) < 2:
+        return scope
+    asked = {stem(w) for w in words(text) if w not in STOPWORDS}
+    if not asked:
+        return scope
+    shares = sorted(((len(asked & _stems_of(index)) / len(asked), i) for i, index in enumerate(scope)), reverse=True)
+    (best, first), (second, _) = shares[0], shares[1]
+    return [scope[first]] if best - second >= ROUTE_MARGIN else scope
+
+
+def _stems_of(index: Any) -> frozenset[str]:
+    """Every word stem of a report's text and facts (computed once per index)."""
+    cached = getattr(index, "_report_stems", None)
+    if cached is None:
+        texts = [s.text for s in index.base.report.sentences]
+        texts += [t for f in index.base.facts for t in (*f.questions, *f.keywords, f.answer)]
+        texts += [w for group in index.base.synonyms for w in group]
+        cached = frozenset(stem(w) for t in texts for w in words(t))
+        index._report_stems = cached
+    return cached
 
 
 def _has_words(text: str) -> bool:

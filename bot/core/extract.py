@@ -1,5 +1,5 @@
 """Extracting the short answer: the span of the wanted kind in the cited sentence
-("Second Vice Foreign Minister Kim Ji-na", "330 through August", "Wednesday"), or for what and
+("Deputy Health Minister Ana Ruiz", "330 through August", "Wednesday"), or for what and
 why questions the clause of the sentence that answers, never more than a few words of it.
 
 A curated fact's own ``answer`` is used as written.
@@ -12,12 +12,30 @@ from collections.abc import Callable
 
 from bot.core.article import DATE, UNCLEAR, Reading, Span
 from bot.core.index import Doc
-from bot.core.question import NUMBER, PERSON, REASON, SAID, TIME, YES_NO, Question
+from bot.core.lexicon import STOPWORDS
+from bot.core.question import (
+    DEFINITION,
+    MEASURE,
+    MONEY,
+    NUMBER,
+    PERSON,
+    PLACE,
+    REASON,
+    SAID,
+    TIME,
+    YES_NO,
+    Question,
+)
 from bot.core.signals import ANSWERING_KINDS
-from bot.core.text import stem, words
+from bot.core.text import lemma_stem as stem
+from bot.core.text import words
 
 #: The longest clause an answer quotes, in words: a direct answer, not the sentence again.
 MAX_CLAUSE_WORDS = 14
+#: The longest quote an answer gives, in words.
+MAX_QUOTE_WORDS = 16
+#: A yes/no answer says "Yes" or "No" only when the clause holds this share of the question's words.
+YES_NO_COVERAGE = 0.8
 #: Words after a figure that say what it counts ("330 through August").
 FIGURE_TAIL_WORDS = 3
 
@@ -25,7 +43,11 @@ _TAIL = re.compile(r"((?:\s+[\w’'$.%-]+){0," + str(FIGURE_TAIL_WORDS) + "})")
 _CLAUSE = re.compile(r"\s*(?:[,;:—–]|\s-\s|[“”\"()])\s*")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]+\))?\s*[-–—]\s*")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
-_REASON = re.compile(r"\b(?:because|as|after|since|saying|due to|amid|following|so that|to)\b\s+(.*)", re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(?:because|as a result of|due to|owing to|blamed|caused by|led to|prompted|after|following|amid|since|"
+    r"so that|in order to|saying|citing|as)\b\s+(.*)",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]?")
 
 
@@ -37,7 +59,7 @@ def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
     handler = _HANDLERS.get(question.kind)
     found = handler(question, reading, tokens) if handler else None
     if not found:
-        found = best_clause(_body(reading.sentence.text), tokens)
+        found = best_window(_body(reading.sentence.text), tokens)
     return _tidy(found)
 
 
@@ -46,21 +68,76 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
     spans = [s for s in reading.spans if s.kind in kinds and not _named_in_question(s, tokens)]
     if question.kind == TIME:
         spans = [s for s in spans if s.kind == DATE]
+    if _quoted_by_name(question, reading) and not any(s.kind == PERSON for s in spans):
+        return reading.speaker  # "Who said ...?" of a quote attributed by "she said"
     if not spans:
         return None
-    anchor = _anchor(reading.sentence.text, tokens)
-    span = min(spans, key=lambda s: (_rank_kind(question, s), abs(s.start - anchor)))
-    if question.kind == NUMBER:
+    text = reading.sentence.text
+    anchor = _anchor(text, tokens)
+    span = min(
+        spans,
+        key=lambda s: (-_counts(text, s, question), _rank_kind(question, s), -_near_words(text, s, tokens), abs(s.start - anchor)),
+    )
+    if question.kind in (NUMBER, MONEY, MEASURE):
         return _with_tail(reading.sentence.text, span)
     if question.kind == PERSON:
         return _person(span)
     return span.text
 
 
+#: How many words either side of a span say what it is about ("2.3 million patients").
+NEAR_WORDS = 5
+_ORDER = {
+    PERSON: ("person", "organisation", "name", "role"),
+    PLACE: ("place", "name", "organisation"),
+    MEASURE: ("measure", "percent", "money", "date"),
+    NUMBER: ("number", "money", "percent", "measure", "age"),
+}
+
+
+def _quoted_by_name(question: Question, reading: Reading) -> bool:
+    """A who-question about a quote whose speaker the article names."""
+    return (
+        question.kind == PERSON
+        and bool(reading.speaker)
+        and reading.speaker != UNCLEAR
+        and bool(_QUOTE.search(reading.sentence.text))
+    )
+
+
 def _rank_kind(question: Question, span: Span) -> int:
-    """Prefer people for who, named bodies next; dates for when."""
-    order = {PERSON: ("person", "organisation", "name")}.get(question.kind, ())
+    """Prefer people for who, places for where; any order otherwise."""
+    order = _ORDER.get(question.kind, ())
     return order.index(span.kind) if span.kind in order else len(order)
+
+
+_OF_FIGURE = re.compile(r"^\s+of\s+(?:the\s+)?[\d,.]+")
+
+
+def _counts(text: str, span: Span, question: Question) -> int:
+    """2 for "61 of the 90 votes" (61 is the count asked), 1 when the word right after a figure
+    is what the question counts ("2.3 million patients"), else 0."""
+    if not question.focus:
+        return 0
+    head = stem(question.focus[-1])
+    rest = text[span.end :]
+    of_total = _OF_FIGURE.match(rest)
+    after = words(rest[of_total.end() :] if of_total else rest)[:2]
+    if head not in {stem(w) for w in after}:
+        return 0
+    return 2 if of_total else 1
+
+
+#: A question's word after a figure says more of it than one before ("$254 million for ...").
+BEFORE_WEIGHT = 0.7
+
+
+def _near_words(text: str, span: Span, tokens: frozenset[str]) -> float:
+    """The question's words within NEAR_WORDS words of the span, the nearer the more."""
+    before = list(reversed(words(text[: span.start])[-NEAR_WORDS:]))
+    after = words(text[span.end :])[:NEAR_WORDS]
+    near = sum(1 / (i + 1) for i, w in enumerate(after) if stem(w) in tokens)
+    return near + BEFORE_WEIGHT * sum(1 / (i + 1) for i, w in enumerate(before) if stem(w) in tokens)
 
 
 def _person(span: Span) -> str:
@@ -78,11 +155,40 @@ def _with_tail(text: str, span: Span) -> str:
     return (span.text + extra).strip(" ,.;")
 
 
+def _definition(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """"Who is Ana Ruiz?": the person with their title or role, as the sentence gives it."""
+    for span in reading.spans:
+        if span.kind == PERSON and (span.role or span.refers) and {stem(w) for w in words(span.text)} & tokens:
+            return _person(span)
+    return None
+
+
+_PLACE_PHRASE = re.compile(
+    r"\b(?:near|in|at|on|onto|into|outside|off|across|inside|from)\s+((?:the\s+)?[\w’'-]+(?:\s+(?!(?:and|but|at|on|in|to|for|by|with|as|after|before|when|while)\b)[\w’'-]+){0,4})"
+)
+
+
+def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """Where: a place the sentence names near the question's words, else the phrase after
+    "near", "in", "at" that follows them ("near the moon's south pole")."""
+    found = _span_answer(question, reading, tokens)
+    text = reading.sentence.text
+    anchor = _anchor(text, tokens)
+    phrases = [m for m in _PLACE_PHRASE.finditer(text) if not {stem(w) for w in words(m.group(1))} <= tokens]
+    if found and any(s.kind == "place" and s.text == found for s in reading.spans):
+        return found
+    after = [m for m in phrases if m.start() >= anchor] or phrases
+    return after[0].group(0) if after else found
+
+
 def _said(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """What someone said: the quote itself, its first words."""
     quotes = _QUOTE.findall(reading.sentence.text)
     if not quotes:
         return None
-    return best_clause(max(quotes, key=len), tokens)
+    quote = max(quotes, key=len).strip(" ,.")
+    clipped = quote.split()
+    return " ".join(clipped[:MAX_QUOTE_WORDS]) + ("…" if len(clipped) > MAX_QUOTE_WORDS else "")
 
 
 def _reason(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
@@ -91,9 +197,26 @@ def _reason(question: Question, reading: Reading, tokens: frozenset[str]) -> str
 
 
 def _yes_no(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """"No" when the sentence denies what the question asks, "Yes" when it says all of it;
+    otherwise just the clause that answers."""
     text = _body(reading.sentence.text)
-    negative = bool(_NEGATION.search(text)) != bool(_NEGATION.search(question.text))
-    return ("No: " if negative else "Yes: ") + best_clause(text, tokens)
+    clause = best_clause(text, tokens, prefer_new=True)
+    stems = {stem(w) for w in words(text)}
+    said = len(tokens & stems) / max(len(tokens), 1)
+    negative = _denies(text, tokens) != bool(_NEGATION.search(question.text))
+    if negative:
+        return "No: " + clause
+    return ("Yes: " + clause) if said >= YES_NO_COVERAGE else clause
+
+
+def _denies(text: str, tokens: frozenset[str]) -> bool:
+    """True when a negation stands just before one of the question's words ("would not race
+    again", "no immediate change", "not unanimous")."""
+    pieces = words(text)
+    for i, piece in enumerate(pieces):
+        if stem(piece) in tokens and any(_NEGATION.fullmatch(p) for p in pieces[max(0, i - 3) : i]):
+            return True
+    return False
 
 
 def best_clause(text: str, tokens: frozenset[str], *, prefer_new: bool = False) -> str:
@@ -109,6 +232,39 @@ def best_clause(text: str, tokens: frozenset[str], *, prefer_new: bool = False) 
     best = max(clauses, key=score)
     clipped = best.split()
     return " ".join(clipped[:MAX_CLAUSE_WORDS]) + ("…" if len(clipped) > MAX_CLAUSE_WORDS else "")
+
+
+#: In an answer window, a word the question does not have counts this much of one it keeps
+#: (set on the development articles: 0.5 gave the most direct answers; 2 cut quotes short).
+NEW_WORD_WEIGHT = 0.5
+
+
+def best_window(text: str, tokens: frozenset[str]) -> str:
+    """The stretch of at most MAX_CLAUSE_WORDS words that says most beyond the question: it
+    starts at a clause or right after one of the question's words, and is scored by its new
+    content words (and, less, the question's words it keeps)."""
+    pieces = text.split()
+    if len(pieces) <= MAX_CLAUSE_WORDS:
+        return text
+    starts = {0}
+    for i, piece in enumerate(pieces):
+        if i and pieces[i - 1].endswith((",", ";", ":", "—")):
+            starts.add(i)
+        if stem(piece.lower().strip(".,;:“”\"’'()")) in tokens:
+            starts.add(i + 1)
+
+    def score(start: int) -> float:
+        window = pieces[start : start + MAX_CLAUSE_WORDS]
+        stems = [stem(w.lower().strip(".,;:“”\"’'()")) for w in window]
+        new = sum(1 for x in stems if x not in tokens and x not in _FUNCTION)
+        return NEW_WORD_WEIGHT * new + sum(1 for x in stems if x in tokens)
+
+    best = max(sorted(s for s in starts if s < len(pieces)), key=score)
+    window = pieces[best : best + MAX_CLAUSE_WORDS]
+    return " ".join(window).rstrip(",;:") + ("…" if best + MAX_CLAUSE_WORDS < len(pieces) else "")
+
+
+_FUNCTION = frozenset(stem(w) for w in STOPWORDS)
 
 
 def _named_in_question(span: Span, tokens: frozenset[str]) -> bool:
@@ -132,8 +288,10 @@ def _tidy(text: str) -> str:
 
 
 _HANDLERS: dict[str, Callable[[Question, Reading, frozenset[str]], str | None]] = {
-    **{kind: _span_answer for kind in ANSWERING_KINDS},
+    **{kind: _span_answer for kind in ANSWERING_KINDS if kind != REASON},
     SAID: _said,
+    DEFINITION: _definition,
+    PLACE: _place,
     REASON: _reason,
     YES_NO: _yes_no,
 }

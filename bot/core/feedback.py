@@ -15,7 +15,8 @@ from typing import Literal, Protocol, runtime_checkable
 #: Stored question text is capped at this many characters.
 MAX_STORED_QUESTION_CHARS = 300
 
-Kind = Literal["helpful", "unhelpful", "declined"]
+#: ``uncertain``: answered, but with "I am not fully sure" (a low-confidence answer).
+Kind = Literal["helpful", "unhelpful", "declined", "uncertain"]
 
 
 @dataclass(frozen=True)

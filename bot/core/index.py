@@ -3,7 +3,7 @@
 A fact is found through two fields: the sentences it cites (with the people a sentence refers
 back to, and what the article's analysis found in them) and the ways curators wrote of asking
 for it (``questions`` and ``keywords``). Words are weighted by how rare they are among the
-report's sentences (BM25's idf), so "Beaumont" counts more than "bank".
+report's sentences (BM25's idf), so "Ruiz" counts more than "bank".
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.core.analyzer import Analysis, Analyzer
-from bot.core.article import Article, Reading, _bare, read_article
+from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, read_article
 from bot.core.knowledge import Fact, FactBase
 from bot.core.question import figures_in
 from bot.core.text import clean
@@ -37,6 +37,8 @@ class Doc:
     months: frozenset[int]
     weekdays: frozenset[str]
     kinds: frozenset[str]
+    #: Tokens of the titles and roles of the people the sentences name ("governor").
+    role_tokens: frozenset[str] = frozenset()
 
     @property
     def curated(self) -> bool:
@@ -50,7 +52,7 @@ class FactIndex:
         self.base = base
         self.facts = base.facts
         self.article = article or read_article(base.report)
-        self.analyzer = Analyzer(base.synonyms)
+        self.analyzer = Analyzer(base.synonyms, lemmatise=True)
         for sentence in base.report.sentences:
             self.analyzer.learn(sentence.text)
         for fact in self.facts:
@@ -58,6 +60,8 @@ class FactIndex:
         self.docs = tuple(self._doc(f) for f in self.facts)
         self.idf = self._idf()
         self.names = self._name_tokens()
+        self.person_names = self._name_tokens(("person",))
+        self.place_names = self._name_tokens(("place",))
         self._query = lru_cache(maxsize=QUERY_CACHE)(self.analyzer.query)
         #: (fact number, analysed tokens of one way of asking), for rapidfuzz.
         self.ask_token_texts = [
@@ -78,6 +82,7 @@ class FactIndex:
         context = " ".join(name for r in readings for name in (*r.context, r.speaker or ""))
         roles = " ".join(span.role for r in readings for span in r.spans if span.role)
         texts = [s.text for s in fact.sources] + [fact.answer, " ".join(fact.keywords), context, roles]
+        texts += [s.text.replace("-", " ") for s in fact.sources if "-" in s.text]  # "variable-rate" ~ "variable rates"
         stated = " ".join([fact.answer, *(s.text for s in fact.sources)])
         words = clean(stated).split()
         return Doc(
@@ -89,8 +94,21 @@ class FactIndex:
             figures=frozenset(figures_in(stated)) | self._this_year(stated),
             months=frozenset(MONTH_NUMBER[w.strip(".,")] for w in words if w.strip(".,") in MONTH_NUMBER),
             weekdays=frozenset(w.strip(".,") for w in words if w.strip(".,") in WEEKDAYS),
-            kinds=frozenset(k for r in readings for k in r.kinds),
+            kinds=frozenset(k for r in readings for k in r.kinds) | self._implied_kinds(readings),
+            role_tokens=frozenset(self.analyzer.index(roles)[1]),
         )
+
+    @staticmethod
+    def _implied_kinds(readings: tuple[Reading, ...]) -> frozenset[str]:
+        """Kinds a sentence answers without a span of them: who is quoted ("she said" after a
+        named quote), and a reason when it gives one ("because", "blamed", "saying")."""
+        out = set()
+        for r in readings:
+            if r.speaker and r.speaker != UNCLEAR:
+                out.add("speaker")
+            if REASON_CUE.search(r.sentence.text):
+                out.add("reason")
+        return frozenset(out)
 
     def _this_year(self, text: str) -> frozenset[str]:
         """The article's year, for a sentence that says "this year"."""
@@ -107,14 +125,16 @@ class FactIndex:
         n = max(len(sentences), 1)
         return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
 
-    def _name_tokens(self) -> frozenset[str]:
+    def _name_tokens(self, kinds: tuple[str, ...] = ("person", "organisation", "place", "name")) -> frozenset[str]:
         """Tokens of the names the article holds (people, bodies, places)."""
         out: set[str] = set()
         for reading in self.article.readings.values():
             for span in reading.spans:
-                if span.kind in ("person", "organisation", "place", "name"):
-                    rare = " ".join(w for w in span.text.split() if not is_common_word(_bare(w)))
-                    out.update(self.analyzer.index(rare)[1])
+                if span.kind in kinds:
+                    keep = span.text.split() if span.kind == "person" else [
+                        w for w in span.text.split() if not is_common_word(_bare(w))
+                    ]  # "Faith Kiptoo": a common word is a name when a person bears it
+                    out.update(self.analyzer.index(" ".join(keep))[1])
         return frozenset(t for t in out if not t.isdigit() and t not in CALENDAR)
 
     def unknown_idf(self) -> float:

@@ -2,8 +2,11 @@
 
 Every YAML file of a report folder may hold any of these top-level keys:
 
-``report``     title, source and summary of the report (once per report)
-``synonyms``   lists of phrases that mean the same here (``[NIS, National Intelligence Service]``)
+``report``     title, source and summary of the report (once per report); optionally ``places``
+               (the article's local places a general gazetteer lacks: a district, a mountain)
+               and ``bodies`` (names of organisations that own things: "the Green Party's
+               leader")
+``synonyms``   lists of phrases that mean the same here (``[IMF, International Monetary Fund]``)
 ``facts``      the facts: id, topic, type, questions, keywords, answer, sources
 ``uncovered``  sentences deliberately left without a fact, each with the reason
 
@@ -29,7 +32,7 @@ from bot.core.report import Report, Sentence
 log = logging.getLogger(__name__)
 
 #: Question types a fact can answer; the matcher checks them against the question's type.
-#: ``name``: the answer gives the name of the one asked about ("what is the NIS's full name");
+#: ``name``: the answer gives the name of the one asked about ("what is the IMF's full name");
 #: ``future``: the answer says when something *will* happen ("when will the team leave?").
 FACT_TYPES = frozenset({"who", "name", "what", "when", "future", "where", "why", "how", "how_many", "age"})
 #: A suggestion is shown on a button and in a list: keep the first question of a fact short.
@@ -74,6 +77,10 @@ class ReportInfo:
     date: str = ""
     #: Other names of the article's people: a surname -> the full name.
     aliases: tuple[tuple[str, str], ...] = ()
+    #: Local places of this article that the general gazetteer lacks (a district, a mountain).
+    places: tuple[str, ...] = ()
+    #: Names of this article's organisations that own things ("the Green Party's leader").
+    bodies: tuple[str, ...] = ()
 
 
 @dataclass
@@ -178,7 +185,18 @@ class _Collector:
             )
             if isinstance(raw.get("aliases"), dict)
             else (),
+            places=self._names(file, raw.get(_LINE, line), raw, "places"),
+            bodies=self._names(file, raw.get(_LINE, line), raw, "bodies"),
         )
+
+    def _names(self, file: str, line: int | None, raw: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = _numbers_as_text(raw.get(key))
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(_text(v) for v in value):
+            self.problem(file, line, f"`report: {key}` must be a list of names, e.g. `{key}: [Name One, Name Two]`")
+            return ()
+        return tuple(" ".join(str(v).split()) for v in value)
 
     def _add_synonyms(self, file: str, line: int | None, raw: Any) -> None:
         if not isinstance(raw, list):

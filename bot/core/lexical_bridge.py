@@ -34,3 +34,10 @@ def question_expansions(text: str) -> dict[str, frozenset[str]]:
         key = stem(word)
         out[key] = out.get(key, frozenset()) | expansions_of_word(word)
     return out
+
+
+def phrases_of(word: str) -> list[str]:
+    """The multiword synonyms of ``word`` ("ceo" -> "chief executive officer")."""
+    if not word.isalpha():
+        return []
+    return [p for p in _wordnet.synonyms(_lemma(word)) if " " in p]

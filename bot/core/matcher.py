@@ -11,8 +11,8 @@ Signals, all computed over the fact base prepared once at start-up:
 * **question type**: a "who/when/where/how many/how old" question only goes to a fact that
   answers that type;
 * **numbers, places and owners**: every number in the question must be in the fact ("2022" is
-  not), a place the report never names ("Laos") declines, and "Cambodia's foreign minister"
-  needs a fact that says "Cambodia's ... minister".
+  not), a place the report never names ("Laos") declines, and "Peru's foreign minister"
+  needs a fact that says "Peru's ... minister".
 
 Thresholds are named constants below; ``decide`` applies them and the ambiguity rule. A fact
 that fails a hard check (type, number, place, owner) is never the answer.
@@ -25,14 +25,17 @@ import logging
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.knowledge import Fact, FactBase
-from bot.core.lexicon import ANTONYMS, CALENDAR_WORDS, LIGHT_WORDS, PLACES, ROLE_WORDS, STOPWORDS, SYNONYMS
+from bot.core.lexicon import ANTONYMS, CALENDAR_WORDS, LIGHT_WORDS, ROLE_WORDS, STOPWORDS, places
 from bot.core.text import clean, stem
+from bot.core.vocabulary import ORGANISATION_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +51,7 @@ MIN_NAME_COVERAGE = 0.6
 CONFIDENT = 0.7
 #: Ambiguity rule: a runner-up within this margin of the best score, above the threshold,
 #: explaining the question about as fully (coverage within RELEVANCE_MARGIN) and citing other
-#: sentences is cited as well ("how much did kidnappings rise": the figures and the average).
+#: sentences is cited as well ("how much did burglaries rise": the figures and the average).
 AMBIGUITY_MARGIN = 0.1
 RELEVANCE_MARGIN = 0.05
 #: At most this many facts make one answer.
@@ -74,7 +77,7 @@ TYPE_MISMATCH = 0.55
 #: Score factor for a fact that does not answer a "how" question's type.
 SOFT_TYPE_MISMATCH = 0.9
 #: Score factor for a fact that only answers who/when/where/... when the question asks none of
-#: them ("what did Choi say" is not "who is Choi").
+#: them ("what did Ortiz say" is not "who is Ortiz").
 NARROW_FACT = 0.85
 NUMBER_MISMATCH = 0.35
 OWNER_MISMATCH = 0.55
@@ -124,11 +127,6 @@ _TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("how", r"^how\b(?! (many|much|old))"),
     )
 )
-_BODY = re.compile(
-    r"\b(Party|Agency|Service|Ministry|Office|Press|Desk|Committee|Government|Assembly|Council"
-    r"|Court|Police|Army|Bank|University|Company|Association|Union|Organi[sz]ation)\b"
-)
-
 #: Kinds of place or body that have proper names: "which university?" asks for one.
 _NAMED_KINDS = "university|college|school|company|firm|hospital|gang|court|prison|bank|hotel|church"
 _WHICH_NAMED = re.compile(rf"\b(?:which|what) ({_NAMED_KINDS})\b", re.IGNORECASE)
@@ -136,33 +134,78 @@ _YES_NO = re.compile(r"^(is|are|was|were|will|would|did|does|do|has|have|had|can
 _FUTURE = re.compile(r"\bwill\b|\bgoing to\b|\bgonna\b|\bwhen (does|do)\b|\bsoon\b|\bnext\b")
 _SOURCE_QUESTION = re.compile(r"\bwhere\b.*\b(come|comes|came|coming)\s+from\b|\bsource\b")
 _POSSESSIVE = re.compile(r"\b([A-Za-z][A-Za-z.-]*(?: [A-Za-z-]+)?)'s ((?:[A-Za-z-]+ ?){1,3})")
-#: Who acts for a place: "the Cambodian government" is not "the government" of the report.
+#: Who acts for a place: "the Peruvian government" is not "the government" of the report.
 _ACTORS = (
     "government|administration|ambassador|envoy|minister|foreign minister|president|prime minister"
     "|spokesman|spokesperson|official|authorities|authority|prosecutor|lawmaker|parliament"
-    "|leader|king|military|army|court|media|foreign ministry|ministry|police"
+    "|leader|king|military|army|court|media|ministry|police"
 )
 _OF_OWNER = re.compile(r"\b((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+) (?:of|for) ((?:the )?[A-Za-z]+(?: [A-Za-z]+)?)\b")
-_PLACES = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")\b")
-_PLACE_ACTOR = re.compile(
-    r"\b("
-    + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
-    + rf")'?s? ((?:{_ACTORS})s?)\b"
-)
-
-
+_PLACE_ACTOR = re.compile(rf"'?s? ((?:{_ACTORS})s?)\b")
 _US = re.compile(r"\bU\.?S\.?A?\b")
+_NAME_WORD = re.compile(r"[^\W_]+")
 
 
-def places_in(text: str) -> set[str]:
-    """The countries, peoples and cities of ``lexicon.PLACES`` named in ``text``."""
-    found = set(_PLACES.findall(clean(text)))
-    if _US.search(clean(text, fold=False)):  # "US" only in capitals: "tell us" is no country
-        found.add("united states")
-    return found
+@cache
+def _general_places() -> dict[tuple[str, ...], str]:
+    return {tuple(_NAME_WORD.findall(n)): n for n in places()}  # already lower-case
 
 
-#: Ways of asking "why" whose verb would otherwise be read as a topic ("what led Seoul to ...").
+class Gazetteer:
+    """Place names (``lexicon.places()`` and a report's own), found in text by runs of words.
+
+    A name is found where its words stand side by side in the lower-cased text ("peru's" holds
+    "peru"), the longest name first ("south africa" before "africa").
+    """
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        """The general places (``lexicon.places()``) and ``extra`` names (a report's own)."""
+        self.names = dict(_general_places())
+        self.names.update((tuple(_NAME_WORD.findall(clean(n))), clean(n)) for n in extra)
+        self.names.pop((), None)
+        #: first word -> the lengths (in words) of the names it starts, longest first
+        self._starts: dict[str, list[int]] = {}
+        for key in self.names:
+            self._starts.setdefault(key[0], []).append(len(key))
+        for lengths in self._starts.values():
+            lengths.sort(reverse=True)
+
+    def spans(self, text: str) -> list[tuple[str, int]]:
+        """(place, where its last word ends) for each place named in cleaned ``text``."""
+        tokens = list(_NAME_WORD.finditer(text))
+        found: list[tuple[str, int]] = []
+        i = 0
+        while i < len(tokens):
+            for n in self._starts.get(tokens[i].group(0), ()):
+                if i + n > len(tokens):
+                    continue
+                name = self.names.get(tuple(t.group(0) for t in tokens[i : i + n]))
+                if name is not None:
+                    found.append((name, tokens[i + n - 1].end()))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def places_in(self, text: str) -> set[str]:
+        """The places named in ``text``."""
+        found = {name for name, _ in self.spans(clean(text))}
+        if _US.search(clean(text, fold=False)):  # "US" only in capitals: "tell us" is no country
+            found.add("united states")
+        return found
+
+    def actors(self, text: str) -> list[tuple[str, str]]:
+        """(place, actor) for "Peru's foreign minister", "the Peruvian government"."""
+        pairs = []
+        for name, end in self.spans(text):
+            m = _PLACE_ACTOR.match(text, end)
+            if m:
+                pairs.append((name, m.group(1)))
+        return pairs
+
+
+#: Ways of asking "why" whose verb would otherwise be read as a topic ("what led Lima to ...").
 _WHY_PHRASES = re.compile(
     r"\b(what|which \w+) (led|made|drove|pushed|caused|prompted|triggered|spurred|motivated)\b"
     r"|\bhow come\b|\bfor what reason\b|\bwhat('s| is) the reason\b",
@@ -183,7 +226,7 @@ def question_types(question: str) -> frozenset[str]:
         found |= {"who", "where"}
     if "age" in found:
         found.discard("how_many")
-    if "when" in found and _FUTURE.search(text):  # "when will the Korean Desk open?"
+    if "when" in found and _FUTURE.search(text):  # "when will the new office open?"
         found = (found - {"when"}) | {"future"}
     return frozenset(found)
 
@@ -232,7 +275,8 @@ class FactIndex:
     def __init__(self, base: FactBase) -> None:
         self.base = base
         self.facts = base.facts
-        self.analyzer = Analyzer(SYNONYMS + base.synonyms)
+        self.analyzer = Analyzer(base.synonyms)
+        self.gazetteer = Gazetteer(base.info.places)
         curated_texts = [(*f.questions, *f.keywords, f.answer) for f in self.facts]
         source_texts = [tuple(s.text for s in f.sources) for f in self.facts]
         for text in {t for texts in (*curated_texts, *source_texts) for t in texts}:
@@ -278,6 +322,7 @@ class FactIndex:
             for t, w in weights.items():
                 postings[t].append((i, w))
         self._postings = dict(postings)
+        places_in = self.gazetteer.places_in
         self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
             place for group in base.synonyms for place in places_in(" , ".join(group))
         }
@@ -288,10 +333,17 @@ class FactIndex:
             tokens = (self.analyzer.index(name)[0] for name in names)
             return frozenset(t[0] for t in tokens if len(t) == 1)
 
-        self._places_tokens = single(sorted(PLACES))
-        # Of the report's names, bodies own things ("the Democratic Party's leader"); people are
-        # left out: "Lee's order" is said in too many ways to check.
-        bodies = [g[0] for g in base.synonyms if g[0][:1].isupper() and _BODY.search(g[0])]
+        self._places_tokens = frozenset(
+            t for t in map(self.analyzer.one_token, self.gazetteer.names.values()) if t is not None
+        )
+        # Of the report's names, bodies own things ("the Green Party's leader"): those its
+        # ``report.yaml`` lists, and its capitalised synonym groups whose last word names a kind
+        # of organisation. People are left out: "Smith's order" is said in too many ways to check.
+        bodies = list(base.info.bodies) + [
+            g[0]
+            for g in base.synonyms
+            if g[0][:1].isupper() and g[0].split()[-1].lower() in ORGANISATION_WORDS
+        ]
         self._names = self._places_tokens | single(bodies)
         self._antonyms: dict[str, str] = {}
         for a, b in ANTONYMS:
@@ -337,7 +389,7 @@ class FactIndex:
         yes_no = bool(_YES_NO.match(clean(question)))
         idf = {t: self.idf(t, analysis, yes_no=yes_no) for t in tokens}
         total = sum(idf.values())
-        # A yes/no question's direction may be wrong ("did kidnappings fall?"): the fact that
+        # A yes/no question's direction may be wrong ("did burglaries fall?"): the fact that
         # says the opposite ("they soared") answers it.
         covered: dict[int, float] = defaultdict(float)
         for t in tokens:
@@ -361,15 +413,15 @@ class FactIndex:
         kind = _WHICH_NAMED.search(question)
         named_kind = kind.group(1).lower() if kind else None
         # "X's Y" must hold in the fact, except in a yes/no question, whose premise may be wrong
-        # ("indicted by Korean prosecutors?" is answered by "Cambodian prosecutors").
+        # ("indicted by Chilean prosecutors?" is answered by "Peruvian prosecutors").
         owners = [] if yes_no else self._owners(question, names=bool(hard))
-        place_ok = not (places_in(question) - self._places)
+        place_ok = not (self.gazetteer.places_in(question) - self._places)
 
         matches = []
         for i in candidates:
             fact = self.facts[i]
             if named_kind and not self._names_kind(i, named_kind):
-                type_ok = False  # "which university?": the fact must name one ("Seoul National University")
+                type_ok = False  # "which university?": the fact must name one ("Kyoto University")
             elif "name" in hard:  # asked for a name: only a fact that gives that name will do
                 asked = sum(idf[t] for t in tokens if t in self._asked[i]) / total
                 type_ok = "name" in fact.types and asked >= MIN_NAME_COVERAGE
@@ -449,12 +501,12 @@ class FactIndex:
         return best
 
     def _owners(self, question: str, *, names: bool) -> list[tuple[str, str]]:
-        """("cambodia", "foreign_minist") for "Cambodia's foreign minister", "... of Cambodia" or
-        "the Cambodian foreign minister".
+        """("peru", "foreign_minist") for "Peru's foreign minister", "... of Peru" or
+        "the Peruvian foreign minister".
 
         Only places own things here, and (``names``, for who/when/where... questions) the names
         of the report's synonym groups; never a role ("the minister's summons"). An owner that the
-        question's own reading folds into a phrase ("Cambodia's capital") is no owner.
+        question's own reading folds into a phrase ("Peru's capital") is no owner.
         """
         asked = set(self.analyzer.query(question).tokens)
         raw = clean(question, fold=False)
@@ -462,7 +514,7 @@ class FactIndex:
         # "... <head> of X".
         found = [(m.group(1), m.group(2), 0) for m in _POSSESSIVE.finditer(raw)]
         found += [(m.group(2), m.group(1), -1) for m in _OF_OWNER.finditer(raw)]
-        found += [(m.group(1), m.group(2), 0) for m in _PLACE_ACTOR.finditer(clean(question))]
+        found += [(place, actor, 0) for place, actor in self.gazetteer.actors(clean(question))]
         pairs: list[tuple[str, str]] = []
         for owner, owned, head in found:
             owner_tokens = self.analyzer.index(owner)[0]
@@ -472,10 +524,10 @@ class FactIndex:
             if owner.split()[-1].lower().rstrip("s") in ROLE_WORDS:
                 continue  # "the foreign minister's summons": a role, not an owner of things
             if owned.split()[head].lower() in STOPWORDS:
-                continue  # "out of Cambodia", "some of them"
+                continue  # "out of Peru", "some of them"
             known = self._names if names else self._places_tokens
             named = [t for t in owner_tokens if t in known and t in asked]
-            if named and owned_tokens[head] not in self._names:  # "the capital of Cambodia": a place
+            if named and owned_tokens[head] not in self._names:  # "the capital of Peru": a place
                 pairs.append((named[-1], owned_tokens[head]))
         return pairs
 
@@ -487,7 +539,7 @@ class FactIndex:
 
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
         """Whether a text of fact ``i`` has the two tokens of ``pair`` side by side (stop words such
-        as "of" and "'s" are already gone): "Cambodia's ambassador", "ambassador of Cambodia"."""
+        as "of" and "'s" are already gone): "Peru's ambassador", "ambassador of Peru"."""
         a, b = pair
 
         def has(token: str, word: str) -> bool:  # a phrase token holds its words: "polici_committe_..."

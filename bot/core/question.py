@@ -8,11 +8,13 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.core.lexical.morphy import morphy
+from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.text import clean
 from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS
 
 #: The kinds of answer a question can want.
-AGE = "age"
+AGE, MONEY, MEASURE = "age", "money", "measure"
 PERSON, ORGANISATION, PLACE, TIME, NUMBER, REASON, SAID, YES_NO, DEFINITION, WHAT = (
     "person",
     "organisation",
@@ -39,13 +41,16 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
-        (NUMBER, r"\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
+        (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
+        (MONEY, r"\bhow much (?:\w+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
+        (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
+        (NUMBER, r"\bwhere (?:\w+ ){0,6}?(?:rate|rates|price|prices|level|yield|yields|inflation|index|stocks?|shares|dollar|currency)\b(?: \w+){0,3}? (?:be|end|go|head|settle|stand|land)\b"
+         r"|\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
         (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
-        (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?:\w+ ){{0,1}})(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
+        (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
         (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
-        (SAID, r"\bwhat (?:did|does|do|has|have) (?:\w+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
-        (ORGANISATION, rf"\b(?:which|what) (?:(?:\w+ ){{0,2}})(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted|did the)\b"),
-        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?:\w+ ){{0,1}})(?:{_PERSON_NOUNS})\b|\bname of the\b"),
+        (ORGANISATION, rf"\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,2}}(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted|did the)\b"),
+        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PERSON_NOUNS})\b|\bname of the\b"),
         (YES_NO, rf"^(?:{_AUX})\b|^(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|hasn't|haven't|can't)\b|^is it true\b"),
     )
 )
@@ -83,10 +88,22 @@ class Question:
     months: frozenset[int]
     weekdays: frozenset[str]
     capitalised: tuple[str, ...]
+    #: The noun phrase the question asks about ("currency" in "what is the currency of ..."),
+    #: and, for "what did X say", who X is.
+    focus: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    #: The verb a question asks about ("find" in "what did the first drilling attempt find?").
+    predicate: str = ""
+    #: "last year", "next month": relative dates the fact must give too.
+    relative: frozenset[str] = frozenset()
+    #: What a "what did X say about Y" question is about: Y's words.
+    topic: tuple[str, ...] = ()
+    #: The kind of unit a how-tall/how-long/how-heavy question wants (length, weight, time, speed).
+    units: frozenset[str] = frozenset()
 
     @property
     def keyword_query(self) -> bool:
-        """No question word and no verb of asking: "Kampot province", "boc new policy rate"."""
+        """No question word and no verb of asking: "Lima province", "ecb new policy rate"."""
         return not _QUESTION_WORD.search(self.folded)
 
     @property
@@ -94,36 +111,189 @@ class Question:
         return self.kind in (PERSON, ORGANISATION, PLACE, TIME, NUMBER, AGE)
 
 
+#: Chat spellings of everyday words ("wen", "ppl"): general English, not any report's.
+CHAT_SPELLINGS = {
+    "wen": "when", "wat": "what", "wot": "what", "wht": "what", "whats": "what is", "wats": "what is",
+    "ppl": "people", "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please",
+    "govt": "government", "gov't": "government", "yr": "year", "yrs": "years", "hrs": "hours",
+    "mins": "minutes", "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "w/": "with",
+    "tmrw": "tomorrow", "thru": "through", "tho": "though", "b4": "before", "ppls": "people's",
+}  # fmt: skip
+_CHAT = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(w) for w in CHAT_SPELLINGS) + r")(?![\w'’])", re.IGNORECASE)
+
+
 def read_question(text: str) -> Question:
     """Read ``text`` (already tidied of mentions and URLs)."""
-    plain = strip_markup(text)
+    plain = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1).lower()], strip_markup(text))
     folded = clean(plain)
     words = re.findall(r"[a-z]+", folded)
+    kind = PERSON if _WHICH_NAME.match(plain) else answer_kind(folded)  # "Which Ruiz said ...?"
     return Question(
         text=plain,
         folded=folded,
-        kind=answer_kind(folded),
+        kind=kind,
         figures=frozenset(figures_in(plain)),
         months=frozenset(MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER and w in CALENDAR and w != "may"),
         weekdays=frozenset(w for w in words if w in WEEKDAYS),
         capitalised=tuple(_capitalised(plain)),
+        focus=tuple(focus_of(folded)),
+        subject=tuple(subject_of(folded)),
+        predicate=predicate_of(folded),
+        topic=tuple(topic_of(folded)),
+        relative=frozenset(m.group(0) for m in _RELATIVE.finditer(folded)),
+        units=units_of(folded),
     )
+
+
+#: A keyword query names the kind it wants with a word ("ransom demand amount", "launch date").
+_KEYWORD_KINDS = (
+    (MONEY, re.compile(r"\b(?:cost|costs|price|budget|salary|fine|worth|funding)\b")),
+    (NUMBER, re.compile(r"\b(?:amount|number|count|total|tally|figure|rate|percent|percentage|share|how many)\b")),
+    (AGE, re.compile(r"\bage\b")),
+    (TIME, re.compile(r"\b(?:date|day|when|time|year|month)\b")),
+    (PLACE, re.compile(r"\b(?:where|location|place|city|country)\b")),
+    (PERSON, re.compile(r"\b(?:who|name)\b")),
+)
+
+
+_JOB = re.compile(r"^what (?:does|did|do) [\w .'’-]{1,40} do(?: for (?:a )?(?:living|work))?\??$|\b(?:job|occupation|profession|title|role|position)\b")
+_WHICH_NAME = re.compile(r"^[Ww]hich ([A-Z][\w’'-]+)\b")
+_WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\w .-]*['’]s\b)[\w .'’-]{2,40}\??$")
 
 
 def answer_kind(folded: str) -> str:
     """The kind of answer a (case-folded) question wants; WHAT when it says nothing sharper."""
+    if _WHO_IS.match(folded) or _JOB.search(folded):
+        return DEFINITION  # "Who is Ana Ruiz?", "what does Fell do?": who they are
     for kind, pattern in _KINDS:
         if pattern.search(folded):
             return kind
+    if not _QUESTION_WORD.search(folded):
+        for kind, pattern in _KEYWORD_KINDS:
+            if pattern.search(folded):
+                return kind
     if _DEFINITION.match(folded):
         return DEFINITION
     return WHAT
 
 
+#: Words that measure or frame rather than name what is asked ("what share of", "what kind of").
+_MEASURES = frozenset(
+    ["kind", "kinds", "type", "types", "sort", "sorts", "share", "percentage", "percent", "proportion", "number", "numbers", "amount", "level", "part", "portion", "way", "ways", "thing", "things", "sum", "total", "lot", "bit", "one", "ones", "much", "many"]
+)
+_LIGHT_FOCUS = LIGHT_WORDS | STOPWORDS
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any"])
+_FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’-]+\s*){1,6})")
+_STOP_FOCUS = re.compile(
+    rf"\b(?:{_AUX}|of|in|on|at|for|to|from|with|by|about|after|before|since|during|between|that|"
+    r"who|which|when|where|why|how|i|you|we|they|he|she|it|there)\b"
+)
+_SUBJECT = re.compile(
+    r"what (?:did|does|do|has|have|had) ((?:[a-z'’.-]+ ){1,5}?)(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b"
+)
+
+
+def focus_of(folded: str) -> list[str]:
+    """The words of the noun phrase a what/which/how-many question asks about, head last."""
+    found = _FOCUS.match(folded.rstrip("?!. "))
+    if not found:
+        return []
+    words = found.group(2).split()
+    if found.group(1).startswith("how"):
+        # "how many mortgages come up": the noun right after, whatever it is ("people")
+        first = words[0] if words else ""
+        return [first] if first and first not in _DETERMINERS and not _STOP_FOCUS.fullmatch(first) else []
+    out: list[str] = []
+    for word in words:
+        if _STOP_FOCUS.fullmatch(word):
+            if out or word != "of":
+                break
+            continue
+        if word in _DETERMINERS or (word in _MEASURES and not out):
+            continue
+        if word in _LIGHT_FOCUS:
+            break
+        if word.endswith(("'s", "’s")):
+            out = []  # "acme corp's share price": the owner is not the focus
+            continue
+        out.append(word)
+    while out and out[-1] in _MEASURES:
+        out.pop()  # "the phone number": the phone
+    while out and _verb_form(out[-1]):
+        out.pop()  # "the agency's instruments looking for": the instruments
+    return out[-2:]
+
+
+def _verb_form(word: str) -> bool:
+    """An -ing or -ed form of a verb ("looking", "proposed"), not the noun asked about."""
+    return word.endswith(("ing", "ed")) and bool(morphy(word, "v"))
+
+
+_PREDICATE = re.compile(
+    r"^(?:what|when|where|why|how|who|whom|which \w+|what \w+|how \w+) (?:did|does|do|will|would|has|have|had|can|could|should)"
+    r" (?:[\w'’.-]+ ){1,6}?([a-z]+)(?: (?:in|on|at|to|for|up|out|off|about|with|from|so far|now|next|first))*[?.!]*$"
+)
+
+
+def predicate_of(folded: str) -> str:
+    """The main verb of "what did X find?", "when will X open?" (empty when unclear)."""
+    found = _PREDICATE.match(folded.strip())
+    if not found:
+        return ""
+    verb = found.group(1)
+    before = folded.strip().rstrip("?.! ").rsplit(" ", 2)
+    if verb in _LIGHT_FOCUS or len(verb) < 3 or (len(before) > 1 and before[-2] in _DETERMINERS):
+        return ""  # "do for a living": a noun, not the verb asked about
+    return verb if is_verb(verb) else ""
+
+
+_RELATIVE = re.compile(r"\b(?:last|next|this) (?:year|month|week|spring|summer|fall|autumn|winter|season)\b|\b(?:yesterday|tomorrow|tonight)\b")
+_TOPIC = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|warn|warned|claim|claimed|argue|argued)\b.*?\babout\s+(.+?)\??$")
+_UNITS = (
+    ("length", re.compile(r"\bhow (?:tall|far|wide)\b")),
+    ("weight", re.compile(r"\bhow (?:heavy\b|much (?:\w+ ){0,4}?weigh)")),
+    ("speed", re.compile(r"\bhow fast\b")),
+    ("time", re.compile(r"\bhow long\b")),
+    ("length", re.compile(r"\bhow long is\b")),
+)
+
+
+def topic_of(folded: str) -> list[str]:
+    """The words of what "what did X say about ..." asks about."""
+    found = _TOPIC.search(folded)
+    if not found:
+        return []
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", found.group(1)) if w not in _LIGHT_FOCUS]
+
+
+def units_of(folded: str) -> frozenset[str]:
+    """The unit classes a measuring question accepts ("how long": a duration or a length)."""
+    return frozenset(unit for unit, pattern in _UNITS if pattern.search(folded))
+
+
+def is_verb(word: str) -> bool:
+    """True when WordNet knows ``word`` as (a form of) a verb."""
+    return bool(morphy(word, "v"))
+
+
+def subject_of(folded: str) -> list[str]:
+    """Who a "what did X say" question names: ``X``'s words."""
+    found = _SUBJECT.search(folded)
+    if not found:
+        return []
+    return [w for w in found.group(1).split() if w not in _DETERMINERS]
+
+
+#: Ordinals that pin a fact down like a figure ("who finished second?"); "first" is too common.
+ORDINALS = {w: f"#{n}" for n, w in enumerate(["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 2)}
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b(?! (?:half|quarter)\b)", re.IGNORECASE)
+
+
 def figures_in(text: str) -> list[str]:
-    """The figures written in digits, normalised: ``500k`` -> ``500000``, ``2.00%`` -> ``2``."""
+    """The figures written in digits, normalised: ``500k`` -> ``500000``, ``2.00%`` -> ``2``;
+    and ordinals from "second" on, as ``#2``."""
+    out = [ORDINALS[m.group(1).lower()] for m in _ORDINAL.finditer(text)]
     text = _MULTIPLIER.sub(_expand, text)
-    out = []
     for raw in _DIGITS.findall(text):
         value = raw.replace(",", "").rstrip(".")
         if "." in value:

@@ -13,11 +13,12 @@ from bot.core.analyzer import Analysis
 from bot.core.checks import Context, failures
 from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
-from bot.core.lexical_bridge import question_expansions
+from bot.core.lexical_bridge import expansions_of_word, phrases_of, question_expansions
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
-from bot.core.question import Question, read_question
+from bot.core.question import NUMBER, PERSON, Question, read_question
 from bot.core.signals import Weighted, asked, coverage
-from bot.core.text import stem
+from bot.core.text import lemma_stem as stem
+from bot.core.text import words
 from bot.core.vocabulary import is_common_word
 
 #: Framing words ("provide", "details", "situation") weigh this much of a topic word.
@@ -31,6 +32,10 @@ UNKNOWN_RARE_WEIGHT = 0.9
 FUZZY_FLOOR = 60
 #: How much a perfect rapidfuzz match adds, in proportion to the words' score.
 FUZZY_BONUS = 0.1
+#: How much a person's title matching a who-question's words adds, at most.
+ROLE_BONUS = 1.0
+#: How much a figure of the very thing a how-many question counts adds.
+COUNT_BONUS = 0.3
 #: How many facts keep their full signals in the ranking.
 KEEP = 8
 
@@ -88,13 +93,35 @@ def rank(index: FactIndex, text: str) -> Ranking:
         ask = asked(weighted, doc, index.idf, unknown)
         fz = fuzzy.get(i, 0.0)
         # rapidfuzz's closeness only lifts a fact the weighted words already found: alone, shared
-        # letters ("cambodia currency" ~ "cambodia citizens") are no evidence.
-        score = max(cov, ask) + FUZZY_BONUS * fz * max(cov, ask)
+        # letters ("peru currency" ~ "peru citizens") are no evidence.
+        score = max(cov, ask) + FUZZY_BONUS * fz * max(cov, ask) + _role_bonus(question, weighted, doc)
+        score += COUNT_BONUS if _counts_focus(question, doc) else 0.0
         if score <= 0:
             continue
         matches.append(Match(doc.fact, doc, score, cov, ask, fz, tuple(failures(ctx, doc))))
     matches.sort(key=lambda m: (-m.score, -m.fuzzy, -m.asked, m.fact.sources[0].paragraph, m.fact.sources[0].index))
     return Ranking(question, analysis, dict(weighted.weights), tuple(matches[:KEEP]), ctx)
+
+
+def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:
+    """"Who is the governor?": a sentence naming a person with that title answers it."""
+    if question.kind != PERSON or not doc.role_tokens:
+        return 0.0
+    share = sum(w for t, w in weighted.weights.items() if t in doc.role_tokens) / weighted.total
+    return ROLE_BONUS * share
+
+
+def _counts_focus(question: Question, doc: Doc) -> bool:
+    """"How many people ...": the sentence has a figure of people ("620 people")."""
+    if question.kind != NUMBER or not question.focus:
+        return False
+    head = stem(question.focus[-1])
+    for reading in doc.readings:
+        text = reading.sentence.text
+        for span in reading.spans:
+            if span.kind in ("number", "money", "percent") and head in {stem(w) for w in words(text[span.end :])[:2]}:
+                return True
+    return False
 
 
 def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted:
@@ -119,10 +146,20 @@ def _context(index: FactIndex, analysis: Analysis, question: Question) -> Contex
     tokens = frozenset(analysis.tokens)
     names = frozenset(t for t in tokens if t in index.names)
     capitals = [w for w in question.capitalised if w.lower() not in STOPWORDS]
-    unknown = tuple(
-        w for w in capitals if not (index.document(w) & index.vocabulary) and not is_common_word(w.lower())
-    )
+    unknown = tuple(w for w in capitals if _unknown_name(index, w))
     return Context(question, tokens, names, unknown, index)
+
+
+def _unknown_name(index: FactIndex, word: str) -> bool:
+    """A capitalised word of the question that the report never uses, nor anything it means
+    ("War" in "the Korean War", "Vietnam"); an acronym is known by what it stands for."""
+    stems = index.document(word)
+    if not stems or stems & index.vocabulary:
+        return False
+    lower = word.lower().strip(".")
+    if expansions_of_word(lower) & index.vocabulary:
+        return False
+    return not (word.isupper() and any(index.document(p) <= index.vocabulary for p in phrases_of(lower)))
 
 
 def _fuzzy(index: FactIndex, analysis: Analysis) -> dict[int, float]:

@@ -90,7 +90,7 @@ _NON_SPACE = re.compile(r"\S")
 # no ``.!?``, so it is searched for only after the paragraph's last one; a match starts only at
 # the first space of a run, and no run is given back: linear time.
 _CREDIT = re.compile(
-    r"(?<!\s)\s*+(?:(?:Pool|File|Staff|AP|AFP|Reuters|EPA)\s++)?(?:Photo|Image|Picture|Graphic)s?"
+    r"(?<!\s)\s*+(?:(?:Pool|File|Staff|[A-Z][A-Za-z]{1,10})\s++)?(?:Photo|Image|Picture|Graphic)s?"
     r"\s++(?:by|courtesy\s++of|credit:?|:)\s++[^.!?]*+$"
 )
 
@@ -127,7 +127,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if word in ABBREVIATIONS:
         return True
-    # A single capital letter ("Lee J. Myung") or dotted initials ("U.S.").
+    # A single capital letter ("Ana J. Ruiz") or dotted initials ("U.S.").
     return (len(word) == 1 and text[start].isupper()) or (
         "." in word and all(len(part) <= 1 for part in word.split("."))
     )
@@ -138,7 +138,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
     A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes) followed by white space
     and then a capital letter, a digit or an opening quote. So a quote and its attribution stay
-    together (``...,” Kim said.``), as do ``“Why?” he asked.`` and ``Rep. Choi``.
+    together (``...,” Ruiz said.``), as do ``“Why?” he asked.`` and ``Rep. Fell``.
     """
     spans: list[tuple[int, int]] = []
     start = 0

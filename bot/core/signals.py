@@ -11,19 +11,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.core.index import Doc
-from bot.core.question import AGE, NUMBER, ORGANISATION, PERSON, PLACE, TIME, Question
+from bot.core.question import AGE, MEASURE, MONEY, NUMBER, ORGANISATION, PERSON, PLACE, REASON, TIME, Question
 
 #: A word matched only through a general synonym counts this much of a word matched as written:
 #: synonyms are often right, but "bank" is also a river's.
 SYNONYM_CREDIT = 0.7
 #: Span kinds of the article that answer each kind of question.
 ANSWERING_KINDS: Mapping[str, frozenset[str]] = {
-    PERSON: frozenset({"person", "name", "organisation"}),
+    PERSON: frozenset({"person", "name", "organisation", "role", "speaker"}),
     ORGANISATION: frozenset({"organisation", "name", "person"}),
     PLACE: frozenset({"place", "name", "organisation"}),
     TIME: frozenset({"date"}),
-    NUMBER: frozenset({"number", "money", "percent", "age"}),
+    NUMBER: frozenset({"number", "money", "percent", "measure"}),
     AGE: frozenset({"age"}),
+    MONEY: frozenset({"money"}),
+    MEASURE: frozenset({"measure"}),
+    REASON: frozenset({"reason"}),
 }
 
 

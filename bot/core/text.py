@@ -75,13 +75,13 @@ def _words(text: str) -> tuple[str, ...]:
 def words(text: str) -> list[str]:
     """Lower-case surface words of ``text``, with possessives and contractions resolved.
 
-    Hyphenated words stay whole here (``ji-na``, ``22-year-old``); ``split_compound`` parts them.
+    Hyphenated words stay whole here (``jean-luc``, ``22-year-old``); ``split_compound`` parts them.
     """
     return list(_words(text))
 
 
 def split_compound(word: str) -> list[str]:
-    """``ji-na`` -> ``[ji, na]``; ``22-year-old`` -> ``[22, year, old]``."""
+    """``jean-luc`` -> ``[jean, luc]``; ``22-year-old`` -> ``[22, year, old]``."""
     return [part for part in word.split("-") if part]
 
 
@@ -113,6 +113,16 @@ def stem(word: str) -> str:
     if word.isdigit():
         return word
     return _STEMMER.stemWord(americanise(word))
+
+
+@lru_cache(maxsize=65536)
+def lemma_stem(word: str) -> str:
+    """The stem of a word's lemma: irregular forms meet their verb ("won" ~ "winning")."""
+    from bot.core.lexical.lemmas import lemma  # the WordNet data loads on first use
+
+    if not word.isalpha() or word in NUMBER_WORDS:
+        return stem(word)
+    return stem(lemma(word))
 
 
 def latin_letter_share(text: str) -> float:

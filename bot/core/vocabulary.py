@@ -8,6 +8,9 @@ which tell an ordinary word from a name.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from bot.core.lexicon import STOPWORDS, english_words
 
 
@@ -21,6 +24,8 @@ CALENDAR = frozenset(WEEKDAYS) | frozenset(m.lower() for m in MONTHS)
 MONTH_NUMBER = {m.lower(): i % 12 + 1 for i, m in enumerate(MONTHS[:12])} | {
     m.lower(): n for m, n in zip(MONTHS[12:], (1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12), strict=True)
 }
+#: Month number -> the ways a text writes it ("feb", "february").
+MONTH_NAMES = {n: tuple(name for name, m in MONTH_NUMBER.items() if m == n) for n in range(1, 13)}
 
 #: Head nouns that make a capitalised run the name of an organisation.
 ORGANISATION_WORDS = _words(
@@ -31,7 +36,7 @@ ORGANISATION_WORDS = _words(
     group guard hospital hospitals house inc institute institution league ltd ministry museum
     network office organisation organization parliament party police press reserve securities
     senate service services society survey system team tribunal union university administration
-    airlines airline times post journal news reuters bloomberg associated
+    airlines airline times post journal news associated
     """
 )
 #: Nouns that make a capitalised run a place.
@@ -42,7 +47,7 @@ PLACE_WORDS = _words(
     airport port harbour harbor village town
     """
 )
-#: Role nouns: before a name they are its title ("Governor Claire Beaumont").
+#: Role nouns: before a name they are its title ("Governor Ana Ortiz").
 ROLE_WORDS = _words(
     """
     minister president vice prime governor senator sen rep representative lawmaker mayor chief
@@ -68,3 +73,16 @@ _SHORT = _words(
     our us his her him new old big top set cut low end year day war law age job pay tax oil gas
     """
 )
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Countries, their adjectives and major cities of the world, lower case (the English side
+    of ``data/ko-places.tsv``, a general gazetteer)."""
+    text = resources.files("bot.core").joinpath("data/ko-places.tsv").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        out.update(name.strip() for name in line.split("\t", 1)[1].split("|") if name.strip())
+    return frozenset(out)

@@ -25,6 +25,7 @@ from bot.core.engine import MAX_QUESTION_CHARS, Engine
 from bot.discord_app.embeds import answer_embed, decline_embed, facts_pages
 from bot.discord_app.errors import QuestionTooLong, RateLimited
 from bot.discord_app.limits import LRU, QuestionLimits
+from bot.discord_app.reload import Served
 from bot.discord_app.reply import Replier
 from bot.discord_app.views import ALL_REPORTS, answer_view
 from bot.feedback.events import FeedbackEvent, FeedbackSink
@@ -54,11 +55,12 @@ class Answerer:
         clock: Callable[[], float] = time.monotonic,
         cache_size: int = ANSWER_CACHE_SIZE,
     ) -> None:
-        self._engine = engine
+        self._cache_size = cache_size
+        #: What is served: swapped whole by ``swap`` (a reload), never changed in place.
+        self._served = Served.of(engine, cache_size)
         self._settings = settings
         self.feedback = feedback
         self.feedback_in_memory = False
-        self.cache: LRU[tuple[str, str | None], Answer] = LRU(cache_size)
         self.limits = QuestionLimits(
             user_rate=settings.user_rate,
             user_per=settings.user_rate_seconds,
@@ -69,15 +71,19 @@ class Answerer:
         )
         self.votes: LRU[Hashable, bool] = LRU(VOTES_REMEMBERED)
         self._feedback_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="feedback")
-        self._pages: dict[str, list[discord.Embed]] = {}
-        self._suggested: dict[str, tuple[str, str]] = {}
-        for rid in engine.report_ids:
-            for fact in engine.fact_base(rid).facts:
-                self._suggested.setdefault(fact.suggestion, (rid, fact.id))
 
     @property
     def engine(self) -> Engine:
-        return self._engine
+        return self._served.engine
+
+    @property
+    def cache(self) -> LRU[tuple[str, str | None], Answer]:
+        return self._served.cache
+
+    def swap(self, engine: Engine) -> None:
+        """Serve ``engine`` from now on, with a new answer cache, suggestion map and /facts
+        pages: one assignment, so a question in flight finishes on the knowledge it started with."""
+        self._served = Served.of(engine, self._cache_size)
 
     @property
     def settings(self) -> Settings:
@@ -112,47 +118,63 @@ class Answerer:
         """
         if len(question) > MAX_QUESTION_CHARS:
             raise QuestionTooLong(len(question))
+        served = self._served  # the whole question is answered from this knowledge
         if report is not None:
-            self.engine.fact_base(report)  # UnknownReport names the known ones
-        answer = await self.ask(question, report)
-        embed, view = self.reply_to(answer, question, report)
+            served.engine.fact_base(report)  # UnknownReport names the known ones
+        answer = await self.ask(question, report)  # starts on ``served``: no await before it
+        embed, view = self.reply_to(answer, question, report, served=served)
         await replier.send(embed=embed, view=view)
         if not answer.answered and answer.error is None and any(ch.isalnum() for ch in question):
             await self.record_feedback(
                 FeedbackEvent(kind="declined", question=question, report=report, confidence=answer.confidence)
             )
+        elif answer.answered and answer.uncertain:  # "I am not fully sure": for `reportbot review`
+            await self.record_feedback(
+                FeedbackEvent(
+                    kind="uncertain",
+                    question=question,
+                    report=answer.citations[0].report,
+                    fact_ids=answer.fact_ids,
+                    confidence=answer.confidence,
+                )
+            )
         return "answered" if answer.answered else "declined"
 
     def reply_to(
-        self, answer: Answer, question: str, report: str | None
+        self, answer: Answer, question: str, report: str | None, *, served: Served | None = None
     ) -> tuple[discord.Embed, discord.ui.View | None]:
         """The embed and the buttons that show ``answer`` to ``question``."""
+        served = served or self._served
+        engine = served.engine
         view = answer_view(
             answer,
             feedback=self.settings.feedback_enabled,
-            suggestion_of=lambda s: self.fact_for_suggestion(s, report),
+            suggestion_of=lambda s: self.fact_for_suggestion(s, report, served=served),
         )
         if answer.answered:
             embed = answer_embed(
                 answer,
                 question,
-                report_title=self.report_title(answer.citations[0].report),
-                show_report=len(self.engine.report_ids) > 1,
+                report_title=engine.fact_base(answer.citations[0].report).info.title,
+                show_report=len(engine.report_ids) > 1,
             )
         else:
-            title = self.report_title(report) if report or len(self.engine.report_ids) == 1 else "reportbot"
+            title = (
+                engine.fact_base(report).info.title if report or len(engine.report_ids) == 1 else "reportbot"
+            )
             embed = decline_embed(answer, question, report_title=title)
         return embed, view
 
-    async def ask(self, question: str, report: str | None = None) -> Answer:
+    async def ask(self, question: str, report: str | None = None, *, served: Served | None = None) -> Answer:
         """The engine's answer; logs report, facts, confidence and latency (never who asked)."""
         started = time.perf_counter()
+        served = served or self._served
         key = _key(question, report)
-        answer = self.cache.get(key)
+        answer = served.cache.get(key)
         cached = answer is not None
         if answer is None:
-            answer = await asyncio.to_thread(self.engine.ask, question, report)
-            self.cache.put(key, answer)
+            answer = await asyncio.to_thread(served.engine.ask, question, report)
+            served.cache.put(key, answer)
         ms = (time.perf_counter() - started) * 1000
         mark = " cached" if cached else ""
         if answer.answered:
@@ -174,13 +196,16 @@ class Answerer:
             )
         return answer
 
-    def fact_for_suggestion(self, suggestion: str, report: str | None = None) -> tuple[str, str] | None:
+    def fact_for_suggestion(
+        self, suggestion: str, report: str | None = None, *, served: Served | None = None
+    ) -> tuple[str, str] | None:
         """(report id, fact id) of the fact whose suggested question is ``suggestion``."""
+        served = served or self._served
         if report is not None:
-            for fact in self.engine.fact_base(report).facts:
+            for fact in served.engine.fact_base(report).facts:
                 if fact.suggestion == suggestion:
                     return (report, fact.id)
-        return self._suggested.get(suggestion)
+        return served.suggested.get(suggestion)
 
     # -- feedback ----------------------------------------------------------------------------
     async def record_feedback(self, event: FeedbackEvent) -> bool:
@@ -207,9 +232,10 @@ class Answerer:
         return self.engine.fact_base(report).info.title
 
     def facts_pages(self, report: str | None) -> list[discord.Embed]:
-        """The pages of /facts for one report or all (built once: the fact base never changes)."""
+        """The pages of /facts for one report or all (built once per loaded knowledge)."""
+        served = self._served
         key = report or ALL_REPORTS
-        if key not in self._pages:
-            ids = [report] if report else self.engine.report_ids
-            self._pages[key] = facts_pages([self.engine.fact_base(r) for r in ids])
-        return [e.copy() for e in self._pages[key]]
+        if key not in served.pages:
+            ids = [report] if report else served.engine.report_ids
+            served.pages[key] = facts_pages([served.engine.fact_base(r) for r in ids])
+        return [e.copy() for e in served.pages[key]]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -21,6 +22,7 @@ from discord.ext import commands
 from bot.core.engine import Engine
 from bot.discord_app.answering import Answerer
 from bot.discord_app.extensions import EXTENSIONS
+from bot.discord_app.reload import KnowledgeReloader, owner_dm, start_watching, stop_watching
 from bot.discord_app.reply import NO_MENTIONS
 from bot.discord_app.views import PERSISTENT_ITEMS
 from bot.feedback.events import FeedbackSink
@@ -64,6 +66,9 @@ class ReportBot(commands.Bot):
         feedback: FeedbackSink,
         clock: Callable[[], float] = time.monotonic,
         sync_global: bool = False,
+        data_dir: Path | None = None,
+        reports: Iterable[str] | None = None,
+        watch: bool = False,
     ) -> None:
         # The bot never joins voice: skip discord.py's warnings about voice libraries.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -83,12 +88,25 @@ class ReportBot(commands.Bot):
             strip_after_prefix=True,
             tree_cls=RateLimitedTree,
         )
-        self.engine = engine
         self.settings = settings
         self.sync_global = sync_global
         #: The application service that cogs and buttons use (``service.AnswerService``).
         self.answers = Answerer(engine, settings, feedback, clock=clock)
         self.add_check(self._admit)  # every prefix command (``@bot help``, ``!ask``) first
+        #: Reloads the knowledge from its files (``--watch``, ``@reportbot reload knowledge``).
+        self.reloader = KnowledgeReloader(
+            self.answers,
+            data_dir if data_dir is not None else settings.reportbot_data_dir,
+            reports if reports is not None else (settings.reportbot_reports or None),
+            notify_owner=lambda text: owner_dm(self, text),
+        )
+        self.watch = watch
+        self._watcher: Any = None
+
+    @property
+    def engine(self) -> Engine:
+        """The engine being served (a reload swaps it)."""
+        return self.answers.engine
 
     async def _admit(self, ctx: commands.Context[Any]) -> bool:
         self.answers.admit(ctx.author.id, ctx.channel.id if ctx.channel else None)
@@ -117,6 +135,9 @@ class ReportBot(commands.Bot):
         if self.sync_global:
             synced = await self.tree.sync()
             log.info("synced %d slash command(s) globally", len(synced))
+        if self.watch and self._watcher is None:
+            self._watcher = await start_watching(self.reloader)
+            log.info("watching knowledge/ and seeds/ for changes (--watch)")
 
     async def on_ready(self) -> None:
         log.info(
@@ -129,6 +150,7 @@ class ReportBot(commands.Bot):
             log.info("invite link: %s", invite_url(self.application_id))
 
     async def close(self) -> None:
+        await stop_watching(self._watcher)
         await super().close()
         self.answers.close()  # pending feedback writes finish before the runner closes the store
 

@@ -236,9 +236,10 @@ def about_embed(
     )
     if feedback_enabled:
         stored = (
-            "When you press 👍 or 👎, and when I cannot answer a question, I store: the vote (or "
-            f"'declined'), the question text (at most {MAX_STORED_QUESTION_CHARS} characters), the report "
-            "and the ids of the facts used. Never who asked, nor in which server or channel. "
+            "When you press 👍 or 👎, when I cannot answer a question, and when I am not fully sure "
+            "of an answer, I store: the vote (or 'declined', or 'uncertain'), the question text "
+            f"(at most {MAX_STORED_QUESTION_CHARS} characters), the report, the ids of the facts used "
+            "and the confidence. Never who asked, nor in which server or channel. "
             + (
                 "Here it is kept in memory only, until the bot stops."
                 if in_memory

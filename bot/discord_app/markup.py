@@ -21,10 +21,11 @@ ELLIPSIS = "…"
 #: Every character that starts or ends a construct of Discord's markdown anywhere in a line
 #: (https://support.discord.com/hc/en-us/articles/210298617): ``\`` itself; ``*`` ``_`` ``~``
 #: ``|`` (bold, italics, underline, strikethrough, spoilers); the backtick (code, code blocks);
-#: ``[ ] ( )`` (masked links); ``<`` ``>`` (mentions ``<@id>`` ``<@&id>`` ``<#id>``
-#: ``</cmd:id>``, timestamps ``<t:..>``, custom emoji ``<:name:id>``, ``<url>``, quotes);
-#: ``#`` (headers). Discord drops a backslash before a symbol and shows the symbol as it is.
-INLINE_SPECIALS = frozenset("\\*_~|`[]()<>#")
+#: ``[ ]`` (masked links ``[text](url)``: with its brackets escaped, the ``(url)`` is plain
+#: text); ``<`` ``>`` (mentions ``<@id>`` ``<@&id>`` ``<#id>`` ``</cmd:id>``, timestamps
+#: ``<t:..>``, custom emoji ``<:name:id>``, ``<url>``, quotes); ``#`` (headers). Discord drops a
+#: backslash before a symbol and shows the symbol as it is.
+INLINE_SPECIALS = frozenset("\\*_~|`[]<>#")
 #: ``@everyone`` and ``@here`` are kept inert as discord.py does: a zero-width space after ``@``.
 AT = "@\u200b"
 #: What makes a line a header (``#``), subtext (``-#``), a list (``-``, ``*``, ``+``, ``1.``)

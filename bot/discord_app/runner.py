@@ -25,8 +25,9 @@ from typing import TextIO
 import aiohttp
 import discord
 
+from bot.core.datadir import find_data_dir, installed_root, is_data_dir
 from bot.core.engine import Engine
-from bot.core.errors import KnowledgeError, ReportbotError
+from bot.core.errors import DataDirNotFound, KnowledgeError, ReportbotError
 from bot.discord_app.client import ReportBot
 from bot.discord_app.endpoints import NotLoopbackError, checked_endpoint, use_local_endpoints
 from bot.feedback.events import ClosableSink
@@ -108,7 +109,8 @@ def prepare(settings: Settings) -> tuple[str, Engine]:
     if problem is not None:
         raise StartupError(problem)
     try:
-        engine = Engine.load(settings.reportbot_data_dir, settings.reportbot_reports or None)
+        root = data_folder(settings)
+        engine = Engine.load(root, served_reports(settings, root))
     except KnowledgeError as exc:
         n = len(exc.problems)
         raise StartupError(
@@ -120,6 +122,51 @@ def prepare(settings: Settings) -> tuple[str, Engine]:
     token = settings.token
     assert token is not None  # token_problem checked it
     return token, engine
+
+
+def data_folder(settings: Settings) -> Path:
+    """The folder REPORTBOT_DATA_DIR names (StartupError saying what is wrong with it), else the default."""
+    chosen = settings.reportbot_data_dir
+    if chosen is None:
+        try:
+            return find_data_dir(None)
+        except DataDirNotFound:
+            raise StartupError(
+                f"No reports to serve: {installed_root()}, where reportbot is installed, has no seeds/ and "
+                "knowledge/ folders; set REPORTBOT_DATA_DIR to a folder holding them."
+            ) from None
+    path = chosen.expanduser()
+    if is_data_dir(path):
+        return path.resolve()
+    if not path.exists():
+        what = "does not exist"
+    elif not path.is_dir():
+        what = "is a file, not a folder"
+    else:
+        missing = [f"{name}/" for name in ("seeds", "knowledge") if not (path / name).is_dir()]
+        what = f"has no {' and no '.join(missing)} folder in it"
+    raise StartupError(
+        f"REPORTBOT_DATA_DIR is {path}, which {what}: set REPORTBOT_DATA_DIR to a folder holding seeds/ "
+        "and knowledge/ (`reportbot add --data-dir PATH` makes one), or remove it to serve the reports "
+        "reportbot was installed with."
+    )
+
+
+def served_reports(settings: Settings, root: Path) -> list[str] | None:
+    """The report ids REPORTBOT_REPORTS names (None: all), or StartupError naming the unknown ones."""
+    wanted = settings.reportbot_reports
+    if not wanted:
+        return None
+    known = sorted(p.stem for p in (root / "seeds").glob("*.txt"))
+    unknown = [rid for rid in wanted if rid not in known]
+    if unknown:
+        names = ", ".join(repr(rid) for rid in unknown)
+        what = "unknown report ids" if len(unknown) > 1 else "an unknown report id"
+        raise StartupError(
+            f"REPORTBOT_REPORTS names {what}, {names} (the known ids, from {root / 'seeds'}: "
+            f"{', '.join(known) or 'none'}): set REPORTBOT_REPORTS to some of them, or remove it to serve all."
+        )
+    return list(wanted)
 
 
 def local_discord(settings: Settings) -> tuple[str, str] | None:
@@ -174,6 +221,12 @@ def explain(error: BaseException, settings: Settings) -> str:
         return (
             "Discord rejected the token: open your application at "
             f"{PORTAL}, press Reset Token on the Bot page, and put the new token in DISCORD_TOKEN."
+        )
+    if settings.discord_api_base is not None and isinstance(error, aiohttp.ClientConnectorError):
+        return (
+            f"The local Discord at {settings.discord_api_base} is not answering: start it with "
+            "`reportbot playground --no-bot` (it prints how to run the bot against it), or remove "
+            "DISCORD_API_BASE and DISCORD_GATEWAY_URL to connect to Discord itself."
         )
     if isinstance(error, aiohttp.ClientConnectorError):
         return (
@@ -236,9 +289,11 @@ def run(
     settings: Settings | None = None,
     stream: TextIO | None = None,
     clock: Callable[[], float] = time.monotonic,
+    watch: bool = False,
 ) -> int:
     """Start the bot and block until it stops; returns the exit code. Errors are one sentence on
-    ``stream`` (stderr by default), never a traceback, and never contain the token."""
+    ``stream`` (stderr by default), never a traceback, and never contain the token. With
+    ``watch``, the knowledge is reloaded whenever its files change."""
     out = stream or sys.stderr
 
     token = ""
@@ -264,7 +319,12 @@ def run(
             if local is not None:
                 urls.enter_context(use_local_endpoints(*local))  # before the client exists
             bot = ReportBot(
-                engine=engine, settings=settings, feedback=feedback, clock=clock, sync_global=sync_global
+                engine=engine,
+                settings=settings,
+                feedback=feedback,
+                clock=clock,
+                sync_global=sync_global,
+                watch=watch,
             )
             asyncio.run(serve(bot, token, settings))
     except KeyboardInterrupt:

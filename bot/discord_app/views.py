@@ -4,7 +4,8 @@ Each button is a ``DynamicItem``: its ``custom_id`` carries everything its callb
 the bot registers the classes at start-up (``add_dynamic_items``), so a click on a message sent
 before a restart still routes here. The ids (at most 100 characters):
 
-``rb:ctx:<report>:<sentence id>``                  Show context (the paragraph, privately)
+``rb:ctx:<report>:<sentence id>[:<digest>]``       Show context (the paragraph, privately); the
+                                                   digest of the sentence's text tells an edit
 ``rb:vote:up|down:<report>:<confidence %>:<facts>``   👍/👎 on an answer (fact ids, comma-separated)
 ``rb:ask:<report>:<fact id>``                      a suggestion under a decline: asks it
 ``rb:facts:<report or *>:<page>:prev|next``        paging through /facts
@@ -12,6 +13,7 @@ before a restart still routes here. The ids (at most 100 characters):
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -20,6 +22,8 @@ from typing import Any, Literal
 import discord
 
 from bot.core.answer import Answer
+from bot.core.errors import UnknownReport, UnknownSentence
+from bot.core.knowledge import FactBase
 from bot.discord_app.embeds import question_from, sentence_embed
 from bot.discord_app.errors import StaleButton, handle_error
 from bot.discord_app.markup import BUTTON_LABEL_MAX, truncate
@@ -44,6 +48,19 @@ def _answers(interaction: discord.Interaction) -> AnswerService:
     return answers_of(interaction.client)
 
 
+def text_digest(text: str) -> str:
+    """A short digest of a sentence's text: a button made before an edit of it can tell."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _base(answers: AnswerService, report: str) -> FactBase:
+    """The fact base a button points at; StaleButton when the report is no longer served."""
+    try:
+        return answers.engine.fact_base(report)
+    except UnknownReport:
+        raise StaleButton("That report is no longer served (the knowledge changed since).") from None
+
+
 async def guarded(interaction: discord.Interaction, where: str, run: Callable[[], Awaitable[Any]]) -> None:
     """Run a button's work once the rate limit admits it; any error goes to the one error
     handler (never lost, never silent: a limited click gets an ephemeral "slow down")."""
@@ -55,19 +72,28 @@ async def guarded(interaction: discord.Interaction, where: str, run: Callable[[]
 
 
 class ContextButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=rf"rb:ctx:{_REPORT}:(?P<sentence>p\d+\.s\d+)"
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=rf"rb:ctx:{_REPORT}:(?P<sentence>p\d+\.s\d+)(?::(?P<digest>[0-9a-f]{{8}}))?",
 ):
     """Shows the paragraph around a cited sentence, only to the one who pressed it."""
 
-    def __init__(self, report: str, sentence_id: str, *, label: str = "Show context") -> None:
+    def __init__(
+        self, report: str, sentence_id: str, *, label: str = "Show context", digest: str | None = None
+    ) -> None:
         self.report = report
         self.sentence_id = sentence_id
+        self.digest = digest
+        custom_id = f"rb:ctx:{report}:{sentence_id}"
+        if digest and fits(f"{custom_id}:{digest}"):
+            custom_id += f":{digest}"
+        else:
+            self.digest = None
         super().__init__(
             discord.ui.Button(
                 label=truncate(label, BUTTON_LABEL_MAX),
                 style=discord.ButtonStyle.secondary,
                 emoji="📖",
-                custom_id=f"rb:ctx:{report}:{sentence_id}",
+                custom_id=custom_id,
             )
         )
 
@@ -76,15 +102,24 @@ class ContextButton(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> ContextButton:
         label = getattr(item, "label", None) or "Show context"
-        return cls(match["report"], match["sentence"], label=label)
+        return cls(match["report"], match["sentence"], label=label, digest=match["digest"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await guarded(interaction, f"button {self.custom_id}", lambda: self._show(interaction))
 
     async def _show(self, interaction: discord.Interaction) -> None:
-        answers = _answers(interaction)
-        sentence = answers.engine.sentence(self.sentence_id, self.report)
-        base = answers.engine.fact_base(self.report)
+        base = _base(_answers(interaction), self.report)
+        try:
+            sentence = base.report.sentence(self.sentence_id)
+        except UnknownSentence:
+            raise StaleButton(
+                f"Sentence {self.sentence_id} is no longer in the report (it was edited since this answer)."
+            ) from None
+        if self.digest is not None and text_digest(sentence.text) != self.digest:
+            raise StaleButton(
+                f"Sentence {self.sentence_id} of the report has changed since this answer; ask again "
+                "for the current answer."
+            )
         embed = sentence_embed(
             sentence, base.report.paragraph(sentence.paragraph), report_title=base.info.title
         )
@@ -130,6 +165,12 @@ class VoteButton(
 
     async def _vote(self, interaction: discord.Interaction) -> None:
         answers = _answers(interaction)
+        known = {f.id for f in _base(answers, self.report).facts}
+        if not set(self.fact_ids) <= known:
+            raise StaleButton(
+                "That answer is out of date (the knowledge changed since), so the vote was not stored; "
+                "ask again for the current answer."
+            )
         replier = InteractionReplier(interaction)
         message = interaction.message
         key = (
@@ -187,7 +228,7 @@ class SuggestionButton(
 
     async def _ask(self, interaction: discord.Interaction) -> None:
         answers = _answers(interaction)
-        base = answers.engine.fact_base(self.report)
+        base = _base(answers, self.report)
         fact = next((f for f in base.facts if f.id == self.fact_id), None)
         if fact is None:
             raise StaleButton("That suggestion is out of date.")
@@ -259,7 +300,7 @@ def answer_view(
         for c in shown:
             label = "Show context" if len(shown) == 1 else f"Context {c.sentence_id}"
             if fits(f"rb:ctx:{c.report}:{c.sentence_id}"):
-                view.add_item(ContextButton(c.report, c.sentence_id, label=label))
+                view.add_item(ContextButton(c.report, c.sentence_id, label=label, digest=text_digest(c.text)))
         if feedback and fits(f"rb:vote:down:{report}:100:"):
             confidence = round(answer.confidence * 100)
             view.add_item(VoteButton("up", report, confidence, answer.fact_ids))

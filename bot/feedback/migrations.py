@@ -37,6 +37,32 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX feedback_at ON feedback (at)",
         "CREATE INDEX feedback_kind_at ON feedback (kind, at)",
     ),
+    # 2: the kind 'uncertain' (an answer shown with "I am not fully sure"). SQLite cannot change
+    # a CHECK constraint in place: the table is rebuilt and every row copied with its id, and
+    # the id counter is carried over, so ids of pruned rows are still never reused.
+    2: (
+        "ALTER TABLE feedback RENAME TO feedback_v1",
+        """
+        CREATE TABLE feedback (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even after pruning
+            at          TEXT    NOT NULL,  -- UTC, ISO 8601 with microseconds: sorts as text
+            kind        TEXT    NOT NULL
+                        CHECK (kind IN ('helpful', 'unhelpful', 'declined', 'uncertain')),
+            question    TEXT    NOT NULL CHECK (length(question) <= 300),  -- MAX_STORED_QUESTION_CHARS
+            report      TEXT,
+            fact_ids    TEXT    NOT NULL DEFAULT '[]',  -- JSON array of fact ids
+            confidence  REAL
+        )
+        """,
+        "INSERT INTO feedback (id, at, kind, question, report, fact_ids, confidence) "
+        "SELECT id, at, kind, question, report, fact_ids, confidence FROM feedback_v1 ORDER BY id",
+        "DELETE FROM sqlite_sequence WHERE name = 'feedback'",
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'feedback', seq FROM sqlite_sequence "
+        "WHERE name = 'feedback_v1'",
+        "DROP TABLE feedback_v1",
+        "CREATE INDEX feedback_at ON feedback (at)",
+        "CREATE INDEX feedback_kind_at ON feedback (kind, at)",
+    ),
 }
 
 

@@ -10,12 +10,12 @@ from bot.feedback.events import ClosableSink, DisabledSink
 from bot.feedback.store import SqliteFeedbackStore, default_feedback_path
 
 if TYPE_CHECKING:  # pydantic is loaded only by whoever reads the settings
-    from bot.settings import FeedbackSettings
+    from bot.settings import FeedbackLocation, FeedbackSettings
 
 log = logging.getLogger(__name__)
 
 
-def database_path(settings: FeedbackSettings) -> Path:
+def database_path(settings: FeedbackLocation) -> Path:
     """The feedback database: ``FEEDBACK_DB_PATH``, else the default (``default_feedback_path``)."""
     if settings.feedback_db_path is not None:
         return settings.feedback_db_path.expanduser()

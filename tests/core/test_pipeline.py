@@ -11,7 +11,19 @@ from bot.core.article import PERSON, UNCLEAR, read_article
 from bot.core.drafting import build_draft, finish_draft
 from bot.core.engine import Engine
 from bot.core.knowledge import load_fact_base
-from bot.core.question import AGE, NUMBER, PLACE, REASON, SAID, TIME, YES_NO, read_question, strip_markup
+from bot.core.question import (
+    AGE,
+    MEASURE,
+    MONEY,
+    NUMBER,
+    PLACE,
+    REASON,
+    SAID,
+    TIME,
+    YES_NO,
+    read_question,
+    strip_markup,
+)
 from bot.core.report import Report
 
 ARTICLE = (
@@ -61,7 +73,9 @@ def test_a_shared_surname_alone_is_unclear() -> None:
     [
         ("When was the fine issued?", TIME),
         ("Where did the spill happen?", PLACE),
-        ("How much was the fine?", NUMBER),
+        ("How much was the fine?", MONEY),
+        ("How many crews were retrained?", NUMBER),
+        ("How long was the port closed?", MEASURE),
         ("how old is dana pike", AGE),
         ("Why did the port close?", REASON),
         ("What did Omar Stroud say about the crews?", SAID),
@@ -156,3 +170,26 @@ def test_every_drafted_fact_is_answered_by_its_own_question(tmp_path: Path) -> N
     for fact in engine.fact_base().facts:
         answer = engine.ask(fact.suggestion)
         assert answer.answered and answer.fact_ids[0] == fact.id, (fact.id, fact.suggestion)
+
+
+def test_several_reports_route_a_question_to_the_report_it_is_about(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    other = (
+        "GENEVA, June 2 (AP) - The World Chess Federation (FIDE) named Lena Okri its new president on Monday.\n"
+        "Okri, 47, won 61 of the 90 votes cast by national federations.\n"
+    )
+    (tmp_path / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "chess.txt").write_text(other, encoding="utf-8")
+    runner = CliRunner()
+    for name in ("ferry.txt", "chess.txt"):
+        result = runner.invoke(main, ["add", str(tmp_path / name), "--data-dir", str(tmp_path / "d")])
+        assert result.exit_code == 0, result.output
+    engine = Engine.load(tmp_path / "d")
+    votes = engine.ask("How many votes did Lena Okri win?")
+    assert votes.answered and votes.citations[0].report == "chess" and votes.answer.startswith("61")
+    age = engine.ask("How old is Dana Pike?")
+    assert age.answered and age.citations[0].report == "ferry"
+    assert not engine.ask("How many votes did Dana Pike win?").answered

@@ -13,7 +13,7 @@ from bot.discord_app.client import ReportBot
 from bot.discord_app.cogs.ask import EMPTY_MENTION
 from bot.discord_app.embeds import escape
 from bot.discord_app.reply import NOTICE_SECONDS
-from bot.discord_app.views import ContextButton, SuggestionButton
+from bot.discord_app.views import ContextButton, SuggestionButton, text_digest
 from bot.feedback.events import MemorySink
 
 from ..conftest import REPORT_ID
@@ -51,7 +51,7 @@ async def test_slash_ask_answers_with_the_quoted_sentence(bot: ReportBot, seed_t
     assert_no_mentions(sent["allowed_mentions"])
     ids = [c.custom_id for c in sent["view"].children]
     assert ids == [
-        f"rb:ctx:{REPORT_ID}:p3.s1",
+        f"rb:ctx:{REPORT_ID}:p3.s1:{text_digest(bot.engine.sentence('p3.s1').text)}",
         f"rb:vote:up:{REPORT_ID}:100:team-leader",
         f"rb:vote:down:{REPORT_ID}:100:team-leader",
     ]

@@ -153,7 +153,7 @@ def test_missing_data_dir_and_unknown_report(
     cli: Callable[..., tuple[int, str, str]], tmp_path: Path, no_login: AsyncMock
 ) -> None:
     code, _, err = cli(env={"DISCORD_TOKEN": FAKE_TOKEN, "REPORTBOT_DATA_DIR": str(tmp_path / "nowhere")})
-    assert code == 1 and "Not starting: No report data found" in one_sentence(err)
+    assert code == 1 and f"REPORTBOT_DATA_DIR is {tmp_path / 'nowhere'}, which does not exist" in one_sentence(err)
     os.environ.pop("REPORTBOT_DATA_DIR")
     code, _, err = cli(env={"REPORTBOT_REPORTS": "no-such-report"})
     assert code == 1 and "no-such-report" in one_sentence(err)

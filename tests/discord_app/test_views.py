@@ -160,7 +160,7 @@ async def test_stale_suggestion_says_so(bot: ReportBot) -> None:
 async def test_stale_context_button_says_so(bot: ReportBot) -> None:
     i = make_interaction(bot)
     await ContextButton(REPORT_ID, "p99.s1").callback(i)
-    assert "no sentence 'p99.s1'" in only_send(i)["content"]
+    assert "Sentence p99.s1 is no longer in the report" in only_send(i)["content"]
 
 
 async def test_facts_pages_turn(bot: ReportBot) -> None:

@@ -1,12 +1,12 @@
 """Lemmas: one lower-case base form per word, by WordNet 3.0's morphy (``bot.core.lexical.morphy``).
 
-``lemma("kidnappings") == "kidnapping"``, ``lemma("went") == "go"``, ``lemma("children") == "child"``,
+``lemma("shootings") == "shooting"``, ``lemma("went") == "go"``, ``lemma("children") == "child"``,
 ``lemma("indicted") == "indict"``; a word WordNet does not know comes back lower-cased.
 Its lemmas are the keys of ``bot.core.lexical.wordnet``, so ``synonyms(lemma(w))`` finds them.
 
 Why morphy over WordNet and not a library (measured 2026-12-01, Python 3.11, this machine; a
 125-word set of news inflections: plurals, -ing, -ed, irregulars went/gone/said/held/led/was/were/
-children/mice, comparatives, and news words that must stay: kidnappings, detentions, indicted,
+children/mice, comparatives, and news words that must stay: shootings, bombings, indicted,
 repatriation):
 
 ===================  ===================  =====================  ==========  =========================
@@ -19,7 +19,7 @@ morphy (here)        118/125 / 119/125    ~90 ms + 40-70 ms      1.8 µs      33
 
 (morphy's import time is that of the ``bot`` package; its first call reads the 337 kB table and
 the frequency list.) simplemma's errors are the harmful kind (gone -> "gan", worse -> "wrong", us -> "we"); lemminflect
-is the most accurate with a part of speech but gives kidnapping -> kidnap and kidnappings ->
+is the most accurate with a part of speech but gives shooting -> shoot and shootings ->
 kidnapping without one (two lemmas for one news word), needs numpy and had no release since 2022.
 Morphy's misses are forms that are words themselves (wounded, according, being stay as they are),
 which is harmless for matching since questions and sentences meet on the same lemma.

@@ -3,7 +3,7 @@
 The data (``bot/core/data/wordnet-morphy.tsv.gz``, built by ``scripts/build_morphy.py``; licence
 ``bot/core/data/wordnet.LICENSE``) holds the exception lists (went -> go, children -> child,
 bigger -> big) and the single-word lemmas of each part of speech, against which the suffix rules'
-candidates are checked (kidnappings -> kidnapping, indicted -> indict).
+candidates are checked (shootings -> shooting, indicted -> indict).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def base_form(word: str, pos: str | None = None) -> str:
         return found[0] if found else word
     exc, lemmas = _data()
     if word.endswith("ing") and word in lemmas["n"] and zipf(word + "s") > 0:
-        return word  # a countable -ing noun (kidnappings is common English) stays: kidnapping
+        return word  # a countable -ing noun (shootings is common English) stays: shooting
     for p in ("v", "n", "a", "r"):
         if word in exc[p]:
             return exc[p][word][0]

@@ -1,4 +1,4 @@
-"""Owner tools: sync the slash commands and reload the cogs. Hidden from everyone else.
+"""Owner tools: sync the slash commands, reload the cogs or the knowledge. Hidden from everyone else.
 
 These are text commands addressed by mention (``@reportbot sync global``), so they work without
 the Message Content intent and never show up in the slash-command list of a server.
@@ -12,10 +12,13 @@ from typing import Any, Literal
 from discord.ext import commands
 
 from bot.discord_app.extensions import EXTENSIONS, short_name
-from bot.discord_app.markup import escape
+from bot.discord_app.markup import CONTENT_MAX, escape, truncate
 from bot.discord_app.reply import ContextReplier
 
 log = logging.getLogger(__name__)
+
+#: ``@reportbot reload knowledge``: not a cog's name, the fact base's.
+KNOWLEDGE = "knowledge"
 
 
 class Admin(commands.Cog, command_attrs={"hidden": True}):
@@ -55,7 +58,11 @@ class Admin(commands.Cog, command_attrs={"hidden": True}):
 
     @commands.command(name="reload")
     async def reload(self, ctx: commands.Context[Any], name: str | None = None) -> None:
-        """Reload one cog (ask, info, admin, errors) or all of them, e.g. after editing the code."""
+        """Reload one cog (ask, info, admin, errors) or all of them, e.g. after editing the code;
+        ``reload knowledge`` reloads the fact base and the reports from their files instead."""
+        if name == KNOWLEDGE:
+            await self._reload_knowledge(ctx)
+            return
         targets = [e for e in EXTENSIONS if name is None or short_name(e) == name]
         if not targets:
             known = ", ".join(short_name(e) for e in EXTENSIONS)
@@ -65,6 +72,17 @@ class Admin(commands.Cog, command_attrs={"hidden": True}):
             await self.bot.reload_extension(extension)
         log.info("owner reloaded %s", ", ".join(targets))
         await ContextReplier(ctx).send("Reloaded: " + ", ".join(short_name(e) for e in targets) + ".")
+
+    async def _reload_knowledge(self, ctx: commands.Context[Any]) -> None:
+        reloader = getattr(self.bot, "reloader", None)
+        if reloader is None:
+            await ContextReplier(ctx).send("This bot cannot reload its knowledge.")
+            return
+        log.info("owner asked to reload the knowledge")
+        outcome = await reloader.files_changed(notify=False)  # the owner reads the reply
+        await ContextReplier(ctx).send(
+            truncate(escape(outcome.report(max_chars=CONTENT_MAX - 300)), CONTENT_MAX)
+        )
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -1,9 +1,13 @@
 """A local Discord: the real discord.py client logs into it; people try the bot in a page.
 
-``LocalDiscord`` is the server and its Python API; ``running_bot``/``BotRunner`` start a bot
-against it; ``run_playground`` serves the playground page with a bot; ``use_local_discord``
-(``use_local_endpoints``) points discord.py at a loopback URL (and refuses any other);
-``reportbot_factory`` builds the real bot for it.
+``LocalDiscord`` (``server``) is the server and its Python API, built from the guild's
+``state``, the ``gateway``, the REST ``routes`` by resource, payload ``validation``, the test
+``driver`` and the ``playground`` page; ``running_bot``/``BotRunner`` start a bot against it;
+``run_playground`` serves the playground page with a bot; ``use_local_discord``
+(``use_local_endpoints``, from ``bot.discord_app.endpoints``) points discord.py at a loopback URL
+(and refuses any other); ``reportbot_factory`` builds the real bot for it.
+
+Production code never imports this package; only ``reportbot playground`` and the tests do.
 """
 
 from bot.discord_app.endpoints import NotLoopbackError, use_local_discord, use_local_endpoints

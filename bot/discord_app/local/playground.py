@@ -113,6 +113,9 @@ def parse_slash(text: str, discord: State) -> tuple[str, dict[str, str], str | N
     """
     body = text.strip()[1:]
     name, _, rest = body.partition(" ")
+    known = sorted({n for commands in discord.commands.values() for n in commands})
+    if name.lower() not in known:
+        raise LocalDiscordError(unknown_command(name, known))
     cmd = discord.command(name.lower())
     options = {o["name"]: o for o in cmd.get("options", [])}
     given: dict[str, str] = {}
@@ -130,6 +133,16 @@ def parse_slash(text: str, discord: State) -> tuple[str, dict[str, str], str | N
         if rest.strip() or text.endswith(" "):
             given[typing] = rest.strip()
     return cmd["name"], given, typing
+
+
+def unknown_command(name: str, known: list[str]) -> str:
+    """What the page says for ``/name`` when the bot has no such command: the ones it has."""
+    if not known:
+        return "The bot has not registered its commands yet (it may still be starting); try again in a moment."
+    names = [f"/{n}" for n in known]
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+    asked = f"/{name} is not a command of this bot" if name else "Type a command after /"
+    return f"{asked}; the commands it knows are {listed}."
 
 
 def mentionify(text: str, discord: State) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
@@ -54,12 +55,16 @@ def reportbot_factory(
     *,
     feedback: FeedbackSink | None = None,
     clock: Callable[[], float] = time.monotonic,
+    data_dir: Path | None = None,
+    reports: list[str] | None = None,
+    watch: bool = False,
     **settings: Any,
 ) -> Callable[[], ReportBot]:
     """``make_bot`` for ``running_bot`` and ``run_playground``: a new ReportBot on every call
     (a restart), all sharing one engine, one feedback sink (a new MemorySink by default) and
     one clock. ``settings`` override ``local_settings``; with ``discord_guild_id`` the bot syncs
-    its commands to that guild at login, else globally."""
+    its commands to that guild at login, else globally. ``data_dir`` and ``reports`` are where
+    a reload reads the knowledge from; ``watch`` reloads it whenever its files change."""
     config = local_settings(**settings)
     sink: FeedbackSink = MemorySink() if feedback is None else feedback
 
@@ -70,6 +75,9 @@ def reportbot_factory(
             feedback=sink,
             clock=clock,
             sync_global=config.discord_guild_id is None,
+            data_dir=data_dir,
+            reports=reports,
+            watch=watch,
         )
         bot.answers.feedback_in_memory = True
         return bot

@@ -94,6 +94,8 @@ class State:
         self.guild_name = guild_name
         self.users: dict[int, User] = {self.bot_user.id: self.bot_user}
         self.channels: dict[int, Channel] = {}
+        #: The bot's DM channels (named ``@username``; they belong to no guild).
+        self.dm_channels: dict[int, Channel] = {}
         self.messages: dict[int, Message] = {}
         self.interactions: dict[int, Interaction] = {}
         self.by_token: dict[str, Interaction] = {}
@@ -198,6 +200,12 @@ class State:
         """The messages of a channel, oldest first (ephemeral ones included)."""
         cid = self.channel(channel).id
         return [m for m in self.messages.values() if m.channel_id == cid and (deleted or not m.deleted)]
+
+    def direct_messages(self, user: User | int | str) -> list[Message]:
+        """What the bot sent ``user`` by DM, oldest first."""
+        name = "@" + self.user(user).username
+        ids = {c.id for c in self.dm_channels.values() if c.name == name}
+        return [m for m in self.messages.values() if m.channel_id in ids]
 
     def bot_messages(self, *, after: Message | int | None = None) -> list[Message]:
         """What the bot sent (or answered) after a message id, oldest first."""

@@ -108,7 +108,7 @@ async def test_send_runs_slash_commands_and_messages_as_the_chosen_user(
     assert (await local.wait_for_message(after=asked)).reference_id == asked.id
 
     status, body = await post(http, "/playground/send", {"text": "/nope"})
-    assert status == 400 and "no command /nope" in body["error"]
+    assert status == 400 and "/nope is not a command of this bot" in body["error"]
 
 
 async def test_autocomplete_and_click(

@@ -17,6 +17,7 @@ from bot.discord_app.endpoints import API_PATH
 from bot.discord_app.local.routes.application import ApplicationRoutes
 from bot.discord_app.local.routes.base import RouteTable, discord_error
 from bot.discord_app.local.routes.channels import ChannelRoutes
+from bot.discord_app.local.routes.direct import DirectRoutes
 from bot.discord_app.local.routes.interactions import InteractionRoutes
 from bot.discord_app.local.state import RecordedRequest, State
 
@@ -26,7 +27,12 @@ log = logging.getLogger(__name__)
 def add_rest_routes(app: web.Application, state: State) -> None:
     """Every REST route of the local Discord, below ``/api/v10``."""
     channels = ChannelRoutes(state)
-    tables: list[RouteTable] = [ApplicationRoutes(state), channels, InteractionRoutes(state)]
+    tables: list[RouteTable] = [
+        ApplicationRoutes(state),
+        channels,
+        InteractionRoutes(state),
+        DirectRoutes(state),
+    ]
     for table in tables:
         for method, path, handler in table.routes():
             app.router.add_route(method, API_PATH + path, _recorded(state, table, handler))

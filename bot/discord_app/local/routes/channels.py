@@ -65,7 +65,8 @@ class ChannelRoutes(RouteTable):
         """The channel of the path, or the error to answer."""
         if not self.authorized(request):
             return unauthorized()
-        channel = self.state.channels.get(int_(request.match_info["channel_id"]))
+        cid = int_(request.match_info["channel_id"])
+        channel = self.state.channels.get(cid) or self.state.dm_channels.get(cid)
         return discord_error(404, 10003, "Unknown Channel") if channel is None else channel
 
     def _message(self, request: web.Request) -> Message | web.Response:
@@ -134,7 +135,11 @@ class ChannelRoutes(RouteTable):
             allowed_mentions=payload.get("allowed_mentions"),
             reference_id=reference,
         )
-        await state.post(msg)
+        if channel.id in state.dm_channels:  # a DM: stored (State.direct_messages), not in the guild
+            state.messages[msg.id] = msg
+            state.touch()
+        else:
+            await state.post(msg)
         return json_response(state.message_payload(msg))
 
     async def patch_message(self, request: web.Request) -> web.StreamResponse:
