@@ -21,7 +21,26 @@ log = logging.getLogger(__name__)
 
 #: A bot token is three dot-separated parts of URL-safe base64 (id, timestamp, HMAC).
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
+#: Something that looks like a bot token inside any text: the user id in base64 (18+
+#: characters), a timestamp (4+), an HMAC (20+). Module names and file names are far shorter.
+TOKEN_LIKE = re.compile(
+    r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])"
+)
+#: What a token is replaced with in every message the bot prints or logs.
+REDACTED = "[redacted token]"
 PORTAL = "https://discord.com/developers/applications"
+
+
+def redact(text: str, token: str | None = None) -> str:
+    """``text`` with ``token`` and anything shaped like a bot token replaced by REDACTED, so
+    that a token pasted into the wrong setting is not printed from there either."""
+    if token:
+        text = text.replace(token, REDACTED)
+    return TOKEN_LIKE.sub(REDACTED, text)
+
+
+def looks_like_token(text: str) -> bool:
+    return TOKEN_LIKE.search(text) is not None
 
 
 class SettingsError(ReportbotError):
@@ -49,6 +68,13 @@ class FeedbackLocation(BaseSettings):
 
     #: The database; None: the default (see ``bot.feedback.sink.database_path``).
     feedback_db_path: Path | None = None
+
+    @field_validator("feedback_db_path", mode="before")
+    @classmethod
+    def _not_a_token(cls, value: Any) -> Any:
+        if value is not None and looks_like_token(str(value)):
+            raise ValueError("looks like a Discord bot token, not a file path; put the token in DISCORD_TOKEN")
+        return value
 
 
 class FeedbackSettings(FeedbackLocation):
@@ -84,6 +110,13 @@ class Settings(FeedbackSettings):
     discord_api_base: str | None = None
     discord_gateway_url: str | None = None
 
+    @field_validator("reportbot_data_dir", "discord_api_base", "discord_gateway_url", mode="before")
+    @classmethod
+    def _no_token(cls, value: Any) -> Any:
+        if value is not None and looks_like_token(str(value)):
+            raise ValueError("looks like a Discord bot token; put the token in DISCORD_TOKEN")
+        return value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: Any) -> Any:
@@ -92,6 +125,8 @@ class Settings(FeedbackSettings):
     @field_validator("reportbot_reports", "answer_channel_ids", mode="before")
     @classmethod
     def _lists(cls, value: Any) -> Any:
+        if isinstance(value, str) and looks_like_token(value):
+            raise ValueError("looks like a Discord bot token; put the token in DISCORD_TOKEN")
         return _split(value)
 
     @field_validator("command_prefix", mode="before")
@@ -129,12 +164,18 @@ SettingsT = TypeVar("SettingsT", bound=BaseSettings)
 def _load(model: type[SettingsT], env_file: str | Path | None, overrides: dict[str, Any]) -> SettingsT:
     try:
         return model(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except UnicodeDecodeError as exc:
+        raise SettingsError(
+            f"The settings file {env_file} is not UTF-8 text (byte {exc.start + 1} cannot be read); "
+            "save it as UTF-8 (see .env.example)."
+        ) from None
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_input=False, include_url=False):
             name = str(error["loc"][0]).upper() if error["loc"] else "a setting"
             problems.append(f"{name} {_plain(error['msg'])}")
-        raise SettingsError("Invalid setting: " + "; ".join(problems) + " (see .env.example).") from None
+        message = "Invalid setting: " + "; ".join(problems) + " (see .env.example)."
+        raise SettingsError(redact(message)) from None
 
 
 def _plain(message: str) -> str:

@@ -9,6 +9,9 @@ Figures:
 - latency: per question on the shipped fact base (median, p95, max);
 - scale: a synthetic fact base of N facts (the shipped facts repeated with distinct ids and
   words), its build time, memory, and the longest single answer over a set of questions;
+- memory under distinct questions: resident memory after 2,000 and after 50,000 crafted
+  questions that are all different (new capitalised names, numbers and words), and the size of
+  every cache of the core, which must stay bounded;
 - added reports: `reportbot add` per development article; a fresh `reportbot ask --json -` on
   empty stdin with the shipped report and the three articles in one folder (median of 5); the
   per-question p99 on each report;
@@ -147,6 +150,54 @@ def pathological() -> None:
             print(f"load with a {len(paragraph) // 1000} KB paragraph of {label}: {took:.0f} ms")
 
 
+def crafted(n: int) -> str:
+    """The n-th of many distinct questions: a name never seen (letters only, so that it reads
+    as a name), owned things and a number, so that every cache sees new texts."""
+    letters, k = "", n + 26 * 26
+    while k:
+        k, r = divmod(k, 26)
+        letters += chr(97 + r)
+    name = "Zor" + letters
+    return f"What did the minister of {name} say about {name}'s task force and {n * 7919} kidnappings?"
+
+
+def core_cache_sizes(engine: Engine) -> dict[str, int]:
+    """How many entries each cache of the core holds now."""
+    from bot.core import lexical_bridge, text
+
+    sizes = {
+        "text._words": text._words.cache_info().currsize,
+        "text.stem": text.stem.cache_info().currsize,
+        "lexical_bridge.expansions_of_word": lexical_bridge.expansions_of_word.cache_info().currsize,
+    }
+    for rid, index in engine.indexes.items():
+        sizes[f"{rid}: Analyzer._index_cache"] = len(index.analyzer._index_cache)
+        for name, value in vars(index).items():
+            if hasattr(value, "cache_info"):
+                sizes[f"{rid}: {type(index).__name__}.{name}"] = value.cache_info().currsize
+    return sizes
+
+
+def memory(engine: Engine, first: int = 2_000, last: int = 50_000) -> None:
+    """Resident memory after ``first`` and after ``last`` distinct questions."""
+    for n in range(first):
+        engine.ask(crafted(n))
+    gc.collect()
+    before = rss_mib()
+    for n in range(first, last):
+        engine.ask(crafted(n))
+    gc.collect()
+    after = rss_mib()
+    print(
+        f"memory: {first:,} distinct questions {before:.0f} MiB, {last:,}: {after:.0f} MiB "
+        f"(+{after - before:.1f} MiB)"
+    )
+    print(
+        "memory: cache sizes after them: "
+        + ", ".join(f"{k} {v}" for k, v in core_cache_sizes(engine).items())
+    )
+
+
 def article_files() -> list[Path]:
     """The development articles: tests/data/articles/, else ../shared/eval/articles/."""
     for folder in (ROOT / "tests" / "data" / "articles", ROOT.parent / "shared" / "eval" / "articles"):
@@ -208,7 +259,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--scale", type=int, nargs="*", default=[1000, 10000, 30000])
+    parser.add_argument(
+        "--memory-only", action="store_true", help="Only the memory under 50,000 distinct questions."
+    )
     args = parser.parse_args()
+    if args.memory_only:
+        memory(Engine.load(ROOT))
+        return
     qs = questions()
     startup()
     started = time.perf_counter()
@@ -217,6 +274,7 @@ def main() -> None:
         f"load + index of the shipped fact base in-process: {(time.perf_counter() - started) * 1000:.0f} ms"
     )
     latency(engine, qs, "shipped fact base")
+    memory(Engine.load(ROOT))
     added_reports()
     for n in args.scale:
         scale(n, qs[:80])

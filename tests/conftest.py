@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,12 +10,25 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bot.core.engine import Engine
 from bot.feedback.store import FEEDBACK_DB_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_ID = "korea-cambodia-task-force"
+
+#: Property tests: derandomized (the same examples on every run), more of them in CI.
+_PROPERTY_SETTINGS = {
+    "derandomize": True,
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture],
+}
+settings.register_profile("reportbot", max_examples=300, **_PROPERTY_SETTINGS)  # type: ignore[arg-type]
+settings.register_profile("reportbot-ci", max_examples=2000, **_PROPERTY_SETTINGS)  # type: ignore[arg-type]
+#: CI=true (set by CI services, and by .ci/run's environment) chooses the larger profile.
+PROPERTY_PROFILE = "reportbot-ci" if os.environ.get("CI", "").strip().lower() == "true" else "reportbot"
+settings.load_profile(PROPERTY_PROFILE)
 
 
 def run_cli_and_list_modules(args: list[str], cwd: Path) -> tuple[bytes, set[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -260,3 +261,35 @@ def test_a_listing_cut_short_by_head_is_quiet(tmp_path: Path) -> None:
     assert b"question 999 " in first[1]
     assert proc.returncode == 0, err
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+
+
+SEPARATORS = "who leads\u2028the team\u2029or\x85not, 태스크포스 🙂?"
+
+
+def test_export_jsonl_escapes_line_separators(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "sep.sqlite3"
+    with SqliteFeedbackStore(db, retention_days=3650) as store:
+        store.record(FeedbackEvent("declined", SEPARATORS))
+    target = tmp_path / "out.jsonl"
+    code, _, err = run(runner, "--db", str(db), "--export", str(target))
+    assert code == 0, err
+    data = target.read_bytes()
+    assert data.isascii() and data.count(b"\n") == 1
+    assert [json.loads(line)["question"] for line in data.decode().splitlines()] == [SEPARATORS]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_the_listing_survives_any_output_encoding_on_a_read_only_file(tmp_path: Path, encoding: str) -> None:
+    db = tmp_path / "fb.sqlite3"
+    with SqliteFeedbackStore(db, retention_days=3650) as store:
+        store.record(FeedbackEvent("declined", SEPARATORS))
+    db.chmod(0o444)
+    env = {k: v for k, v in os.environ.items() if k != "FEEDBACK_DB_PATH"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "feedback", "--db", str(db)],
+        capture_output=True,
+        env={**env, "PYTHONIOENCODING": encoding},
+        timeout=60,
+    )
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+    assert b"declined" in done.stdout and b"who leads" in done.stdout

@@ -577,3 +577,45 @@ def test_reportbot_feedback_reads_only_where_the_database_is(
     assert database_path(load_feedback_location()) == tmp_path / "set.sqlite3"
     monkeypatch.delenv("FEEDBACK_DB_PATH")
     assert database_path(load_feedback_location()) == default_feedback_path(), ".env is not read"
+
+
+# --- another program's database and read-only files --------------------------------------------
+def _other_programs_database(path: Path, journal_mode: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA journal_mode = {journal_mode}")
+    conn.execute("CREATE TABLE users (id INTEGER, name TEXT)")
+    conn.execute("INSERT INTO users VALUES (1, 'ada')")
+    conn.commit()
+    conn.close()  # the last connection folds and removes any -wal and -shm
+
+
+@pytest.mark.parametrize("journal_mode", ["DELETE", "WAL", "TRUNCATE"])
+def test_another_programs_database_stays_byte_for_byte_the_same(tmp_path: Path, journal_mode: str) -> None:
+    other = tmp_path / "app.db"
+    _other_programs_database(other, journal_mode)
+    before = other.read_bytes()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(FeedbackStoreError, match="not a reportbot feedback database"):
+        SqliteFeedbackStore(other, retention_days=30)
+    with pytest.raises(FeedbackStoreError, match="not a reportbot feedback database"):
+        FeedbackReader(other)
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files  # no -wal, -shm or -journal created
+    assert not {"app.db-wal", "app.db-shm"} & set(files)
+
+
+def test_the_reader_opens_read_only_and_reads_a_read_only_file(db: Path) -> None:
+    with SqliteFeedbackStore(db, retention_days=30) as store:
+        store.record(ev("kept"))
+    before = db.read_bytes()
+    db.chmod(0o444)
+    try:
+        with FeedbackReader(db) as reader:
+            assert [item.event.question for item in reader.events()] == ["kept"]
+            assert reader.counts()["declined"] == 1
+            # Read-only for SQLite itself, so this holds even for a user who may write any file.
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                reader._connection().execute("DELETE FROM feedback")
+    finally:
+        db.chmod(0o600)
+    assert db.read_bytes() == before

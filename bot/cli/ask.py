@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import BinaryIO
 
 import click
 
-from bot.cli.common import data_options, friendly_errors, load_engine, silence_stdout, terminal_width
+from bot.cli.common import as_text, data_options, friendly_errors, load_engine, silence_stdout, terminal_width
 from bot.core.answer import Answer
 from bot.core.engine import MAX_QUESTION_CHARS, Engine
 
@@ -58,12 +59,18 @@ def ask(
 
 
 def emit(answer: Answer, as_json: bool, show_report: bool, explain: bool = False) -> None:
-    """Print one answer: a JSON line, or the text and a blank line (with ``explain``, how)."""
+    """Print one answer: a JSON line, or the text and a blank line (with ``explain``, how).
+
+    The JSON is ASCII (``ensure_ascii``): every other character, U+2028, U+2029 and U+0085
+    (which some readers take for line ends) included, is a ``\\u`` escape, so any output encoding
+    carries it and ``json.loads`` reads back the same object. Bytes of an argument that were
+    not valid text become U+FFFD, never a lone surrogate.
+    """
     if as_json:
-        data = answer.to_json()
+        data = as_text(answer.to_json())
         if explain:
-            data["explain"] = answer.explain
-        line = json.dumps(data, ensure_ascii=False)
+            data["explain"] = as_text(answer.explain)
+        line = json.dumps(data, ensure_ascii=True)
     else:
         line = answer.to_text(width=terminal_width(), show_report=show_report) + "\n"
         if explain:
@@ -72,34 +79,60 @@ def emit(answer: Answer, as_json: bool, show_report: bool, explain: bool = False
     sys.stdout.flush()
 
 
+#: What ends a line of ``ask -``: LF, CR LF, or a CR alone (old Mac files, some terminals).
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+#: How much ``read_lines`` asks the stream for at once (it never waits for more than is there).
+_CHUNK = 64 * 1024
+
+
 def read_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[str | None, str]]:
     """Yield ``(question, error)`` per input line: the decoded text, or None and why not.
 
-    A line longer than ``limit`` bytes is read no further than that (the rest is skipped), so
-    one huge line costs no memory and still gets exactly one answer.
+    A line ends at ``\\n``, ``\\r\\n`` or ``\\r``. A line of ``limit`` bytes or more is kept no
+    further than that (the rest is skipped), so one huge line costs no memory and still gets
+    exactly one answer. Each line is yielded as soon as it has ended (interactive use works).
     """
+    read = getattr(stream, "read1", None) or stream.read
+    line = bytearray()
+    skipped = 0  # > 0 while skipping the rest of a line that is too long
+    after_cr = False  # the last chunk ended with CR: a LF first in the next one is its CR LF
     while True:
-        raw = stream.readline(limit)
-        if not raw:
+        chunk = read(_CHUNK)
+        if not chunk:
+            if skipped or line:
+                yield _line(line, skipped)
             return
-        too_long = not raw.endswith(b"\n") and len(raw) >= limit
-        if too_long:
-            skipped = len(raw)
-            while True:
-                rest = stream.readline(limit)
-                skipped += len(rest)
-                if not rest or rest.endswith(b"\n"):
-                    break
-            yield (
-                None,
-                f"question too long: over {skipped // 1024} KiB (the limit is {MAX_QUESTION_CHARS} characters)",
-            )
-            continue
-        raw = raw.rstrip(b"\r\n")
-        try:
-            yield raw.decode("utf-8"), ""
-        except UnicodeDecodeError as exc:
-            yield None, f"the line is not valid UTF-8 text (byte {exc.start + 1}); send questions as UTF-8"
+        pos = 1 if after_cr and chunk[:1] == b"\n" else 0
+        after_cr = False
+        for end in _LINE_END.finditer(chunk, pos):
+            line, skipped = _add(line, skipped, chunk[pos : end.start()], limit)
+            yield _line(line, skipped + (len(end.group()) if skipped else 0))
+            line, skipped = bytearray(), 0
+            pos = end.end()
+            after_cr = end.group() == b"\r" and pos == len(chunk)
+        line, skipped = _add(line, skipped, chunk[pos:], limit)
+
+
+def _add(line: bytearray, skipped: int, part: bytes, limit: int) -> tuple[bytearray, int]:
+    """``part`` added to the line read so far, or counted as skipped once it is too long."""
+    if skipped:
+        return line, skipped + len(part)
+    if len(line) + len(part) >= limit:
+        return bytearray(), len(line) + len(part)
+    line += part
+    return line, 0
+
+
+def _line(raw: bytearray, skipped: int) -> tuple[str | None, str]:
+    if skipped:
+        return (
+            None,
+            f"question too long: over {skipped // 1024} KiB (the limit is {MAX_QUESTION_CHARS} characters)",
+        )
+    try:
+        return bytes(raw).decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return None, f"the line is not valid UTF-8 text (byte {exc.start + 1}); send questions as UTF-8"
 
 
 def answer_stream(

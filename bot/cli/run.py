@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from bot.cli.common import configure_streams
+
 
 @click.command()
 @click.option(
@@ -43,6 +45,7 @@ def run(sync_global: bool, env_file: Path | None, watch: bool) -> None:
       reportbot run --sync-global
       reportbot run --watch           # edits of knowledge/ are served without a restart
     """
+    configure_streams()  # the log and every message survive any locale
     if env_file is not None and not env_file.is_file():
         what = "is a folder, not a file" if env_file.is_dir() else "does not exist"
         click.echo(

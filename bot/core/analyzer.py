@@ -17,6 +17,7 @@ synonym counts once.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,10 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS, english_words
 from bot.core.text import clean, lemma_stem, split_compound, stem, words
 
+#: How many analysed texts ``Analyzer.index`` keeps (the least recently used go first): all of
+#: a fact base's texts (1,412 for the shipped one) and the phrases of recent questions, but never
+#: one entry per question ever asked.
+INDEX_CACHE_SIZE = 8192
 #: Typo repair: at most this many edits (Damerau-Levenshtein: a swap of two letters is one)
 #: for a word of up to 7 letters, and for a longer one. The first letter must match.
 TYPO_EDITS_SHORT = 1
@@ -61,7 +66,9 @@ class Analyzer:
     _compounds: set[str] = field(default_factory=set, init=False)
     _known: set[str] = field(default_factory=set, init=False)
     _by_letter: dict[str, list[str]] | None = field(default=None, init=False)
-    _index_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict, init=False)
+    _index_cache: OrderedDict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=OrderedDict, init=False
+    )
 
     def __post_init__(self) -> None:
         # Two passes: single words first ("govt" -> "govern"), then phrases whose words are
@@ -220,11 +227,17 @@ class Analyzer:
 
     def index(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Analyse fact-base text once: (canonical tokens as a question would have them,
-        canonical tokens plus the original stems). Cached: the same sentence serves many facts."""
-        cached = self._index_cache.get(text)
+        canonical tokens plus the original stems). Cached (at most INDEX_CACHE_SIZE texts): the
+        same sentence serves many facts."""
+        cache = self._index_cache
+        cached = cache.get(text)
         if cached is None:
             canonical, document = self._canonical(self._surface(text))
-            cached = self._index_cache[text] = (tuple(canonical), tuple(document))
+            cached = cache[text] = (tuple(canonical), tuple(document))
+            if len(cache) > INDEX_CACHE_SIZE:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(text)
         return cached
 
     def _canonical(self, surface: list[str]) -> tuple[list[str], list[str]]:

@@ -93,22 +93,34 @@ class Answerer:
         """Wait for pending feedback writes (before the runner closes the store)."""
         self._feedback_thread.shutdown(wait=True)
 
+    # -- the rate limit ----------------------------------------------------------------------
+    def admit(self, user_id: int, channel_id: int | None) -> None:
+        """Count one reply to ``user_id`` in ``channel_id``, or raise RateLimited: called first,
+        before any other work, by every way of asking (slash commands, buttons, mentions,
+        prefix commands), whatever the reply would be (an answer, help, a refusal)."""
+        verdict = self.limits.check(user_id, channel_id)
+        if not verdict.allowed:
+            raise RateLimited(verdict)
+
+    def limited(self, user_id: int, channel_id: int | None) -> bool:
+        """True while ``user_id`` is rate-limited (autocomplete offers nothing then); uses up
+        no slot, so typing a question does not spend the questions themselves."""
+        return self.limits.waiting(user_id, channel_id) > 0
+
     # -- answering ---------------------------------------------------------------------------
     async def answer_question(
         self, replier: Replier, question: str, *, report: str | None, user_id: int, channel_id: int | None
     ) -> str:
         """Answer one question, whichever way it was asked; returns "answered" or "declined".
 
-        Raises QuestionTooLong, RateLimited or UnknownReport for the error handler.
+        The caller has admitted the request (``admit``). Raises QuestionTooLong or
+        UnknownReport for the error handler.
         """
         if len(question) > MAX_QUESTION_CHARS:
             raise QuestionTooLong(len(question))
         served = self._served  # the whole question is answered from this knowledge
         if report is not None:
             served.engine.fact_base(report)  # UnknownReport names the known ones
-        verdict = self.limits.check(user_id, channel_id)
-        if not verdict.allowed:
-            raise RateLimited(verdict)
         answer = await self.ask(question, report)  # starts on ``served``: no await before it
         embed, view = self.reply_to(answer, question, report, served=served)
         await replier.send(embed=embed, view=view)

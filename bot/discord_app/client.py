@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from bot.core.engine import Engine
@@ -33,6 +34,25 @@ log = logging.getLogger(__name__)
 REQUIRED_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, read_message_history=True)
 #: The OAuth2 scopes of the invite link.
 SCOPES = ("bot", "applications.commands")
+
+
+class RateLimitedTree(app_commands.CommandTree["ReportBot"]):
+    """The slash-command tree, rate-limited before anything else runs: a limited command gets
+    RateLimited (an ephemeral "slow down" from the error handler), a limited autocomplete an
+    empty list of choices."""
+
+    async def interaction_check(self, interaction: discord.Interaction[ReportBot], /) -> bool:
+        answers = self.client.answers
+        if interaction.type is discord.InteractionType.autocomplete:
+            if answers.limited(interaction.user.id, interaction.channel_id):
+                try:
+                    await interaction.response.autocomplete([])
+                except discord.HTTPException as exc:  # the person typed on; nothing to answer
+                    log.debug("a rate-limited autocomplete could not be answered: %s", exc)
+                return False
+            return True
+        answers.admit(interaction.user.id, interaction.channel_id)
+        return True
 
 
 class ReportBot(commands.Bot):
@@ -66,11 +86,13 @@ class ReportBot(commands.Bot):
             help_command=None,
             case_insensitive=True,
             strip_after_prefix=True,
+            tree_cls=RateLimitedTree,
         )
         self.settings = settings
         self.sync_global = sync_global
         #: The application service that cogs and buttons use (``service.AnswerService``).
         self.answers = Answerer(engine, settings, feedback, clock=clock)
+        self.add_check(self._admit)  # every prefix command (``@bot help``, ``!ask``) first
         #: Reloads the knowledge from its files (``--watch``, ``@reportbot reload knowledge``).
         self.reloader = KnowledgeReloader(
             self.answers,
@@ -85,6 +107,10 @@ class ReportBot(commands.Bot):
     def engine(self) -> Engine:
         """The engine being served (a reload swaps it)."""
         return self.answers.engine
+
+    async def _admit(self, ctx: commands.Context[Any]) -> bool:
+        self.answers.admit(ctx.author.id, ctx.channel.id if ctx.channel else None)
+        return True
 
     # -- start-up ---------------------------------------------------------------------------
     async def setup_hook(self) -> None:

@@ -28,6 +28,7 @@ from bot.discord_app.markup import (
     TITLE_MAX,
     escape,
     truncate,
+    unescape,
 )
 from bot.feedback.events import MAX_STORED_QUESTION_CHARS
 
@@ -91,13 +92,8 @@ def question_from(embed: discord.Embed) -> str:
     first = text.split("\n", 1)[0]
     if not first.startswith(ASKED):
         return ""
-    shown = first[len(ASKED) :]
-    unescaped = "".join(ch for i, ch in enumerate(shown) if not (ch == "\\" and _escapes(shown, i)))
-    return unescaped.replace("@\u200b", "@")
-
-
-def _escapes(text: str, i: int) -> bool:
-    return i + 1 < len(text) and text[i + 1] in "\\*_~|`>#-[]()"
+    # "@\u200b": how answers sent before the escaping of ``markup`` kept a mention inert.
+    return unescape(first[len(ASKED) :]).replace("@\u200b", "@")
 
 
 def answer_embed(

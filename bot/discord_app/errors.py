@@ -29,8 +29,12 @@ _GONE = {10062, 40060}  # unknown interaction (too late), already acknowledged
 _MISSING_PERMISSIONS = 50013
 
 
-class RateLimited(Exception):
-    """A user or channel asked too often; ``verdict`` says how long to wait."""
+class RateLimited(app_commands.CheckFailure, commands.CheckFailure):
+    """A user or channel asked too often; ``verdict`` says how long to wait.
+
+    A check failure for both command frameworks, so that the slash-command tree and the prefix
+    commands hand it to the one error handler before any other work.
+    """
 
     def __init__(self, verdict: Verdict) -> None:
         self.verdict = verdict

@@ -122,6 +122,12 @@ class QuestionLimits:
         self.channels = RateLimiter(channel_rate, channel_per, max_keys=max_keys, clock=clock)
         self._warned: LRU[Hashable, bool] = LRU(max_keys)
 
+    def waiting(self, user_id: int, channel_id: int | None) -> float:
+        """Seconds until ``user_id`` may be answered in ``channel_id`` (0.0: now), using up nothing."""
+        return max(
+            self.users.retry_after(("user", user_id)), self.channels.retry_after(("channel", channel_id))
+        )
+
     def check(self, user_id: int, channel_id: int | None) -> Verdict:
         user_key = ("user", user_id)
         channel_key = ("channel", channel_id)

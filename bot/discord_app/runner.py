@@ -32,39 +32,42 @@ from bot.discord_app.client import ReportBot
 from bot.discord_app.endpoints import NotLoopbackError, checked_endpoint, use_local_endpoints
 from bot.feedback.events import ClosableSink
 from bot.feedback.sink import database_path, open_sink
-from bot.settings import PORTAL, Settings, SettingsError, load_settings, token_problem
+from bot.settings import PORTAL, REDACTED, Settings, SettingsError, load_settings, redact, token_problem
 
 log = logging.getLogger(__name__)
 
 #: Exit codes: 0 after a clean stop, 1 when the bot could not start or lost its connection.
 OK, FAILED = 0, 1
-REDACTED = "[DISCORD_TOKEN]"
+__all__ = ["REDACTED", "RedactToken", "StartupError", "build_feedback_sink", "configure_logging", "run"]
 
 
 class StartupError(Exception):
     """Why the bot could not start, as one sentence for the operator."""
 
 
+class NotDiscordAPI(Exception):
+    """Logging in got answers that are not Discord's API (a web page where JSON was expected)."""
+
+
 # -- the token never reaches a log -------------------------------------------------------------
 class RedactToken(logging.Filter):
-    """Replaces the token in a record's message, arguments and traceback before any output."""
+    """Replaces the token, and anything shaped like one (a token pasted into another setting),
+    in a record's message, arguments and traceback before any output."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str | None = None) -> None:
         super().__init__()
-        self.token = token
+        self.token = token or None
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self.token:
-            return True
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        record.msg = message.replace(self.token, REDACTED)
+        record.msg = redact(message, self.token)
         record.args = None
         if record.exc_text:
-            record.exc_text = record.exc_text.replace(self.token, REDACTED)
+            record.exc_text = redact(record.exc_text, self.token)
         if record.stack_info:
-            record.stack_info = record.stack_info.replace(self.token, REDACTED)
+            record.stack_info = redact(record.stack_info, self.token)
         return True
 
 
@@ -82,10 +85,9 @@ def configure_logging(level: str, token: str | None, stream: TextIO | None = Non
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
-    if token:
-        for h in root.handlers:  # including any a test or a host environment added
-            h.filters = [f for f in h.filters if not isinstance(f, RedactToken)]
-            h.addFilter(RedactToken(token))
+    for h in root.handlers:  # including any a test or a host environment added
+        h.filters = [f for f in h.filters if not isinstance(f, RedactToken)]
+        h.addFilter(RedactToken(token))
     logging.getLogger("discord.http").setLevel(max(logging.getLevelName(level), logging.INFO))
 
 
@@ -197,6 +199,17 @@ def local_discord(settings: Settings) -> tuple[str, str] | None:
 # -- connecting ---------------------------------------------------------------------------------
 def explain(error: BaseException, settings: Settings) -> str:
     """One sentence for a failure of logging in or connecting."""
+    if isinstance(error, NotDiscordAPI):
+        if settings.discord_api_base:
+            return (
+                f"The local Discord at {settings.discord_api_base} did not answer as Discord's API does "
+                "(a web page or other text instead of JSON): check that DISCORD_API_BASE points at a "
+                "local Discord such as `reportbot playground`."
+            )
+        return (
+            "Discord answered with something that is not its API (a web page instead of JSON: a proxy "
+            "or a captive portal?); check the network and try again."
+        )
     if isinstance(error, discord.PrivilegedIntentsRequired):
         return (
             "MESSAGE_CONTENT_INTENT is on, but the Message Content intent is not enabled for this bot: "
@@ -256,7 +269,12 @@ async def serve(bot: ReportBot, token: str, settings: Settings) -> None:
             pass
     try:
         async with bot:
-            await asyncio.wait_for(bot.login(token), timeout=settings.login_timeout_seconds)
+            try:
+                await asyncio.wait_for(bot.login(token), timeout=settings.login_timeout_seconds)
+            except (TypeError, KeyError, ValueError, AttributeError) as exc:
+                # discord.py hands on a text body when the answer is not JSON, then fails on it.
+                log.debug("logging in got an answer that is not Discord's API", exc_info=exc)
+                raise NotDiscordAPI() from exc
             if not bot.is_closed():
                 await bot.connect(reconnect=True)
     finally:
@@ -278,8 +296,10 @@ def run(
     ``watch``, the knowledge is reloaded whenever its files change."""
     out = stream or sys.stderr
 
+    token = ""
+
     def fail(message: str) -> int:
-        print(f"reportbot: {message}", file=out)
+        print(f"reportbot: {redact(message, token)}", file=out)
         return FAILED
 
     try:
@@ -314,7 +334,7 @@ def run(
         if not sentence:
             log.error("the bot stopped on an unexpected error", exc_info=exc)
             sentence = f"The bot stopped on an unexpected error ({type(exc).__name__}); see the log above."
-        return fail(sentence.replace(token, REDACTED))
+        return fail(sentence)
     finally:
         _close_sink(feedback)
     log.info("stopped")

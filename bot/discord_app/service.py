@@ -31,6 +31,14 @@ class AnswerService(Protocol):
     #: Feedback kept in memory only (the playground): /about says so instead of a retention.
     feedback_in_memory: bool
 
+    def admit(self, user_id: int, channel_id: int | None) -> None:
+        """Count one reply to ``user_id``, or raise RateLimited (first, before any other work)."""
+        ...
+
+    def limited(self, user_id: int, channel_id: int | None) -> bool:
+        """True while ``user_id`` is rate-limited (using up nothing)."""
+        ...
+
     async def answer_question(
         self, replier: Replier, question: str, *, report: str | None, user_id: int, channel_id: int | None
     ) -> str:

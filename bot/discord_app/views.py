@@ -62,8 +62,10 @@ def _base(answers: AnswerService, report: str) -> FactBase:
 
 
 async def guarded(interaction: discord.Interaction, where: str, run: Callable[[], Awaitable[Any]]) -> None:
-    """Run a button's work; any error goes to the one error handler (never lost, never silent)."""
+    """Run a button's work once the rate limit admits it; any error goes to the one error
+    handler (never lost, never silent: a limited click gets an ephemeral "slow down")."""
     try:
+        _answers(interaction).admit(interaction.user.id, interaction.channel_id)
         await run()
     except Exception as exc:
         await handle_error(InteractionReplier(interaction), exc, where=where)

@@ -67,8 +67,10 @@ def _write_csv(items: Iterable[StoredFeedback], out: TextIO) -> int:
 
 
 def _write_jsonl(items: Iterable[StoredFeedback], out: TextIO) -> int:
+    """One object per line, ASCII only: U+2028, U+2029 and U+0085 (line ends for some readers)
+    are escaped like every other non-ASCII character, so a question can never split a line."""
     written = 0
     for item in items:
-        out.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(item.to_json(), ensure_ascii=True) + "\n")
         written += 1
     return written

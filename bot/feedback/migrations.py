@@ -86,15 +86,9 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID and not is_blank(conn):
-            raise FeedbackStoreError(
-                f"{path} is a SQLite database, but not a reportbot feedback database. "
-                "Set FEEDBACK_DB_PATH (or --db) to another file; reportbot will not touch this one."
-            )
+            raise not_ours(path)
         if version > target:
-            raise FeedbackStoreError(
-                f"The feedback database {path} was written by a newer reportbot (schema "
-                f"{version}; this one knows up to {target}). Upgrade reportbot to use it."
-            )
+            raise newer(path, version)
         for step in range(version + 1, target + 1):
             for statement in MIGRATIONS[step]:
                 conn.execute(statement)
@@ -102,6 +96,30 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
             log.info("feedback database %s: schema version %d", path, step)
         if app_id != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def not_ours(path: Path) -> FeedbackStoreError:
+    return FeedbackStoreError(
+        f"{path} is a SQLite database, but not a reportbot feedback database. "
+        "Set FEEDBACK_DB_PATH (or --db) to another file; reportbot will not touch this one."
+    )
+
+
+def newer(path: Path, version: int) -> FeedbackStoreError:
+    return FeedbackStoreError(
+        f"The feedback database {path} was written by a newer reportbot (schema "
+        f"{version}; this one knows up to {schema_version()}). Upgrade reportbot to use it."
+    )
+
+
+def check_readable(conn: sqlite3.Connection, path: Path) -> None:
+    """For a reader, which writes nothing: refuse a file that is not ours or is too new."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        raise not_ours(path)
+    if version > schema_version():
+        raise newer(path, version)
 
 
 def is_blank(conn: sqlite3.Connection) -> bool:

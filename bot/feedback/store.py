@@ -25,7 +25,14 @@ import platformdirs
 
 from bot.feedback.errors import FeedbackNotFound, FeedbackStoreError
 from bot.feedback.events import FeedbackEvent, Kind
-from bot.feedback.migrations import is_blank, migrate, write_transaction
+from bot.feedback.migrations import (
+    APPLICATION_ID,
+    check_readable,
+    is_blank,
+    migrate,
+    not_ours,
+    write_transaction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +51,8 @@ PRUNE_INTERVAL = timedelta(hours=1)
 PAGE_SIZE = 500
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
+#: The first bytes of every SQLite database file.
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 _COLUMNS = "id, at, kind, question, report, fact_ids, confidence"
 
 
@@ -110,10 +119,12 @@ class _Database:
                 f"The feedback database path {self.path} is a folder, not a file. "
                 "Set FEEDBACK_DB_PATH (or --db) to a file path, e.g. .../feedback.sqlite3."
             )
+        self._refuse_foreign()  # before anything could write to the file, or beside it
         if create:
             self._create_private()
-        # mode=rw opens an existing file only, so a reader never creates an empty database.
-        uri = self.path.resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
+        # A writer opens read-write (creating the file); a reader read-only (mode=ro opens an
+        # existing file only and never writes, so it works on a read-only file too).
+        uri = self.path.resolve().as_uri() + ("?mode=rwc" if create else "?mode=ro")
         try:
             conn = sqlite3.connect(
                 uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
@@ -138,6 +149,37 @@ class _Database:
                 f"Cannot create the folder for the feedback database {self.path}: {exc.strerror or exc}. "
                 "Set FEEDBACK_DB_PATH to a writable place, or FEEDBACK_ENABLED=false to keep no feedback."
             ) from exc
+
+    def _refuse_foreign(self) -> None:
+        """Refuse an existing file that is not a feedback database, before any write: the
+        header is read as bytes, then (unless it carries our application id) the schema through
+        a read-only, immutable connection, which takes no lock and creates no -wal, -shm or
+        -journal file. Another program's database stays byte for byte as it was."""
+        try:
+            with open(self.path, "rb") as file:
+                header = file.read(100)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise self._error("cannot be opened", exc) from exc
+        if not header:
+            return  # an empty file is an empty database
+        if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+            raise self._error("cannot be read", sqlite3.DatabaseError("file is not a database"))
+        if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+            return
+        try:
+            look = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        except sqlite3.Error as exc:
+            raise self._error("cannot be opened", exc) from exc
+        try:
+            blank = is_blank(look)
+        except sqlite3.Error as exc:
+            raise self._error("cannot be read", exc) from exc
+        finally:
+            look.close()
+        if not blank:
+            raise not_ours(self.path)
 
     def _create_private(self) -> None:
         """Create the file readable by this user only (it holds what users asked); SQLite gives
@@ -169,9 +211,13 @@ class _Database:
     def _setup(self, conn: sqlite3.Connection, *, create: bool) -> None:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            if not create and is_blank(conn):
-                # An empty file: nothing recorded yet. A reader leaves it as it is.
-                raise FeedbackNotFound(self.path)
+            if not create:
+                if is_blank(conn):  # an empty file: nothing recorded yet; left as it is
+                    raise FeedbackNotFound(self.path)
+                check_readable(conn, self.path)  # ours, and not from a newer reportbot
+                problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+                self._check(problems)
+                return
             mode = self._enable_wal(conn)
             if str(mode).lower() != "wal":
                 log.warning("feedback database %s: journal mode is %s, not WAL", self.path, mode)
@@ -183,6 +229,9 @@ class _Database:
             raise
         except sqlite3.Error as exc:
             raise self._error("cannot be read", exc) from exc
+        self._check(problems)
+
+    def _check(self, problems: list[str]) -> None:
         if problems != ["ok"]:
             raise FeedbackStoreError(
                 f"The feedback database {self.path} is damaged (SQLite integrity check: "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.answer import Answer
@@ -12,14 +12,7 @@ from bot.core.engine import MAX_QUESTION_CHARS, Engine
 
 from ..conftest import REPORT_ID
 
-settings.register_profile(
-    "reportbot",
-    derandomize=True,
-    deadline=None,
-    max_examples=300,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-settings.load_profile("reportbot")
+# The examples per test come from the profile tests/conftest.py chooses (more when CI=true).
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = Engine.load(ROOT)

@@ -17,6 +17,7 @@ from unittest.mock import MagicMock
 
 import discord
 import pytest
+from discord import app_commands
 from discord.ext import commands
 
 from bot.core.engine import Engine
@@ -209,7 +210,10 @@ async def run_slash(bot: ReportBot, interaction: MagicMock, name: str, **options
     }
     interaction.command_failed = False
     interaction.command = bot.tree.get_command(name)  # what the real property reads from `data`
-    await bot.tree._call(interaction)
+    try:  # as CommandTree._from_interaction: a failed check goes to the tree's error handler
+        await bot.tree._call(interaction)
+    except app_commands.AppCommandError as exc:
+        await bot.tree._dispatch_error(interaction, exc)
 
 
 async def drain() -> None:

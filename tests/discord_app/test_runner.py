@@ -339,7 +339,7 @@ REMOVE = "remove DISCORD_API_BASE and DISCORD_GATEWAY_URL to connect to Discord 
                 "DISCORD_API_BASE": FAKE_TOKEN,
                 "DISCORD_GATEWAY_URL": LOCAL_GATEWAY,
             },  # pasted in the wrong place
-            "it is not an http:// or https:// URL",
+            "DISCORD_API_BASE looks like a Discord bot token; put the token in DISCORD_TOKEN",
         ),
         (
             {"DISCORD_API_BASE": LOCAL_REST},

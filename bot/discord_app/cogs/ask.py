@@ -90,13 +90,15 @@ class Ask(commands.Cog):
         replier = MessageReplier(message)
         where = f"mention (guild {message.guild.id if message.guild else None}, channel {message.channel.id})"
         try:
+            allowed = None
             if message.guild is not None:
                 allowed = message.channel.permissions_for(message.guild.me)
                 if not allowed.send_messages:
                     log.warning("%s: cannot send messages in this channel; not answering", where)
                     return
-                if not allowed.embed_links:
-                    raise commands.BotMissingPermissions(["embed_links"])
+            self.answers.admit(message.author.id, message.channel.id)  # before any reply
+            if allowed is not None and not allowed.embed_links:
+                raise commands.BotMissingPermissions(["embed_links"])
             if not question:
                 await replier.send(EMPTY_MENTION, ephemeral=True)
                 return

@@ -24,6 +24,7 @@ from bot.discord_app.local.model import (
     User,
 )
 from bot.discord_app.local.state import DEFAULT_TIMEOUT, State
+from bot.discord_app.local.validation import MAX_CONTENT
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,14 @@ class Driver:
     async def send_message(
         self, user: Who, content: str, *, channel: Where = None, reply_to: Message | int | None = None
     ) -> Message:
-        """``user`` writes ``content`` in ``channel``: MESSAGE_CREATE goes to the bot."""
+        """``user`` writes ``content`` in ``channel``: MESSAGE_CREATE goes to the bot.
+
+        At most MAX_CONTENT (2,000) characters, as Discord allows (LocalDiscordError if longer).
+        """
+        if len(content) > MAX_CONTENT:
+            raise LocalDiscordError(
+                f"a message is at most {MAX_CONTENT:,} characters, as in Discord (got {len(content):,})"
+            )
         state = self.state
         reference = state.message(reply_to).id if reply_to is not None else None
         msg = Message(

@@ -22,6 +22,7 @@ from bot.discord_app.local.driver import Driver
 from bot.discord_app.local.errors import LocalDiscordError, LocalDiscordTimeout
 from bot.discord_app.local.model import Interaction, Message, User
 from bot.discord_app.local.state import State
+from bot.discord_app.local.validation import MAX_CONTENT
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,9 @@ STATIC_FILES = {
 }
 #: How long the page waits for autocomplete choices before showing none.
 AUTOCOMPLETE_TIMEOUT = 3.0
+#: The largest request body the page's endpoints read (a 2,000-character message is at most
+#: 8 KB of UTF-8, escaped into JSON at most 12 bytes a character).
+MAX_BODY_BYTES = 32 * 1024
 
 _AT_NAME = re.compile(r"(?<![\w<])@([\w.-]{1,32})")
 _OPTION = re.compile(r"(?:^|\s)([a-z0-9_-]{1,32}):\s*")
@@ -251,8 +255,15 @@ class Playground:
         return view
 
     async def _json(self, request: web.Request) -> dict[str, Any]:
+        if (request.content_length or 0) > MAX_BODY_BYTES:
+            raise web.HTTPRequestEntityTooLarge(
+                max_size=MAX_BODY_BYTES, actual_size=request.content_length or 0
+            )
+        body = await request.content.read(MAX_BODY_BYTES + 1)
+        if len(body) > MAX_BODY_BYTES:
+            raise web.HTTPRequestEntityTooLarge(max_size=MAX_BODY_BYTES, actual_size=len(body))
         try:
-            data = await request.json()
+            data = json.loads(body)
         except (json.JSONDecodeError, UnicodeDecodeError):
             raise web.HTTPBadRequest(text="expected a JSON object") from None
         if not isinstance(data, dict):
@@ -264,6 +275,10 @@ class Playground:
         text = str(data.get("text") or "").strip()
         if not text:
             return _error("type a message first")
+        if len(text) > MAX_CONTENT:
+            return _error(
+                f"a message is at most {MAX_CONTENT:,} characters, as in Discord (this one has {len(text):,})"
+            )
         try:
             user = self._user(data)
             channel = self.local.channel(str(data["channel_id"]) if data.get("channel_id") else None)

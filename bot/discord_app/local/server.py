@@ -28,6 +28,41 @@ log = logging.getLogger(__name__)
 
 __all__ = ["DEFAULT_TIMEOUT", "LOCAL_TOKEN", "InteractionHandle", "LocalDiscord"]
 
+#: The names this computer answers to; a request for any other Host (a DNS-rebinding page that
+#: made evil.example resolve to 127.0.0.1) gets 421 Misdirected Request.
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def _addresses(port: int) -> frozenset[str]:
+    names = {f"{name}:{port}" for name in LOOPBACK_NAMES}
+    if port == 80:  # browsers leave out the default port
+        names.update(LOOPBACK_NAMES)
+    return frozenset(names)
+
+
+def same_origin_only(state: State) -> Any:
+    """One middleware for every route (the page, the emulated REST API and both websockets):
+    the Host must be this computer on this port (else 421), and a request that carries an
+    Origin (a browser's) must come from the playground page itself (else 403). Requests
+    without an Origin (discord.py, tests, curl) are accepted."""
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Any) -> web.StreamResponse:
+        addresses = _addresses(state.port)
+        host = request.headers.get("Host", "").strip().lower()
+        if host not in addresses:
+            log.warning(
+                "refused a request for host %r: this local Discord answers only on this computer", host
+            )
+            return web.Response(status=421, text=f"misdirected request: use {state.url} (this computer only)")
+        origin = request.headers.get("Origin")
+        if origin is not None and origin.strip().lower() not in {f"http://{a}" for a in addresses}:
+            log.warning("refused a request from the web page at %r (only the playground page may)", origin)
+            return web.Response(status=403, text="forbidden: only the playground page itself may call this")
+        return await handler(request)
+
+    return guard
+
 
 class LocalDiscord(State):
     """A local Discord: one guild, its channels and members, one bot application.
@@ -73,7 +108,7 @@ class LocalDiscord(State):
         self.app = self._build_app()
 
     def _build_app(self) -> web.Application:
-        app = web.Application(client_max_size=32 * 1024 * 1024)
+        app = web.Application(client_max_size=32 * 1024 * 1024, middlewares=[same_origin_only(self)])
         app.router.add_get(GATEWAY_PATH, self.gateway.handle)
         app.router.add_get(GATEWAY_PATH.rstrip("/"), self.gateway.handle)
         add_rest_routes(app, self)

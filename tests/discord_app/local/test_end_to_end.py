@@ -35,7 +35,8 @@ WHO_LEADS = "Who leads the task force?"
 NOT_IN_REPORT = "How many kidnappings were there in Vietnam?"
 ASKED = "**You asked:** "
 _WHERE = re.compile(r"^paragraph \d+, sentence \d+$")
-_ESCAPED = re.compile(r"\\([\\*_~|`>#\-\[\]()])")
+#: Discord shows a backslash-escaped symbol as the symbol (simple-markdown's escape rule).
+_ESCAPED = re.compile(r"\\([^0-9A-Za-z\s])")
 
 
 def shown(text: str) -> str:
