@@ -54,11 +54,7 @@ def _cached_functions() -> list[tuple[str, object]]:
 
 
 #: Caches outside this change's reach, by name, with why they are still unbounded.
-KNOWN_UNBOUNDED = {
-    # One entry per distinct word looked up, misses included; the fix is a bound on its
-    # decorator (``lru_cache(maxsize=...)``) in bot/core/lexical/wordnet.py.
-    "bot.core.lexical.wordnet._entry",
-}
+KNOWN_UNBOUNDED: set[str] = set()
 
 
 def test_every_cached_function_of_the_core_is_bounded() -> None:

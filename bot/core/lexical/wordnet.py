@@ -14,11 +14,13 @@ everything is read-only, so any thread may call.
 from __future__ import annotations
 
 import gzip
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _EMPTY: frozenset[str] = frozenset()
 _DATA = "wordnet.tsv.gz"
+#: Parsed entries kept: one per distinct word looked up (misses included), so bounded.
+ENTRY_CACHE = 16384
 
 
 @cache
@@ -35,7 +37,7 @@ def _table() -> dict[str, str]:
     return table
 
 
-@cache
+@lru_cache(maxsize=ENTRY_CACHE)
 def _entry(lemma: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     rest = _table().get(lemma)
     if rest is None:
