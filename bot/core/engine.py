@@ -380,21 +380,9 @@ def route(text: str, scope: list[Any]) -> list[Any]:
     asked = {stem(w) for w in words(text) if w not in STOPWORDS}
     if not asked:
         return scope
-    shares = sorted(((len(asked & _stems_of(index)) / len(asked), i) for i, index in enumerate(scope)), reverse=True)
+    shares = sorted(((len(asked & index.report_stems) / len(asked), i) for i, index in enumerate(scope)), reverse=True)
     (best, first), (second, _) = shares[0], shares[1]
     return [scope[first]] if best - second >= ROUTE_MARGIN else scope
-
-
-def _stems_of(index: Any) -> frozenset[str]:
-    """Every word stem of a report's text and facts (computed once per index)."""
-    cached = getattr(index, "_report_stems", None)
-    if cached is None:
-        texts = [s.text for s in index.base.report.sentences]
-        texts += [t for f in index.base.facts for t in (*f.questions, *f.keywords, f.answer)]
-        texts += [w for group in index.base.synonyms for w in group]
-        cached = frozenset(stem(w) for t in texts for w in words(t))
-        index._report_stems = cached
-    return cached
 
 
 def _has_words(text: str) -> bool:

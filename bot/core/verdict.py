@@ -10,6 +10,7 @@ engine a ``Verdict``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from bot.core import matcher
@@ -18,6 +19,7 @@ from bot.core.extract import short_answer
 from bot.core.index import FactIndex as DraftedIndex
 from bot.core.knowledge import Fact, FactBase
 from bot.core.ranking import rank
+from bot.core.text import stem, words
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,24 @@ class Index(Protocol):
 
     def verdict(self, text: str) -> Verdict: ...
 
+    @property
+    def report_stems(self) -> frozenset[str]: ...
 
-class CuratedIndex(matcher.FactIndex):
+
+class _ReportStems:
+    """Every word stem of a report's text and facts, for routing a question among reports."""
+
+    base: FactBase
+
+    @cached_property
+    def report_stems(self) -> frozenset[str]:
+        texts = [s.text for s in self.base.report.sentences]
+        texts += [t for f in self.base.facts for t in (*f.questions, *f.keywords, f.answer)]
+        texts += [w for group in self.base.synonyms for w in group]
+        return frozenset(stem(w) for t in texts for w in words(t))
+
+
+class CuratedIndex(_ReportStems, matcher.FactIndex):
     """The curated matcher, giving verdicts."""
 
     def verdict(self, text: str) -> Verdict:
@@ -69,7 +87,7 @@ class CuratedIndex(matcher.FactIndex):
         )
 
 
-class GeneralIndex(DraftedIndex):
+class GeneralIndex(_ReportStems, DraftedIndex):
     """The general pipeline, giving verdicts."""
 
     def verdict(self, text: str) -> Verdict:
