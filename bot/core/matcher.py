@@ -277,85 +277,114 @@ class FactIndex:
         self.facts = base.facts
         self.analyzer = Analyzer(base.synonyms)
         self.gazetteer = Gazetteer(base.info.places)
+        self._calendar = frozenset(stem(w) for w in CALENDAR_WORDS)
         curated_texts = [(*f.questions, *f.keywords, f.answer) for f in self.facts]
         source_texts = [tuple(s.text for s in f.sources) for f in self.facts]
-        for text in {t for texts in (*curated_texts, *source_texts) for t in texts}:
-            self.analyzer.learn(text)
-        for sentence in base.report.sentences:
-            self.analyzer.learn(sentence.text)
-
-        # Per fact: each token's weight (1 in its own fields, less in its source sentences only)
-        # and term frequency; postings from token to facts; the canonical token sequences of its
-        # texts (for "X's Y" checks, done lazily on the few candidates).
-        self._weights: list[dict[str, float]] = []
-        self._tf: list[dict[str, float]] = []
-        self._numbers: list[frozenset[str]] = []
-        self._calendar = frozenset(stem(w) for w in CALENDAR_WORDS)
-        self._sequences: list[tuple[tuple[str, ...], ...]] = []
-        self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
-            tf: dict[str, float] = defaultdict(float)
-            weights: dict[str, float] = {}
-            sequences = []
-            for texts, weight in ((sources, SOURCE_ONLY_WEIGHT), (own, 1.0)):
-                for text in texts:
-                    canonical, document = self.analyzer.index(text)
-                    sequences.append(canonical)
-                    for t in document:
-                        tf[t] += weight
-                        weights[t] = max(weights.get(t, 0.0), weight)
-            self._weights.append(weights)
-            self._tf.append(dict(tf))
-            # The figures and days a fact states: in its answer or its sources, not in the ways
-            # people ask for it ("how many a year before 2024?" does not make 2024 its figure).
-            stated = (t for text in (self.facts[i].answer, *sources) for t in self.analyzer.index(text)[1])
-            self._numbers.append(frozenset(t for t in stated if t.isdigit() or t in self._calendar))
-            self._sequences.append(tuple(sequences))
-            self._asked.append(
-                frozenset(
-                    t
-                    for q in (*self.facts[i].questions, *self.facts[i].keywords)
-                    for t in self.analyzer.index(q)[1]
-                )
-            )
-            for t, w in weights.items():
-                postings[t].append((i, w))
+        self._learn_words(curated_texts, source_texts)
+        postings = self._index_facts(curated_texts, source_texts)
         self._postings = dict(postings)
-        places_in = self.gazetteer.places_in
-        self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
-            place for group in base.synonyms for place in places_in(" , ".join(group))
-        }
-
-        # Names that can own things: places, and the report's capitalised synonym groups (each
-        # read as one token: "united nations" gives no "nation").
-        def single(names: list[str]) -> frozenset[str]:
-            tokens = (self.analyzer.index(name)[0] for name in names)
-            return frozenset(t[0] for t in tokens if len(t) == 1)
-
+        self._places = self._report_places()
         self._places_tokens = frozenset(
             t for t in map(self.analyzer.one_token, self.gazetteer.names.values()) if t is not None
         )
-        # Of the report's names, bodies own things ("the Green Party's leader"): those its
-        # ``report.yaml`` lists, and its capitalised synonym groups whose last word names a kind
-        # of organisation. People are left out: "Smith's order" is said in too many ways to check.
-        bodies = list(base.info.bodies) + [
-            g[0]
-            for g in base.synonyms
-            if g[0][:1].isupper() and g[0].split()[-1].lower() in ORGANISATION_WORDS
-        ]
-        self._names = self._places_tokens | single(bodies)
-        self._antonyms: dict[str, str] = {}
-        for a, b in ANTONYMS:
-            ta, tb = self.analyzer.index(a)[0], self.analyzer.index(b)[0]
-            if ta and tb:
-                self._antonyms[ta[0]], self._antonyms[tb[0]] = tb[0], ta[0]
+        self._names = self._places_tokens | self._single_tokens(self._bodies())
+        self._antonyms = self._antonym_tokens()
         n = len(self.facts)
         self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()}
         self._idf_unknown = math.log(1 + (n + 0.5) / 0.5)
         self._avg_len = sum(sum(tf.values()) for tf in self._tf) / max(n, 1)
+        self._prepare_ways_of_asking()
 
-        # The ways people ask, prepared for rapidfuzz: token strings and cleaned text.
+    def _learn_words(self, curated_texts: list[tuple[str, ...]], source_texts: list[tuple[str, ...]]) -> None:
+        """Teach the analyzer every word of the fact base and the report (typos repair to them)."""
+        for text in {t for texts in (*curated_texts, *source_texts) for t in texts}:
+            self.analyzer.learn(text)
+        for sentence in self.base.report.sentences:
+            self.analyzer.learn(sentence.text)
+
+    def _index_facts(
+        self, curated_texts: list[tuple[str, ...]], source_texts: list[tuple[str, ...]]
+    ) -> dict[str, list[tuple[int, float]]]:
+        """Per fact: each token's weight (1 in its own fields, less in its source sentences only)
+        and term frequency, the figures and days it states, the canonical token sequences of its
+        texts (for "X's Y" checks, done lazily on the few candidates) and the tokens of the ways
+        people ask for it. Returns the postings from token to (fact, weight)."""
+        self._weights: list[dict[str, float]] = []
+        self._tf: list[dict[str, float]] = []
+        self._numbers: list[frozenset[str]] = []
+        self._sequences: list[tuple[tuple[str, ...], ...]] = []
+        self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
+            weights, tf, sequences = self._weigh(own, sources)
+            self._weights.append(weights)
+            self._tf.append(tf)
+            self._numbers.append(self._stated(self.facts[i], sources))
+            self._sequences.append(sequences)
+            self._asked.append(self._asking_tokens(self.facts[i]))
+            for t, w in weights.items():
+                postings[t].append((i, w))
+        return postings
+
+    def _weigh(
+        self, own: tuple[str, ...], sources: tuple[str, ...]
+    ) -> tuple[dict[str, float], dict[str, float], tuple[tuple[str, ...], ...]]:
+        """A fact's token weights, term frequencies and canonical token sequences."""
+        tf: dict[str, float] = defaultdict(float)
+        weights: dict[str, float] = {}
+        sequences = []
+        for texts, weight in ((sources, SOURCE_ONLY_WEIGHT), (own, 1.0)):
+            for text in texts:
+                canonical, document = self.analyzer.index(text)
+                sequences.append(canonical)
+                for t in document:
+                    tf[t] += weight
+                    weights[t] = max(weights.get(t, 0.0), weight)
+        return weights, dict(tf), tuple(sequences)
+
+    def _stated(self, fact: Fact, sources: tuple[str, ...]) -> frozenset[str]:
+        """The figures and days a fact states: in its answer or its sources, not in the ways
+        people ask for it ("how many a year before 2024?" does not make 2024 its figure)."""
+        stated = (t for text in (fact.answer, *sources) for t in self.analyzer.index(text)[1])
+        return frozenset(t for t in stated if t.isdigit() or t in self._calendar)
+
+    def _asking_tokens(self, fact: Fact) -> frozenset[str]:
+        """The tokens of the ways people ask for ``fact`` (its questions and keywords)."""
+        return frozenset(t for q in (*fact.questions, *fact.keywords) for t in self.analyzer.index(q)[1])
+
+    def _report_places(self) -> set[str]:
+        """The places the report names, in its sentences or its synonym groups."""
+        places_in = self.gazetteer.places_in
+        return places_in(" ".join(s.text for s in self.base.report.sentences)) | {
+            place for group in self.base.synonyms for place in places_in(" , ".join(group))
+        }
+
+    def _bodies(self) -> list[str]:
+        """Of the report's names, bodies own things ("the Green Party's leader"): those its
+        ``report.yaml`` lists, and its capitalised synonym groups whose last word names a kind
+        of organisation. People are left out: "Smith's order" is said in too many ways to check."""
+        return list(self.base.info.bodies) + [
+            g[0]
+            for g in self.base.synonyms
+            if g[0][:1].isupper() and g[0].split()[-1].lower() in ORGANISATION_WORDS
+        ]
+
+    def _single_tokens(self, names: list[str]) -> frozenset[str]:
+        """The names that read as one token each ("united nations" gives no "nation")."""
+        tokens = (self.analyzer.index(name)[0] for name in names)
+        return frozenset(t[0] for t in tokens if len(t) == 1)
+
+    def _antonym_tokens(self) -> dict[str, str]:
+        """Each token of ``lexicon.ANTONYMS`` and its opposite, both ways."""
+        antonyms: dict[str, str] = {}
+        for a, b in ANTONYMS:
+            ta, tb = self.analyzer.index(a)[0], self.analyzer.index(b)[0]
+            if ta and tb:
+                antonyms[ta[0]], antonyms[tb[0]] = tb[0], ta[0]
+        return antonyms
+
+    def _prepare_ways_of_asking(self) -> None:
+        """The ways people ask, prepared for rapidfuzz: token strings and cleaned text."""
         self._ask_fact: list[int] = []
         self._ask_tokens: list[str] = []
         self._ask_text: list[str] = []
