@@ -14,8 +14,9 @@ Signals, all computed over the fact base prepared once at start-up:
   not), a place the report never names ("Laos") declines, and "Peru's foreign minister"
   needs a fact that says "Peru's ... minister".
 
-Thresholds are named constants below; ``decide`` applies them and the ambiguity rule. A fact
-that fails a hard check (type, number, place, owner) is never the answer.
+Thresholds are named constants below; ``decide`` applies them and the ambiguity rule. Each
+check (``CHECKS``) is written once, with the factor its failure puts on the score; a fact that
+fails a hard check (type, number, owner, place) is never the answer.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import logging
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -240,10 +241,29 @@ class Match:
     coverage: float
     bm25: float
     fuzzy: float
-    type_ok: bool
-    numbers_ok: bool
-    owner_ok: bool
-    place_ok: bool = True
+    #: The names of the checks (``CHECKS``) the fact fails.
+    failed: frozenset[str] = frozenset()
+
+    @property
+    def answerable(self) -> bool:
+        """Whether the fact passes every hard check: one that fails any never answers."""
+        return not self.failed & HARD_CHECKS
+
+    @property
+    def type_ok(self) -> bool:
+        return "type" not in self.failed
+
+    @property
+    def numbers_ok(self) -> bool:
+        return "numbers" not in self.failed
+
+    @property
+    def owner_ok(self) -> bool:
+        return "owner" not in self.failed
+
+    @property
+    def place_ok(self) -> bool:
+        return "place" not in self.failed
 
 
 @dataclass(frozen=True)
@@ -267,6 +287,37 @@ class Decision:
     facts: tuple[Fact, ...]
     confidence: float
     uncertain: bool
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A question as the checks read it, once for all its candidate facts."""
+
+    tokens: tuple[str, ...]
+    idf: dict[str, float]
+    total: float
+    yes_no: bool
+    #: The days and months it names, and with them its figures: the fact must state them.
+    days: frozenset[str]
+    numbers: frozenset[str]
+    hard: frozenset[str]
+    soft: frozenset[str]
+    #: "university" for "which university?"
+    named_kind: str | None
+    #: ("peru", "foreign_minist") for "Peru's foreign minister"
+    owners: tuple[tuple[str, str], ...]
+    #: False when it names a place the report never mentions
+    place_ok: bool
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """The candidate facts' signals for one question."""
+
+    coverage: dict[int, float]
+    bm25: dict[int, float]
+    top_bm25: float
+    fuzzy: dict[int, tuple[float, float]]
 
 
 class FactIndex:
@@ -417,9 +468,23 @@ class FactIndex:
             return Ranking(question, analysis, types, ())
         yes_no = bool(_YES_NO.match(clean(question)))
         idf = {t: self.idf(t, analysis, yes_no=yes_no) for t in tokens}
+        covered = self._covered(tokens, idf, yes_no=yes_no)
+        if not covered:
+            return Ranking(question, analysis, types, ())
         total = sum(idf.values())
-        # A yes/no question's direction may be wrong ("did burglaries fall?"): the fact that
-        # says the opposite ("they soared") answers it.
+        coverage = {i: c / total for i, c in covered.items()}
+        candidates = heapq.nlargest(CANDIDATES, coverage, key=lambda i: (coverage[i], -i))
+        signals = self._signals(question, candidates, coverage, tokens, idf)
+        asked = self._read(question, analysis, types, tokens, idf, yes_no=yes_no)
+        matches = [self._match(i, asked, signals) for i in candidates]
+        matches.sort(key=lambda m: (-m.score, m.fact.id))
+        return Ranking(question, analysis, types, tuple(matches))
+
+    def _covered(self, tokens: list[str], idf: dict[str, float], *, yes_no: bool) -> dict[int, float]:
+        """Per fact that shares a word with the question, the IDF weight of the words it explains.
+
+        A yes/no question's direction may be wrong ("did burglaries fall?"): the fact that
+        says the opposite ("they soared") answers it."""
         covered: dict[int, float] = defaultdict(float)
         for t in tokens:
             best: dict[int, float] = {}
@@ -428,73 +493,66 @@ class FactIndex:
                     best[i] = max(best.get(i, 0.0), weight)
             for i, weight in best.items():
                 covered[i] += idf[t] * weight
-        if not covered:
-            return Ranking(question, analysis, types, ())
-        coverage = {i: c / total for i, c in covered.items()}
-        candidates = heapq.nlargest(CANDIDATES, coverage, key=lambda i: (coverage[i], -i))
+        return covered
+
+    def _signals(
+        self,
+        question: str,
+        candidates: list[int],
+        coverage: dict[int, float],
+        tokens: list[str],
+        idf: dict[str, float],
+    ) -> _Signals:
+        """BM25 and fuzzy similarity of the candidate facts, besides their coverage."""
         bm25 = {i: self._bm25(i, tokens, idf) for i in candidates}
-        top_bm25 = max(bm25.values()) or 1.0
         fuzzy = self._fuzzy(candidates, " ".join(tokens), clean(question).rstrip("?. "))
+        return _Signals(coverage, bm25, max(bm25.values()) or 1.0, fuzzy)
+
+    def _read(
+        self,
+        question: str,
+        analysis: Analysis,
+        types: frozenset[str],
+        tokens: list[str],
+        idf: dict[str, float],
+        *,
+        yes_no: bool,
+    ) -> _Asked:
+        """What the checks need of the question."""
         # A day or month named in the question must be in the fact, like a figure ("what did the
         # ministry do on Friday?"); "did the team leave on Thursday?" may be wrong, like a figure.
         days = frozenset(t for t in tokens if t in self._calendar)
-        hard, soft = types & HARD_TYPES, types & SOFT_TYPES
+        hard = types & HARD_TYPES
         kind = _WHICH_NAMED.search(question)
-        named_kind = kind.group(1).lower() if kind else None
         # "X's Y" must hold in the fact, except in a yes/no question, whose premise may be wrong
         # ("indicted by Chilean prosecutors?" is answered by "Peruvian prosecutors").
-        owners = [] if yes_no else self._owners(question, names=bool(hard))
-        place_ok = not (self.gazetteer.places_in(question) - self._places)
+        owners = () if yes_no else tuple(self._owners(question, names=bool(hard)))
+        return _Asked(
+            tokens=tuple(tokens),
+            idf=idf,
+            total=sum(idf.values()),
+            yes_no=yes_no,
+            days=days,
+            numbers=analysis.numbers | days,
+            hard=hard,
+            soft=types & SOFT_TYPES,
+            named_kind=kind.group(1).lower() if kind else None,
+            owners=owners,
+            place_ok=not (self.gazetteer.places_in(question) - self._places),
+        )
 
-        matches = []
-        for i in candidates:
-            fact = self.facts[i]
-            if named_kind and not self._names_kind(i, named_kind):
-                type_ok = False  # "which university?": the fact must name one ("Kyoto University")
-            elif "name" in hard:  # asked for a name: only a fact that gives that name will do
-                asked = sum(idf[t] for t in tokens if t in self._asked[i]) / total
-                type_ok = "name" in fact.types and asked >= MIN_NAME_COVERAGE
-            else:
-                type_ok = not hard or bool(hard & set(fact.types))
-            soft_ok = not soft or bool(soft & set(fact.types))
-            # A yes/no question may carry a wrong figure ("were 500 kidnapped?"): the fact with
-            # the right one answers it.
-            numbers_ok = yes_no or (analysis.numbers | days) <= self._numbers[i]
-            owner_ok = all(self._supports(i, pair) for pair in owners)
-            ftok, ftext = fuzzy[i]
-            score = (
-                W_COVERAGE * coverage[i]
-                + W_BM25 * bm25[i] / top_bm25 * coverage[i]
-                + W_FUZZY_TOKENS * ftok
-                + W_FUZZY_TEXT * ftext
-            )
-            if not type_ok:
-                score *= TYPE_MISMATCH
-            if not soft_ok:
-                score *= SOFT_TYPE_MISMATCH
-            if not hard and not OPEN_TYPES & set(fact.types) and not (days and "when" in fact.types):
-                score *= NARROW_FACT
-            if not numbers_ok:
-                score *= NUMBER_MISMATCH
-            if not owner_ok:
-                score *= OWNER_MISMATCH
-            if not place_ok:
-                score *= PLACE_MISMATCH
-            matches.append(
-                Match(
-                    fact,
-                    min(score, 1.0),
-                    coverage[i],
-                    bm25[i],
-                    ftok,
-                    type_ok,
-                    numbers_ok,
-                    owner_ok,
-                    place_ok,
-                )
-            )
-        matches.sort(key=lambda m: (-m.score, m.fact.id))
-        return Ranking(question, analysis, types, tuple(matches))
+    def _match(self, i: int, asked: _Asked, signals: _Signals) -> Match:
+        """Fact ``i`` scored by its signals, then put to every check."""
+        coverage, bm25 = signals.coverage[i], signals.bm25[i]
+        ftok, ftext = signals.fuzzy[i]
+        score = (
+            W_COVERAGE * coverage
+            + W_BM25 * bm25 / signals.top_bm25 * coverage
+            + W_FUZZY_TOKENS * ftok
+            + W_FUZZY_TEXT * ftext
+        )
+        failed = frozenset(check.name for check in CHECKS if not check.passes(self, i, asked))
+        return Match(self.facts[i], min(penalised(score, failed), 1.0), coverage, bm25, ftok, failed)
 
     def _bm25(self, i: int, tokens: list[str], idf: dict[str, float]) -> float:
         tf = self._tf[i]
@@ -585,15 +643,85 @@ class FactIndex:
         return False
 
 
+# -- the checks: each one named, written once; its factor ranks a failing fact down, and a
+# -- failed hard check keeps the fact from answering (``Match.answerable``, used by ``decide``).
+
+
+def _answers_type(index: FactIndex, i: int, q: _Asked) -> bool:
+    """A who/when/where/how many... question needs a fact that answers that type."""
+    fact = index.facts[i]
+    if q.named_kind and not index._names_kind(i, q.named_kind):
+        return False  # "which university?": the fact must name one ("Kyoto University")
+    if "name" in q.hard:  # asked for a name: only a fact that gives that name will do
+        asked = sum(q.idf[t] for t in q.tokens if t in index._asked[i]) / q.total
+        return "name" in fact.types and asked >= MIN_NAME_COVERAGE
+    return not q.hard or bool(q.hard & set(fact.types))
+
+
+def _answers_soft_type(index: FactIndex, i: int, q: _Asked) -> bool:
+    """A "how" question prefers a fact that answers "how"."""
+    return not q.soft or bool(q.soft & set(index.facts[i].types))
+
+
+def _is_broad(index: FactIndex, i: int, q: _Asked) -> bool:
+    """A fact that only answers who/when/where/... suits a question that asks one of them ("what
+    did Ortiz say" is not "who is Ortiz"), and a "when" fact one that names a day."""
+    types = index.facts[i].types
+    return bool(q.hard or OPEN_TYPES & set(types) or (q.days and "when" in types))
+
+
+def _states_numbers(index: FactIndex, i: int, q: _Asked) -> bool:
+    """The fact states every figure and day of the question. A yes/no question may carry a wrong
+    one ("were 500 kidnapped?"): the fact with the right one answers it."""
+    return q.yes_no or q.numbers <= index._numbers[i]
+
+
+def _supports_owners(index: FactIndex, i: int, q: _Asked) -> bool:
+    """The fact says "X's Y" for each "X's Y" of the question ("Peru's foreign minister")."""
+    return all(index._supports(i, pair) for pair in q.owners)
+
+
+def _knows_places(index: FactIndex, i: int, q: _Asked) -> bool:
+    """The question names no place the report never mentions ("Laos")."""
+    return q.place_ok
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check a fact is put to for a question."""
+
+    name: str
+    #: The score is multiplied by this when the fact fails the check.
+    factor: float
+    #: A fact that fails a hard check never answers; a soft one only ranks it down.
+    hard: bool
+    passes: Callable[[FactIndex, int, _Asked], bool]
+
+
+#: Every check, in the order their factors apply to the score.
+CHECKS = (
+    Check("type", TYPE_MISMATCH, True, _answers_type),
+    Check("soft_type", SOFT_TYPE_MISMATCH, False, _answers_soft_type),
+    Check("broad", NARROW_FACT, False, _is_broad),
+    Check("numbers", NUMBER_MISMATCH, True, _states_numbers),
+    Check("owner", OWNER_MISMATCH, True, _supports_owners),
+    Check("place", PLACE_MISMATCH, True, _knows_places),
+)
+HARD_CHECKS = frozenset(check.name for check in CHECKS if check.hard)
+
+
+def penalised(score: float, failed: frozenset[str]) -> float:
+    """``score`` times the factor of each check in ``failed``."""
+    for check in CHECKS:
+        if check.name in failed:
+            score *= check.factor
+    return score
+
+
 def decide(ranking: Ranking) -> Decision:
     """Apply the thresholds and the ambiguity rule to a ranking."""
     best = ranking.best
-    if (
-        best is None
-        or best.score < ANSWER_THRESHOLD
-        or best.coverage < MIN_COVERAGE
-        or not (best.type_ok and best.numbers_ok and best.place_ok and best.owner_ok)
-    ):
+    if best is None or best.score < ANSWER_THRESHOLD or best.coverage < MIN_COVERAGE or not best.answerable:
         return Decision((), best.score if best else 0.0, False)
     chosen = [best.fact]
     cited = {s.id for s in best.fact.sources}
