@@ -476,23 +476,9 @@ def load_data_dir(data_dir: Path, reports: Iterable[str] | None = None) -> list[
     wanted = list(reports) if reports is not None else sorted(set(seeds) | set(folders))
     bases: list[FactBase] = []
     for rid in wanted:
-        if rid not in seeds:
-            problems.append(
-                Problem(
-                    _display(folders.get(rid, knowledge_dir / rid), data_dir),
-                    None,
-                    f"there is no report seeds/{rid}.txt for this knowledge folder; add the report or remove the folder",
-                )
-            )
-            continue
-        if rid not in folders:
-            problems.append(
-                Problem(
-                    _display(seeds[rid], data_dir),
-                    None,
-                    f"no knowledge folder for this report; create knowledge/{rid}/ with a facts YAML file",
-                )
-            )
+        missing = _missing_half(data_dir, rid, seeds, folders)
+        if missing is not None:
+            problems.append(missing)
             continue
         try:
             bases.append(load_fact_base(seeds[rid], folders[rid], root=data_dir))
@@ -510,3 +496,20 @@ def load_data_dir(data_dir: Path, reports: Iterable[str] | None = None) -> list[
         raise KnowledgeError(problems)
     log.debug("loaded %d report(s) from %s", len(bases), data_dir)
     return bases
+
+
+def _missing_half(data_dir: Path, rid: str, seeds: dict[str, Path], folders: dict[str, Path]) -> Problem | None:
+    """The problem when report ``rid`` lacks its text (``seeds/``) or its knowledge folder."""
+    if rid not in seeds:
+        return Problem(
+            _display(folders.get(rid, data_dir / "knowledge" / rid), data_dir),
+            None,
+            f"there is no report seeds/{rid}.txt for this knowledge folder; add the report or remove the folder",
+        )
+    if rid not in folders:
+        return Problem(
+            _display(seeds[rid], data_dir),
+            None,
+            f"no knowledge folder for this report; create knowledge/{rid}/ with a facts YAML file",
+        )
+    return None
