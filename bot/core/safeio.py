@@ -87,6 +87,20 @@ def read_text(path: Path | str, *, root: Path | str, max_bytes: int, what: str =
     """
     path, root = Path(path), Path(root)
     name = _display(path, root)
+    real = _resolve_inside(path, root, name, what)
+    try:
+        before = os.stat(real, follow_symlinks=False)
+    except OSError as exc:
+        raise UnsafeFile(name, f"cannot open this {what} ({exc.strerror or exc})") from None
+    _check_regular(name, what, before, max_bytes)
+    data = _read_same_file(real, before, name, what, max_bytes)
+    if len(data) > max_bytes:
+        raise UnsafeFile(name, _too_big(what, max_bytes, None))
+    return _decode(name, what, data)
+
+
+def _resolve_inside(path: Path, root: Path, name: str, what: str) -> Path:
+    """Where ``path`` really is (every symlink followed), refused unless inside ``root``."""
     try:
         real_root = Path(os.path.realpath(root, strict=True))
     except OSError as exc:
@@ -108,11 +122,12 @@ def read_text(path: Path | str, *, root: Path | str, max_bytes: int, what: str =
             f"this {what} is a symlink to a place outside the data folder; "
             "copy the file itself into the folder",
         )
-    try:
-        before = os.stat(real, follow_symlinks=False)
-    except OSError as exc:
-        raise UnsafeFile(name, f"cannot open this {what} ({exc.strerror or exc})") from None
-    _check_regular(name, what, before, max_bytes)
+    return real
+
+
+def _read_same_file(real: Path, before: os.stat_result, name: str, what: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of ``real``, opened without following a symlink or
+    blocking, and refused unless it is still the regular file ``before`` described."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_NOCTTY", 0)
     try:
@@ -136,10 +151,7 @@ def read_text(path: Path | str, *, root: Path | str, max_bytes: int, what: str =
         raise UnsafeFile(name, f"cannot read this {what} ({exc.strerror or exc})") from None
     finally:
         os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > max_bytes:
-        raise UnsafeFile(name, _too_big(what, max_bytes, None))
-    return _decode(name, what, data)
+    return b"".join(chunks)
 
 
 def _check_regular(name: str, what: str, st: os.stat_result, max_bytes: int) -> None:
