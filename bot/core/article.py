@@ -329,22 +329,10 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
 
 def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """Split a capitalised run into title + name and say what it names."""
-    run = text[start:end]
-    owner = _POSSESSIVE_OWNER.match(run)
-    if owner and owner.end() < len(run):  # "Kenya’s Brian Kiptoo": Kenya, then Brian Kiptoo
+    owner = _POSSESSIVE_OWNER.match(text[start:end])
+    if owner and start + owner.end() < end:  # "Kenya’s Brian Kiptoo": Kenya, then Brian Kiptoo
         return _classify_run(text, start, start + owner.end(1)) + _classify_run(text, start + owner.end(), end)
-    tokens = run.split()
-    # The sentence's first word is capitalised anyway: drop it when it is an ordinary word.
-    lead = 0
-    at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "("))
-    titled = len(tokens) > 1 and _bare(tokens[1]) in ROLE_WORDS  # "Port Director Amelia Stroud"
-    if at_start and _plain(tokens[0]) and not titled:
-        lead = 1
-    if lead:
-        offset = run.find(tokens[lead]) if lead < len(tokens) else len(run)
-        start += offset
-        tokens = tokens[lead:]
-        run = text[start:end]
+    start, tokens = _without_lead(text, start, end)
     if not tokens:
         return []
     lowered = [_bare(t) for t in tokens]
@@ -353,28 +341,56 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     last_role = max((i for i, w in enumerate(lowered) if w in ROLE_WORDS), default=-1)
     rest = lowered[last_role + 1 :]
     if 0 <= last_role < len(tokens) - 1 and not any(w in ORGANISATION_WORDS | PLACE_WORDS for w in rest):
-        title = " ".join(tokens[: last_role + 1])
-        name_start = start + run.find(tokens[last_role + 1], len(" ".join(tokens[:last_role])))
-        return [(name_start, end, PERSON, title.rstrip("."))]
+        return [_titled_person(text, start, end, tokens, last_role)]
+    kind = _kind_of_run(text, start, end, tokens, lowered, last_role)
+    return [(start, end, kind, "")] if kind else []
+
+
+def _without_lead(text: str, start: int, end: int) -> tuple[int, list[str]]:
+    """The run's start and words, without the sentence's first word when that is an ordinary
+    word (it is capitalised anyway)."""
+    run = text[start:end]
+    tokens = run.split()
+    at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "("))
+    titled = len(tokens) > 1 and _bare(tokens[1]) in ROLE_WORDS  # "Port Director Amelia Stroud"
+    if at_start and _plain(tokens[0]) and not titled:
+        offset = run.find(tokens[1]) if len(tokens) > 1 else len(run)
+        return start + offset, tokens[1:]
+    return start, tokens
+
+
+def _titled_person(text: str, start: int, end: int, tokens: list[str], last_role: int) -> tuple[int, int, str, str]:
+    """A person named after their title ("Second Vice Foreign Minister Ana Ruiz"): the name's
+    span, with the title as its role."""
+    run = text[start:end]
+    title = " ".join(tokens[: last_role + 1])
+    name_start = start + run.find(tokens[last_role + 1], len(" ".join(tokens[:last_role])))
+    return (name_start, end, PERSON, title.rstrip("."))
+
+
+def _kind_of_run(
+    text: str, start: int, end: int, tokens: list[str], lowered: list[str], last_role: int
+) -> str | None:
+    """What a capitalised run with no title before a name names, or None when it names nothing."""
     if any(w in ORGANISATION_WORDS for w in lowered) or (len(tokens) == 1 and tokens[0].rstrip("s").isupper() and len(tokens[0]) > 1):
-        return [(start, end, ORGANISATION, "")]
+        return ORGANISATION
     if any(w in PLACE_WORDS for w in lowered) or lowered[0] in COMPASS:
-        return [(start, end, PLACE, "")]
+        return PLACE
     if " ".join(lowered) in place_names():
-        return [(start, end, PLACE, "")]
+        return PLACE
     if _plain(tokens[0]) and any(w in country_names() for w in lowered):
-        return [(start, end, ORGANISATION, "")]  # "Statistics Norway", "Norway Post"
+        return ORGANISATION  # "Statistics Norway", "Norway Post"
     if last_role >= 0:
-        return []  # a bare title ("the Governor"), no name
+        return None  # a bare title ("the Governor"), no name
     if _adjective(text, end, lowered):
-        return []
+        return None
     if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens) and lowered[0] not in place_names():
-        return [(start, end, PERSON, "")]
+        return PERSON
     if _after_place_preposition(text, start):
-        return [(start, end, PLACE, "")]
+        return PLACE
     if len(tokens) == 1 and _plain(tokens[0]):
-        return []
-    return [(start, end, "name", "")]
+        return None
+    return "name"
 
 
 COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower"])

@@ -14,9 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from bot.core.answer import Answer, Citation
+from bot.core.completion import COMPLETE_ENOUGH, Offered, completion_score, typed_words
 from bot.core.datadir import find_data_dir
 from bot.core.errors import Problem, UnknownReport
 from bot.core.knowledge import FactBase, load_data_dir
@@ -259,60 +258,32 @@ class Engine:
         ``prefix`` first, and only those the bot answers with their own fact (checked once per
         report). Each word typed is looked for in every way of asking a fact (the last one as
         the start of a word; another ending or a typo counts less, little words less still)."""
-        from bot.core.text import stem, words
-
-        near, little, in_order, other_form, enough = 0.8, 0.3, 10.0, 3.0, 70.0  # the weights and the cut
-        offered: dict[str, list[Any]] = self.__dict__.setdefault("_offered", {})
-        candidates = []
-        for index in self._scope(report):
-            if index.base.id not in offered:
-                found = offered[index.base.id] = []
-                for f in index.facts:
-                    shown = f.suggestion.strip().rstrip(".!? ")
-                    shown = shown[:1].upper() + shown[1:] + "?"
-                    if f.id in self.ask(shown, index.base.id).fact_ids:
-                        forms = [tuple(words(q)) for q in f.questions]
-                        found.append((shown, [(w, tuple(map(stem, w)), set(w)) for w in forms]))
-            candidates.extend(offered[index.base.id])
+        candidates = [c for index in self._scope(report) for c in self._offers(index)]
         text = tidy_question(prefix or "")
         typed = words(text)
         if not typed:
             return [shown for shown, _forms in candidates][:limit]
-        partial = text[-1:].isalnum()  # the last word is still being typed
-        content = [w for w in typed if w not in STOPWORDS] or typed
-        asked = [
-            (w, stem(w), 1.0 if w in content else little, partial and i == len(typed) - 1)
-            for i, w in enumerate(typed)
-        ]
-
-        def closeness(form: tuple[str, ...], stems: tuple[str, ...], bag: set[str]) -> float:
-            score = 0.0
-            for w, w_stem, weight, last in asked:
-                if w in bag or w_stem in stems or (last and any(x.startswith(w) for x in form)):
-                    score += weight
-                elif (
-                    len(w) > 3 and process.extractOne(w_stem, stems, scorer=fuzz.ratio, score_cutoff=75)
-                ) or (
-                    last
-                    and len(w) > 4
-                    and process.extractOne(w, [x[: len(w)] for x in form], scorer=fuzz.ratio, score_cutoff=80)
-                ):
-                    score += near * weight
-            return 100.0 * score / sum(a[2] for a in asked)
-
-        n = len(typed)
+        asked = typed_words(typed, partial=text[-1:].isalnum())  # the last word is still being typed
         ranked = []
         for order, (shown, forms) in enumerate(candidates):
-            first = forms[0][0]
-            starts = (
-                len(first) >= n and first[: n - 1] == tuple(typed[:-1]) and first[n - 1].startswith(typed[-1])
-            )
-            score = max(
-                [closeness(*forms[0]) + in_order * starts] + [closeness(*f) - other_form for f in forms[1:]]
-            )
-            if score >= enough:
+            score = completion_score(typed, asked, forms)
+            if score >= COMPLETE_ENOUGH:
                 ranked.append((-score, order, shown))
         return [shown for _score, _order, shown in sorted(ranked)][:limit]
+
+    def _offers(self, index: Any) -> list[Offered]:
+        """The questions autocomplete offers for one report, found once: each fact's first
+        question, cased as a question, when the bot answers it with that fact."""
+        offered: dict[str, list[Offered]] = self.__dict__.setdefault("_offered", {})
+        if index.base.id not in offered:
+            found = offered[index.base.id] = []
+            for f in index.facts:
+                shown = f.suggestion.strip().rstrip(".!? ")
+                shown = shown[:1].upper() + shown[1:] + "?"
+                if f.id in self.ask(shown, index.base.id).fact_ids:
+                    forms = [tuple(words(q)) for q in f.questions]
+                    found.append((shown, [(w, tuple(map(stem, w)), set(w)) for w in forms]))
+        return offered[index.base.id]
 
 
 _CLAUSES = re.compile(r"(?<=[;:])\s+|\s+[—–-]+\s+")

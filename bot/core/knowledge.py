@@ -236,12 +236,44 @@ class _Collector:
         fid = raw.get("id")
         label = f"fact {fid!r}" if isinstance(fid, str) and fid else "a fact"
         before = len(self.problems)
+        self._check_fact_keys(file, where, label, raw)
+        self._check_fact_id(file, where, label, fid)
+        topic = _text(raw.get("topic"))
+        if not topic:
+            self.problem(file, where, f"{label} needs a non-empty `topic`")
+        answer = _text(raw.get("answer")) or ("" if self.drafting else None)
+        if answer is None:
+            self.problem(file, where, f"{label} needs a non-empty `answer`")
+        types = self._fact_types(file, where, label, raw)
+        questions = self._fact_questions(file, where, label, raw)
+        keywords = self._string_list(file, where, label, raw, "keywords", required=False)
+        sources = self._sources(file, where, label, raw.get("sources"))
+        if len(self.problems) == before and isinstance(fid, str) and topic and answer is not None:
+            fact = Fact(
+                report=self.report.id,
+                id=fid,
+                topic=topic,
+                types=tuple(types),
+                questions=tuple(questions),
+                keywords=tuple(keywords),
+                answer=answer,
+                sources=tuple(sources),
+                file=file,
+                line=where,
+            )
+            (self.drafted if self.drafting else self.facts).append(fact)
+
+    def _check_fact_keys(self, file: str, where: int | None, label: str, raw: dict[str, Any]) -> None:
+        """A problem for each field a fact may not have."""
         for key in sorted(set(raw) - _FACT_KEYS, key=str):
             self.problem(
                 file,
                 where,
                 f"{label} has unknown field {key!r}; fields are: " + ", ".join(sorted(_FACT_KEYS)),
             )
+
+    def _check_fact_id(self, file: str, where: int | None, label: str, fid: Any) -> None:
+        """A fact's id is a slug, unique among curated facts (drafted ones are replaced by id)."""
         if not isinstance(fid, str) or not _ID.match(fid):
             self.problem(file, where, f"{label} needs an `id` of lower-case letters, digits, '-' or '_'")
         elif fid in self._fact_lines and not self.drafting:
@@ -253,12 +285,9 @@ class _Collector:
             )
         elif not self.drafting:
             self._fact_lines[fid] = (file, where)
-        topic = _text(raw.get("topic"))
-        if not topic:
-            self.problem(file, where, f"{label} needs a non-empty `topic`")
-        answer = _text(raw.get("answer")) or ("" if self.drafting else None)
-        if answer is None:
-            self.problem(file, where, f"{label} needs a non-empty `answer`")
+
+    def _fact_types(self, file: str, where: int | None, label: str, raw: dict[str, Any]) -> list[str]:
+        """A fact's question types, each one of ``FACT_TYPES``."""
         types = self._string_list(file, where, label, raw, "type", required=True)
         for t in types:
             if t not in FACT_TYPES:
@@ -267,6 +296,10 @@ class _Collector:
                     where,
                     f"{label} has unknown type {t!r}; types are: " + ", ".join(sorted(FACT_TYPES)),
                 )
+        return types
+
+    def _fact_questions(self, file: str, where: int | None, label: str, raw: dict[str, Any]) -> list[str]:
+        """A fact's questions, the first short enough to be offered as a suggestion."""
         questions = self._string_list(file, where, label, raw, "questions", required=True)
         if questions and len(questions[0]) > MAX_SUGGESTION_CHARS:
             self.problem(
@@ -274,23 +307,7 @@ class _Collector:
                 where,
                 f"{label}: the first question is offered as a suggestion and must be at most {MAX_SUGGESTION_CHARS} characters",
             )
-        keywords = self._string_list(file, where, label, raw, "keywords", required=False)
-        sources = self._sources(file, where, label, raw.get("sources"))
-        if len(self.problems) == before and isinstance(fid, str) and topic and answer is not None:
-            (self.drafted if self.drafting else self.facts).append(
-                Fact(
-                    report=self.report.id,
-                    id=fid,
-                    topic=topic,
-                    types=tuple(types),
-                    questions=tuple(questions),
-                    keywords=tuple(keywords),
-                    answer=answer,
-                    sources=tuple(sources),
-                    file=file,
-                    line=where,
-                )
-            )
+        return questions
 
     def _string_list(
         self, file: str, line: int | None, label: str, raw: dict[str, Any], key: str, *, required: bool
@@ -459,23 +476,9 @@ def load_data_dir(data_dir: Path, reports: Iterable[str] | None = None) -> list[
     wanted = list(reports) if reports is not None else sorted(set(seeds) | set(folders))
     bases: list[FactBase] = []
     for rid in wanted:
-        if rid not in seeds:
-            problems.append(
-                Problem(
-                    _display(folders.get(rid, knowledge_dir / rid), data_dir),
-                    None,
-                    f"there is no report seeds/{rid}.txt for this knowledge folder; add the report or remove the folder",
-                )
-            )
-            continue
-        if rid not in folders:
-            problems.append(
-                Problem(
-                    _display(seeds[rid], data_dir),
-                    None,
-                    f"no knowledge folder for this report; create knowledge/{rid}/ with a facts YAML file",
-                )
-            )
+        missing = _missing_half(data_dir, rid, seeds, folders)
+        if missing is not None:
+            problems.append(missing)
             continue
         try:
             bases.append(load_fact_base(seeds[rid], folders[rid], root=data_dir))
@@ -493,3 +496,20 @@ def load_data_dir(data_dir: Path, reports: Iterable[str] | None = None) -> list[
         raise KnowledgeError(problems)
     log.debug("loaded %d report(s) from %s", len(bases), data_dir)
     return bases
+
+
+def _missing_half(data_dir: Path, rid: str, seeds: dict[str, Path], folders: dict[str, Path]) -> Problem | None:
+    """The problem when report ``rid`` lacks its text (``seeds/``) or its knowledge folder."""
+    if rid not in seeds:
+        return Problem(
+            _display(folders.get(rid, data_dir / "knowledge" / rid), data_dir),
+            None,
+            f"there is no report seeds/{rid}.txt for this knowledge folder; add the report or remove the folder",
+        )
+    if rid not in folders:
+        return Problem(
+            _display(seeds[rid], data_dir),
+            None,
+            f"no knowledge folder for this report; create knowledge/{rid}/ with a facts YAML file",
+        )
+    return None

@@ -14,8 +14,9 @@ Signals, all computed over the fact base prepared once at start-up:
   not), a place the report never names ("Laos") declines, and "Peru's foreign minister"
   needs a fact that says "Peru's ... minister".
 
-Thresholds are named constants below; ``decide`` applies them and the ambiguity rule. A fact
-that fails a hard check (type, number, place, owner) is never the answer.
+Thresholds are named constants below; ``decide`` applies them and the ambiguity rule. Each
+check (``CHECKS``) is written once, with the factor its failure puts on the score; a fact that
+fails a hard check (type, number, owner, place) is never the answer.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import logging
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -240,10 +241,29 @@ class Match:
     coverage: float
     bm25: float
     fuzzy: float
-    type_ok: bool
-    numbers_ok: bool
-    owner_ok: bool
-    place_ok: bool = True
+    #: The names of the checks (``CHECKS``) the fact fails.
+    failed: frozenset[str] = frozenset()
+
+    @property
+    def answerable(self) -> bool:
+        """Whether the fact passes every hard check: one that fails any never answers."""
+        return not self.failed & HARD_CHECKS
+
+    @property
+    def type_ok(self) -> bool:
+        return "type" not in self.failed
+
+    @property
+    def numbers_ok(self) -> bool:
+        return "numbers" not in self.failed
+
+    @property
+    def owner_ok(self) -> bool:
+        return "owner" not in self.failed
+
+    @property
+    def place_ok(self) -> bool:
+        return "place" not in self.failed
 
 
 @dataclass(frozen=True)
@@ -269,6 +289,37 @@ class Decision:
     uncertain: bool
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """A question as the checks read it, once for all its candidate facts."""
+
+    tokens: tuple[str, ...]
+    idf: dict[str, float]
+    total: float
+    yes_no: bool
+    #: The days and months it names, and with them its figures: the fact must state them.
+    days: frozenset[str]
+    numbers: frozenset[str]
+    hard: frozenset[str]
+    soft: frozenset[str]
+    #: "university" for "which university?"
+    named_kind: str | None
+    #: ("peru", "foreign_minist") for "Peru's foreign minister"
+    owners: tuple[tuple[str, str], ...]
+    #: False when it names a place the report never mentions
+    place_ok: bool
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """The candidate facts' signals for one question."""
+
+    coverage: dict[int, float]
+    bm25: dict[int, float]
+    top_bm25: float
+    fuzzy: dict[int, tuple[float, float]]
+
+
 class FactIndex:
     """One report's fact base, prepared once for fast matching."""
 
@@ -277,85 +328,114 @@ class FactIndex:
         self.facts = base.facts
         self.analyzer = Analyzer(base.synonyms)
         self.gazetteer = Gazetteer(base.info.places)
+        self._calendar = frozenset(stem(w) for w in CALENDAR_WORDS)
         curated_texts = [(*f.questions, *f.keywords, f.answer) for f in self.facts]
         source_texts = [tuple(s.text for s in f.sources) for f in self.facts]
-        for text in {t for texts in (*curated_texts, *source_texts) for t in texts}:
-            self.analyzer.learn(text)
-        for sentence in base.report.sentences:
-            self.analyzer.learn(sentence.text)
-
-        # Per fact: each token's weight (1 in its own fields, less in its source sentences only)
-        # and term frequency; postings from token to facts; the canonical token sequences of its
-        # texts (for "X's Y" checks, done lazily on the few candidates).
-        self._weights: list[dict[str, float]] = []
-        self._tf: list[dict[str, float]] = []
-        self._numbers: list[frozenset[str]] = []
-        self._calendar = frozenset(stem(w) for w in CALENDAR_WORDS)
-        self._sequences: list[tuple[tuple[str, ...], ...]] = []
-        self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
-            tf: dict[str, float] = defaultdict(float)
-            weights: dict[str, float] = {}
-            sequences = []
-            for texts, weight in ((sources, SOURCE_ONLY_WEIGHT), (own, 1.0)):
-                for text in texts:
-                    canonical, document = self.analyzer.index(text)
-                    sequences.append(canonical)
-                    for t in document:
-                        tf[t] += weight
-                        weights[t] = max(weights.get(t, 0.0), weight)
-            self._weights.append(weights)
-            self._tf.append(dict(tf))
-            # The figures and days a fact states: in its answer or its sources, not in the ways
-            # people ask for it ("how many a year before 2024?" does not make 2024 its figure).
-            stated = (t for text in (self.facts[i].answer, *sources) for t in self.analyzer.index(text)[1])
-            self._numbers.append(frozenset(t for t in stated if t.isdigit() or t in self._calendar))
-            self._sequences.append(tuple(sequences))
-            self._asked.append(
-                frozenset(
-                    t
-                    for q in (*self.facts[i].questions, *self.facts[i].keywords)
-                    for t in self.analyzer.index(q)[1]
-                )
-            )
-            for t, w in weights.items():
-                postings[t].append((i, w))
+        self._learn_words(curated_texts, source_texts)
+        postings = self._index_facts(curated_texts, source_texts)
         self._postings = dict(postings)
-        places_in = self.gazetteer.places_in
-        self._places = places_in(" ".join(s.text for s in base.report.sentences)) | {
-            place for group in base.synonyms for place in places_in(" , ".join(group))
-        }
-
-        # Names that can own things: places, and the report's capitalised synonym groups (each
-        # read as one token: "united nations" gives no "nation").
-        def single(names: list[str]) -> frozenset[str]:
-            tokens = (self.analyzer.index(name)[0] for name in names)
-            return frozenset(t[0] for t in tokens if len(t) == 1)
-
+        self._places = self._report_places()
         self._places_tokens = frozenset(
             t for t in map(self.analyzer.one_token, self.gazetteer.names.values()) if t is not None
         )
-        # Of the report's names, bodies own things ("the Green Party's leader"): those its
-        # ``report.yaml`` lists, and its capitalised synonym groups whose last word names a kind
-        # of organisation. People are left out: "Smith's order" is said in too many ways to check.
-        bodies = list(base.info.bodies) + [
-            g[0]
-            for g in base.synonyms
-            if g[0][:1].isupper() and g[0].split()[-1].lower() in ORGANISATION_WORDS
-        ]
-        self._names = self._places_tokens | single(bodies)
-        self._antonyms: dict[str, str] = {}
-        for a, b in ANTONYMS:
-            ta, tb = self.analyzer.index(a)[0], self.analyzer.index(b)[0]
-            if ta and tb:
-                self._antonyms[ta[0]], self._antonyms[tb[0]] = tb[0], ta[0]
+        self._names = self._places_tokens | self._single_tokens(self._bodies())
+        self._antonyms = self._antonym_tokens()
         n = len(self.facts)
         self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()}
         self._idf_unknown = math.log(1 + (n + 0.5) / 0.5)
         self._avg_len = sum(sum(tf.values()) for tf in self._tf) / max(n, 1)
+        self._prepare_ways_of_asking()
 
-        # The ways people ask, prepared for rapidfuzz: token strings and cleaned text.
+    def _learn_words(self, curated_texts: list[tuple[str, ...]], source_texts: list[tuple[str, ...]]) -> None:
+        """Teach the analyzer every word of the fact base and the report (typos repair to them)."""
+        for text in {t for texts in (*curated_texts, *source_texts) for t in texts}:
+            self.analyzer.learn(text)
+        for sentence in self.base.report.sentences:
+            self.analyzer.learn(sentence.text)
+
+    def _index_facts(
+        self, curated_texts: list[tuple[str, ...]], source_texts: list[tuple[str, ...]]
+    ) -> dict[str, list[tuple[int, float]]]:
+        """Per fact: each token's weight (1 in its own fields, less in its source sentences only)
+        and term frequency, the figures and days it states, the canonical token sequences of its
+        texts (for "X's Y" checks, done lazily on the few candidates) and the tokens of the ways
+        people ask for it. Returns the postings from token to (fact, weight)."""
+        self._weights: list[dict[str, float]] = []
+        self._tf: list[dict[str, float]] = []
+        self._numbers: list[frozenset[str]] = []
+        self._sequences: list[tuple[tuple[str, ...], ...]] = []
+        self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
+            weights, tf, sequences = self._weigh(own, sources)
+            self._weights.append(weights)
+            self._tf.append(tf)
+            self._numbers.append(self._stated(self.facts[i], sources))
+            self._sequences.append(sequences)
+            self._asked.append(self._asking_tokens(self.facts[i]))
+            for t, w in weights.items():
+                postings[t].append((i, w))
+        return postings
+
+    def _weigh(
+        self, own: tuple[str, ...], sources: tuple[str, ...]
+    ) -> tuple[dict[str, float], dict[str, float], tuple[tuple[str, ...], ...]]:
+        """A fact's token weights, term frequencies and canonical token sequences."""
+        tf: dict[str, float] = defaultdict(float)
+        weights: dict[str, float] = {}
+        sequences = []
+        for texts, weight in ((sources, SOURCE_ONLY_WEIGHT), (own, 1.0)):
+            for text in texts:
+                canonical, document = self.analyzer.index(text)
+                sequences.append(canonical)
+                for t in document:
+                    tf[t] += weight
+                    weights[t] = max(weights.get(t, 0.0), weight)
+        return weights, dict(tf), tuple(sequences)
+
+    def _stated(self, fact: Fact, sources: tuple[str, ...]) -> frozenset[str]:
+        """The figures and days a fact states: in its answer or its sources, not in the ways
+        people ask for it ("how many a year before 2024?" does not make 2024 its figure)."""
+        stated = (t for text in (fact.answer, *sources) for t in self.analyzer.index(text)[1])
+        return frozenset(t for t in stated if t.isdigit() or t in self._calendar)
+
+    def _asking_tokens(self, fact: Fact) -> frozenset[str]:
+        """The tokens of the ways people ask for ``fact`` (its questions and keywords)."""
+        return frozenset(t for q in (*fact.questions, *fact.keywords) for t in self.analyzer.index(q)[1])
+
+    def _report_places(self) -> set[str]:
+        """The places the report names, in its sentences or its synonym groups."""
+        places_in = self.gazetteer.places_in
+        return places_in(" ".join(s.text for s in self.base.report.sentences)) | {
+            place for group in self.base.synonyms for place in places_in(" , ".join(group))
+        }
+
+    def _bodies(self) -> list[str]:
+        """Of the report's names, bodies own things ("the Green Party's leader"): those its
+        ``report.yaml`` lists, and its capitalised synonym groups whose last word names a kind
+        of organisation. People are left out: "Smith's order" is said in too many ways to check."""
+        return list(self.base.info.bodies) + [
+            g[0]
+            for g in self.base.synonyms
+            if g[0][:1].isupper() and g[0].split()[-1].lower() in ORGANISATION_WORDS
+        ]
+
+    def _single_tokens(self, names: list[str]) -> frozenset[str]:
+        """The names that read as one token each ("united nations" gives no "nation")."""
+        tokens = (self.analyzer.index(name)[0] for name in names)
+        return frozenset(t[0] for t in tokens if len(t) == 1)
+
+    def _antonym_tokens(self) -> dict[str, str]:
+        """Each token of ``lexicon.ANTONYMS`` and its opposite, both ways."""
+        antonyms: dict[str, str] = {}
+        for a, b in ANTONYMS:
+            ta, tb = self.analyzer.index(a)[0], self.analyzer.index(b)[0]
+            if ta and tb:
+                antonyms[ta[0]], antonyms[tb[0]] = tb[0], ta[0]
+        return antonyms
+
+    def _prepare_ways_of_asking(self) -> None:
+        """The ways people ask, prepared for rapidfuzz: token strings and cleaned text."""
         self._ask_fact: list[int] = []
         self._ask_tokens: list[str] = []
         self._ask_text: list[str] = []
@@ -388,9 +468,23 @@ class FactIndex:
             return Ranking(question, analysis, types, ())
         yes_no = bool(_YES_NO.match(clean(question)))
         idf = {t: self.idf(t, analysis, yes_no=yes_no) for t in tokens}
+        covered = self._covered(tokens, idf, yes_no=yes_no)
+        if not covered:
+            return Ranking(question, analysis, types, ())
         total = sum(idf.values())
-        # A yes/no question's direction may be wrong ("did burglaries fall?"): the fact that
-        # says the opposite ("they soared") answers it.
+        coverage = {i: c / total for i, c in covered.items()}
+        candidates = heapq.nlargest(CANDIDATES, coverage, key=lambda i: (coverage[i], -i))
+        signals = self._signals(question, candidates, coverage, tokens, idf)
+        asked = self._read(question, analysis, types, tokens, idf, yes_no=yes_no)
+        matches = [self._match(i, asked, signals) for i in candidates]
+        matches.sort(key=lambda m: (-m.score, m.fact.id))
+        return Ranking(question, analysis, types, tuple(matches))
+
+    def _covered(self, tokens: list[str], idf: dict[str, float], *, yes_no: bool) -> dict[int, float]:
+        """Per fact that shares a word with the question, the IDF weight of the words it explains.
+
+        A yes/no question's direction may be wrong ("did burglaries fall?"): the fact that
+        says the opposite ("they soared") answers it."""
         covered: dict[int, float] = defaultdict(float)
         for t in tokens:
             best: dict[int, float] = {}
@@ -399,73 +493,66 @@ class FactIndex:
                     best[i] = max(best.get(i, 0.0), weight)
             for i, weight in best.items():
                 covered[i] += idf[t] * weight
-        if not covered:
-            return Ranking(question, analysis, types, ())
-        coverage = {i: c / total for i, c in covered.items()}
-        candidates = heapq.nlargest(CANDIDATES, coverage, key=lambda i: (coverage[i], -i))
+        return covered
+
+    def _signals(
+        self,
+        question: str,
+        candidates: list[int],
+        coverage: dict[int, float],
+        tokens: list[str],
+        idf: dict[str, float],
+    ) -> _Signals:
+        """BM25 and fuzzy similarity of the candidate facts, besides their coverage."""
         bm25 = {i: self._bm25(i, tokens, idf) for i in candidates}
-        top_bm25 = max(bm25.values()) or 1.0
         fuzzy = self._fuzzy(candidates, " ".join(tokens), clean(question).rstrip("?. "))
+        return _Signals(coverage, bm25, max(bm25.values()) or 1.0, fuzzy)
+
+    def _read(
+        self,
+        question: str,
+        analysis: Analysis,
+        types: frozenset[str],
+        tokens: list[str],
+        idf: dict[str, float],
+        *,
+        yes_no: bool,
+    ) -> _Asked:
+        """What the checks need of the question."""
         # A day or month named in the question must be in the fact, like a figure ("what did the
         # ministry do on Friday?"); "did the team leave on Thursday?" may be wrong, like a figure.
         days = frozenset(t for t in tokens if t in self._calendar)
-        hard, soft = types & HARD_TYPES, types & SOFT_TYPES
+        hard = types & HARD_TYPES
         kind = _WHICH_NAMED.search(question)
-        named_kind = kind.group(1).lower() if kind else None
         # "X's Y" must hold in the fact, except in a yes/no question, whose premise may be wrong
         # ("indicted by Chilean prosecutors?" is answered by "Peruvian prosecutors").
-        owners = [] if yes_no else self._owners(question, names=bool(hard))
-        place_ok = not (self.gazetteer.places_in(question) - self._places)
+        owners = () if yes_no else tuple(self._owners(question, names=bool(hard)))
+        return _Asked(
+            tokens=tuple(tokens),
+            idf=idf,
+            total=sum(idf.values()),
+            yes_no=yes_no,
+            days=days,
+            numbers=analysis.numbers | days,
+            hard=hard,
+            soft=types & SOFT_TYPES,
+            named_kind=kind.group(1).lower() if kind else None,
+            owners=owners,
+            place_ok=not (self.gazetteer.places_in(question) - self._places),
+        )
 
-        matches = []
-        for i in candidates:
-            fact = self.facts[i]
-            if named_kind and not self._names_kind(i, named_kind):
-                type_ok = False  # "which university?": the fact must name one ("Kyoto University")
-            elif "name" in hard:  # asked for a name: only a fact that gives that name will do
-                asked = sum(idf[t] for t in tokens if t in self._asked[i]) / total
-                type_ok = "name" in fact.types and asked >= MIN_NAME_COVERAGE
-            else:
-                type_ok = not hard or bool(hard & set(fact.types))
-            soft_ok = not soft or bool(soft & set(fact.types))
-            # A yes/no question may carry a wrong figure ("were 500 kidnapped?"): the fact with
-            # the right one answers it.
-            numbers_ok = yes_no or (analysis.numbers | days) <= self._numbers[i]
-            owner_ok = all(self._supports(i, pair) for pair in owners)
-            ftok, ftext = fuzzy[i]
-            score = (
-                W_COVERAGE * coverage[i]
-                + W_BM25 * bm25[i] / top_bm25 * coverage[i]
-                + W_FUZZY_TOKENS * ftok
-                + W_FUZZY_TEXT * ftext
-            )
-            if not type_ok:
-                score *= TYPE_MISMATCH
-            if not soft_ok:
-                score *= SOFT_TYPE_MISMATCH
-            if not hard and not OPEN_TYPES & set(fact.types) and not (days and "when" in fact.types):
-                score *= NARROW_FACT
-            if not numbers_ok:
-                score *= NUMBER_MISMATCH
-            if not owner_ok:
-                score *= OWNER_MISMATCH
-            if not place_ok:
-                score *= PLACE_MISMATCH
-            matches.append(
-                Match(
-                    fact,
-                    min(score, 1.0),
-                    coverage[i],
-                    bm25[i],
-                    ftok,
-                    type_ok,
-                    numbers_ok,
-                    owner_ok,
-                    place_ok,
-                )
-            )
-        matches.sort(key=lambda m: (-m.score, m.fact.id))
-        return Ranking(question, analysis, types, tuple(matches))
+    def _match(self, i: int, asked: _Asked, signals: _Signals) -> Match:
+        """Fact ``i`` scored by its signals, then put to every check."""
+        coverage, bm25 = signals.coverage[i], signals.bm25[i]
+        ftok, ftext = signals.fuzzy[i]
+        score = (
+            W_COVERAGE * coverage
+            + W_BM25 * bm25 / signals.top_bm25 * coverage
+            + W_FUZZY_TOKENS * ftok
+            + W_FUZZY_TEXT * ftext
+        )
+        failed = frozenset(check.name for check in CHECKS if not check.passes(self, i, asked))
+        return Match(self.facts[i], min(penalised(score, failed), 1.0), coverage, bm25, ftok, failed)
 
     def _bm25(self, i: int, tokens: list[str], idf: dict[str, float]) -> float:
         tf = self._tf[i]
@@ -556,15 +643,85 @@ class FactIndex:
         return False
 
 
+# -- the checks: each one named, written once; its factor ranks a failing fact down, and a
+# -- failed hard check keeps the fact from answering (``Match.answerable``, used by ``decide``).
+
+
+def _answers_type(index: FactIndex, i: int, q: _Asked) -> bool:
+    """A who/when/where/how many... question needs a fact that answers that type."""
+    fact = index.facts[i]
+    if q.named_kind and not index._names_kind(i, q.named_kind):
+        return False  # "which university?": the fact must name one ("Kyoto University")
+    if "name" in q.hard:  # asked for a name: only a fact that gives that name will do
+        asked = sum(q.idf[t] for t in q.tokens if t in index._asked[i]) / q.total
+        return "name" in fact.types and asked >= MIN_NAME_COVERAGE
+    return not q.hard or bool(q.hard & set(fact.types))
+
+
+def _answers_soft_type(index: FactIndex, i: int, q: _Asked) -> bool:
+    """A "how" question prefers a fact that answers "how"."""
+    return not q.soft or bool(q.soft & set(index.facts[i].types))
+
+
+def _is_broad(index: FactIndex, i: int, q: _Asked) -> bool:
+    """A fact that only answers who/when/where/... suits a question that asks one of them ("what
+    did Ortiz say" is not "who is Ortiz"), and a "when" fact one that names a day."""
+    types = index.facts[i].types
+    return bool(q.hard or OPEN_TYPES & set(types) or (q.days and "when" in types))
+
+
+def _states_numbers(index: FactIndex, i: int, q: _Asked) -> bool:
+    """The fact states every figure and day of the question. A yes/no question may carry a wrong
+    one ("were 500 kidnapped?"): the fact with the right one answers it."""
+    return q.yes_no or q.numbers <= index._numbers[i]
+
+
+def _supports_owners(index: FactIndex, i: int, q: _Asked) -> bool:
+    """The fact says "X's Y" for each "X's Y" of the question ("Peru's foreign minister")."""
+    return all(index._supports(i, pair) for pair in q.owners)
+
+
+def _knows_places(index: FactIndex, i: int, q: _Asked) -> bool:
+    """The question names no place the report never mentions ("Laos")."""
+    return q.place_ok
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check a fact is put to for a question."""
+
+    name: str
+    #: The score is multiplied by this when the fact fails the check.
+    factor: float
+    #: A fact that fails a hard check never answers; a soft one only ranks it down.
+    hard: bool
+    passes: Callable[[FactIndex, int, _Asked], bool]
+
+
+#: Every check, in the order their factors apply to the score.
+CHECKS = (
+    Check("type", TYPE_MISMATCH, True, _answers_type),
+    Check("soft_type", SOFT_TYPE_MISMATCH, False, _answers_soft_type),
+    Check("broad", NARROW_FACT, False, _is_broad),
+    Check("numbers", NUMBER_MISMATCH, True, _states_numbers),
+    Check("owner", OWNER_MISMATCH, True, _supports_owners),
+    Check("place", PLACE_MISMATCH, True, _knows_places),
+)
+HARD_CHECKS = frozenset(check.name for check in CHECKS if check.hard)
+
+
+def penalised(score: float, failed: frozenset[str]) -> float:
+    """``score`` times the factor of each check in ``failed``."""
+    for check in CHECKS:
+        if check.name in failed:
+            score *= check.factor
+    return score
+
+
 def decide(ranking: Ranking) -> Decision:
     """Apply the thresholds and the ambiguity rule to a ranking."""
     best = ranking.best
-    if (
-        best is None
-        or best.score < ANSWER_THRESHOLD
-        or best.coverage < MIN_COVERAGE
-        or not (best.type_ok and best.numbers_ok and best.place_ok and best.owner_ok)
-    ):
+    if best is None or best.score < ANSWER_THRESHOLD or best.coverage < MIN_COVERAGE or not best.answerable:
         return Decision((), best.score if best else 0.0, False)
     chosen = [best.fact]
     cited = {s.id for s in best.fact.sources}

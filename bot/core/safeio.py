@@ -87,6 +87,20 @@ def read_text(path: Path | str, *, root: Path | str, max_bytes: int, what: str =
     """
     path, root = Path(path), Path(root)
     name = _display(path, root)
+    real = _resolve_inside(path, root, name, what)
+    try:
+        before = os.stat(real, follow_symlinks=False)
+    except OSError as exc:
+        raise UnsafeFile(name, f"cannot open this {what} ({exc.strerror or exc})") from None
+    _check_regular(name, what, before, max_bytes)
+    data = _read_same_file(real, before, name, what, max_bytes)
+    if len(data) > max_bytes:
+        raise UnsafeFile(name, _too_big(what, max_bytes, None))
+    return _decode(name, what, data)
+
+
+def _resolve_inside(path: Path, root: Path, name: str, what: str) -> Path:
+    """Where ``path`` really is (every symlink followed), refused unless inside ``root``."""
     try:
         real_root = Path(os.path.realpath(root, strict=True))
     except OSError as exc:
@@ -108,11 +122,12 @@ def read_text(path: Path | str, *, root: Path | str, max_bytes: int, what: str =
             f"this {what} is a symlink to a place outside the data folder; "
             "copy the file itself into the folder",
         )
-    try:
-        before = os.stat(real, follow_symlinks=False)
-    except OSError as exc:
-        raise UnsafeFile(name, f"cannot open this {what} ({exc.strerror or exc})") from None
-    _check_regular(name, what, before, max_bytes)
+    return real
+
+
+def _read_same_file(real: Path, before: os.stat_result, name: str, what: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of ``real``, opened without following a symlink or
+    blocking, and refused unless it is still the regular file ``before`` described."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_NOCTTY", 0)
     try:
@@ -136,10 +151,7 @@ def read_text(path: Path | str, *, root: Path | str, max_bytes: int, what: str =
         raise UnsafeFile(name, f"cannot read this {what} ({exc.strerror or exc})") from None
     finally:
         os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > max_bytes:
-        raise UnsafeFile(name, _too_big(what, max_bytes, None))
-    return _decode(name, what, data)
+    return b"".join(chunks)
 
 
 def _check_regular(name: str, what: str, st: os.stat_result, max_bytes: int) -> None:
@@ -245,43 +257,52 @@ def _measure(text: str) -> None:
             event = loader.get_event()
             if isinstance(event, yaml.DocumentStartEvent):
                 sizes.clear()
-                continue
-            if isinstance(event, _COLLECTION_END):
+            elif isinstance(event, _COLLECTION_END):
                 anchor, size, inner = stack.pop()
                 _add(stack, sizes, anchor, size, inner + 1)
-                continue
-            if isinstance(event, _COLLECTION_START):
-                stack.append([event.anchor, 1, 0])
-                total += 1
-                if len(stack) > MAX_YAML_DEPTH:
-                    raise _YamlRefused(_line(event), _too_deep())
-            elif isinstance(event, yaml.ScalarEvent):
-                total += 1
-                _add(stack, sizes, event.anchor, 1, 0)
-            elif isinstance(event, yaml.AliasEvent):
-                if event.anchor not in sizes:
-                    if any(frame[0] == event.anchor for frame in stack):
-                        raise _YamlRefused(
-                            _line(event),
-                            f"the alias *{event.anchor} refers to a node that contains it; "
-                            "a fact base cannot be recursive",
-                        )
-                    continue  # an undefined alias: the parser reports it, with its line
-                size, levels = sizes[event.anchor]
-                total += size
-                if len(stack) + levels > MAX_YAML_DEPTH:
-                    raise _YamlRefused(_line(event), _too_deep())
-                _add(stack, sizes, None, size, levels)
             else:
-                continue
-            if total > MAX_YAML_NODES:
-                raise _YamlRefused(
-                    _line(event),
-                    f"the document expands to more than {MAX_YAML_NODES:,} values "
-                    "(each alias `*name` repeats all that its anchor `&name` holds); use fewer aliases",
-                )
+                total += _count(event, stack, sizes)
+                if total > MAX_YAML_NODES:
+                    raise _YamlRefused(
+                        _line(event),
+                        f"the document expands to more than {MAX_YAML_NODES:,} values "
+                        "(each alias `*name` repeats all that its anchor `&name` holds); use fewer aliases",
+                    )
     finally:
         loader.dispose()
+
+
+def _count(event: yaml.Event, stack: list[list[Any]], sizes: dict[str, tuple[int, int]]) -> int:
+    """The values ``event`` adds to the document (an alias: all that its anchor holds); refuses
+    nesting deeper than ``MAX_YAML_DEPTH``."""
+    if isinstance(event, _COLLECTION_START):
+        stack.append([event.anchor, 1, 0])
+        if len(stack) > MAX_YAML_DEPTH:
+            raise _YamlRefused(_line(event), _too_deep())
+        return 1
+    if isinstance(event, yaml.ScalarEvent):
+        _add(stack, sizes, event.anchor, 1, 0)
+        return 1
+    if isinstance(event, yaml.AliasEvent):
+        return _count_alias(event, stack, sizes)
+    return 0
+
+
+def _count_alias(event: yaml.AliasEvent, stack: list[list[Any]], sizes: dict[str, tuple[int, int]]) -> int:
+    """What an alias repeats, accounted as a copy; refuses an alias inside its own anchor."""
+    if event.anchor not in sizes:
+        if any(frame[0] == event.anchor for frame in stack):
+            raise _YamlRefused(
+                _line(event),
+                f"the alias *{event.anchor} refers to a node that contains it; "
+                "a fact base cannot be recursive",
+            )
+        return 0  # an undefined alias: the parser reports it, with its line
+    size, levels = sizes[event.anchor]
+    if len(stack) + levels > MAX_YAML_DEPTH:
+        raise _YamlRefused(_line(event), _too_deep())
+    _add(stack, sizes, None, size, levels)
+    return size
 
 
 def _add(
