@@ -17,11 +17,19 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.core.answer import Answer, Citation
+from bot.core.article import read_article
 from bot.core.datadir import find_data_dir
 from bot.core.errors import Problem, UnknownReport
 from bot.core.knowledge import FactBase, load_data_dir
 from bot.core.korean.messages import decline_message_ko
-from bot.core.korean_bridge import english_question, is_korean
+from bot.core.korean_bridge import (
+    KoreanAliases,
+    ReportTerms,
+    english_questions,
+    is_korean,
+    merged_terms,
+    report_terms,
+)
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
 from bot.core.report import Sentence, split_sentences
 from bot.core.text import clean, latin_letter_share
@@ -78,6 +86,8 @@ class Engine:
         self.indexes: dict[str, Any] = {b.id: index_for(b) for b in bases}
         if not self.indexes:
             raise ValueError("an Engine needs at least one fact base")
+        #: Each report's names and words, for Korean questions: read on the first one about it.
+        self._korean: dict[str, ReportTerms] = {}
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None, reports: Iterable[str] | None = None) -> Engine:
@@ -191,13 +201,33 @@ class Engine:
         )
 
     def _ask_korean(self, original: str, text: str, report: str | None, scope: list[Any]) -> Answer:
-        """A Korean question: asked in English terms, answered with the English sentence."""
-        people = [p for index in scope for p in getattr(index, "people", ())]
-        english = english_question(text, people)
-        answer = self.ask(english, report)
-        if not answer.answered:
-            return replace(answer, question=original, answer=decline_message_ko())
-        return replace(answer, question=original)
+        """A Korean question: asked in English terms (its readings in turn, until one is
+        answered without doubt; else the first answered), answered with the English sentence;
+        a decline says so in Korean."""
+        terms = self._korean_terms(scope)
+        aliases = KoreanAliases.of(g for index in scope for g in index.base.korean)
+        first: Answer | None = None
+        unsure: Answer | None = None
+        for english in english_questions(text, terms, aliases):
+            answer = self.ask(english, report)
+            if answer.answered and not answer.uncertain:
+                return replace(answer, question=original, language="ko")
+            if answer.answered:
+                unsure = unsure or answer  # kept unless a later reading is answered surely
+            first = first or answer
+        if unsure is not None:
+            return replace(unsure, question=original, language="ko")
+        if first is None:  # it asks about a place the report never names
+            first = self._decline(original, decline_message_ko(), scope, verdict=None)
+        return replace(first, question=original, answer=decline_message_ko(), language="ko")
+
+    def _korean_terms(self, scope: list[Any]) -> ReportTerms:
+        """The names and words of the reports in ``scope``, read once per report."""
+        for index in scope:
+            if index.base.id not in self._korean:
+                article = getattr(index, "article", None) or read_article(index.base.report)
+                self._korean[index.base.id] = report_terms(index.base, article)
+        return merged_terms([self._korean[index.base.id] for index in scope])
 
     @staticmethod
     def _introduction(scope: list[Any]) -> str:

@@ -1,15 +1,39 @@
 """Korean questions about an English report: read by ``bot.core.korean`` into the kind of
-answer wanted and English content words, then asked as an English question, so the answer
-cites the English sentence verbatim. Names are matched by sound against the report's people."""
+answer wanted and English content words, then asked as English questions, so the answer cites
+the English sentence verbatim.
+
+A Korean question gives several English readings, most likely first: each content word by its
+first (most common) sense, then by its common senses together, then without the verbs (which a
+Korean question often adds to a noun: 대응팀 언제 출발한대 "when does the team leave"). Names are
+found by sound among the report's own names (``NameBook``, built once per report from the
+article: its people, bodies and places), and the report's ``korean:`` aliases in ``report.yaml``
+name the bodies whose Korean name is not a transliteration (국민의힘 People Power Party).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
-from bot.core.korean.names import best_name_match
-from bot.core.korean.reader import KoreanQuestion, is_korean, read_korean
+from bot.core.article import Article
+from bot.core.knowledge import FactBase
+from bot.core.korean.lexicon import lexicon
+from bot.core.korean.names import NameBook
+from bot.core.korean.reader import (
+    AMOUNT_NOUNS,
+    COUNT_NOUNS,
+    KoreanQuestion,
+    is_korean,
+    looks_like_verb,
+    read_korean,
+)
+from bot.core.korean.romanize import romanize
+from bot.core.lexical.lemmas import lemma
+from bot.core.lexicon import STOPWORDS
 
-#: The English question words for each kind the Korean reader gives.
+#: How each kind of Korean question starts in English.
 _LEAD = {
     "who": "who",
     "when": "when",
@@ -19,25 +43,255 @@ _LEAD = {
     "why": "why",
     "what": "what",
     "which": "which",
-    "said": "what did say",
+    "said": "what did",
     "definition": "what is",
     "yes_no": "did",
 }
-#: A romanised Korean word must be this close (0-100) to a person's name to stand for them.
-NAME_MATCH = 80
+#: A romanised Korean word must score this (0–100) against one of the report's names or their
+#: words to stand for it; a Korean name of several words, against a name of as many words.
+NAME_MATCH = 80.0
+SEVERAL_WORD_MATCH = 75.0
+#: A Korean word no entry reads must score this against a word of the report to be that word.
+LOANWORD_MATCH = 88.0
+#: Senses of a content word used by the second reading (the lexicon lists the commonest first).
+COMMON_SENSES = 3
+#: The most English readings tried for one Korean question.
+MAX_READINGS = 3
+
+_POSSESSIVE = re.compile(r"[’']s$")
+_WORD = re.compile(r"[A-Za-z]+")
+_NAME_KINDS = ("person", "organisation", "place", "name")
 
 
-def english_question(text: str, people: Iterable[str]) -> str:
-    """An English question carrying what the Korean question asks."""
-    kq: KoreanQuestion = read_korean(text)
-    names = list(people)
-    words = [_LEAD.get(kq.kind, "what")]
+@dataclass(frozen=True)
+class ReportTerms:
+    """What a Korean question is read against, once per report: the report's names (to find
+    Hangul names and loanwords by sound) and the lemmas of its words (to choose, of a Korean
+    word's English senses, the one the report uses: 동결 freeze|hold → hold)."""
+
+    names: NameBook
+    lemmas: frozenset[str]
+    #: The report's sentences, lower case, for names written with dots (U.S., U.K.).
+    text: str = ""
+
+    def uses(self, sense: str) -> bool:
+        """Whether every content word of ``sense`` (every word, if all are stop words) is a
+        word of the report, by its lemma as a noun or a verb (holding → holding, hold)."""
+        words = _WORD.findall(sense.lower())
+        words = [w for w in words if w not in STOPWORDS] or words
+        return bool(words) and all(w in self.lemmas or lemma(w) in self.lemmas for w in words)
+
+    def names_place(self, senses: Sequence[str]) -> bool:
+        """Whether the report names a place given by these English senses (Canada, U.S.)."""
+        for sense in senses:
+            if self.uses(sense):
+                return True
+            words = sense.split()
+            if len(words) > 1 and ".".join(w[0] for w in words) + "." in self.text:
+                return True
+        return False
+
+
+def report_terms(base: FactBase, article: Article) -> ReportTerms:
+    """The names (people first) and word lemmas of one report."""
+    people = list(article.people)
+    names: list[str] = []
+    for reading in article.readings.values():
+        for span in reading.spans:
+            if span.kind in _NAME_KINDS:
+                name = _POSSESSIVE.sub("", span.text.strip())
+                name = re.sub(r"^(?:The|the)\s+", "", name)
+                if name:
+                    names.append(name)
+    names += list(article.organisations)
+    texts = [s.text for s in base.report.sentences]
+    texts += [t for f in base.facts for t in (*f.questions, *f.keywords, f.answer)]
+    texts += [p for group in base.synonyms for p in group]
+    words = [w for t in texts for w in _WORD.findall(t.lower())]
+    lemmas = frozenset(w for word in words for w in (word, lemma(word), lemma(word, "v")))
+    plain = [w for t in texts[: len(base.report.sentences)] for w in _WORD.findall(t) if w.islower()]
+    loanwords = [w for w in plain if w not in STOPWORDS]
+    text = " ".join(s.text for s in base.report.sentences).lower()
+    return ReportTerms(NameBook(names, people, loanwords), lemmas, text)
+
+
+def merged_terms(terms: Sequence[ReportTerms]) -> ReportTerms:
+    """The terms of several reports together (a question asked of all of them)."""
+    if len(terms) == 1:
+        return terms[0]
+    return ReportTerms(
+        NameBook(
+            [n for t in terms for n in t.names.names],
+            [p for t in terms for p in t.names.people],
+            [w for t in terms for w in t.names.words],
+        ),
+        frozenset().union(*(t.lemmas for t in terms)),
+        " ".join(t.text for t in terms),
+    )
+
+
+@dataclass(frozen=True)
+class KoreanAliases:
+    """Korean names for a report's bodies (``korean:`` in report.yaml): Korean → English."""
+
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, groups: Iterable[Sequence[str]]) -> KoreanAliases:
+        pairs = [(korean, group[0]) for group in groups for korean in group[1:] if group]
+        return cls(tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True)))
+
+    def apply(self, text: str) -> str:
+        """``text`` with each Korean alias written as its English name."""
+        for korean, english in self.pairs:
+            if korean in text:
+                text = text.replace(korean, f" {english} ")
+        return " ".join(text.split())
+
+
+def _names(kq: KoreanQuestion, book: NameBook) -> tuple[list[str], list[str]]:
+    """The report's names the question's Hangul names stand for (question order), and the
+    Korean words they cover."""
+    found: list[str] = []
+    covered: list[str] = []
     for korean in kq.names:
-        found = best_name_match(korean, names) if names else None
-        if found and found[1] >= NAME_MATCH:
-            words.append(found[0])
-    words += list(kq.latin_words) + list(kq.numbers) + [t for t in kq.english_terms if t not in words]
-    return " ".join(words) + "?"
+        if not book or any(part in c for c in covered for part in korean.split()):
+            continue
+        match = book.find(korean, cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
+        if match is not None:
+            if match[0] not in found:
+                found.append(match[0])
+            covered.extend(korean.split())
+    return found, covered
 
 
-__all__ = ["english_question", "is_korean"]
+def _unknown(kq: KoreanQuestion, covered: list[str], book: NameBook | None) -> list[str]:
+    """Words for the question's Korean words no entry reads and no name covers: the report's
+    word a loanword transcribes (프라임 → prime), else the word romanised, so that the English
+    question holds a word the report lacks, as an English question about it would."""
+    out: list[str] = []
+    for korean in kq.unknown:
+        if len(korean) < 2 or looks_like_verb(korean) or any(korean in c or c in korean for c in covered):
+            continue
+        match = book.find_word(korean, cutoff=LOANWORD_MATCH) if book is not None else None
+        word = match[0] if match is not None else romanize(korean).replace(" ", "")
+        if word not in out:
+            out.append(word)
+    return out
+
+
+_ADJECTIVE_ENDS = ("an", "ese", "ish", "i", "ic", "ch")
+
+
+def _before_nouns(kq: KoreanQuestion) -> set[str]:
+    """Place nouns right before another noun (캐나다 달러, 중국 국적): said as adjectives in
+    English (Canadian dollar, Chinese nationality)."""
+    places = lexicon().places
+    pieces = kq.pieces
+    return {
+        p.key
+        for p, q in pairwise(pieces)
+        if p.kind == "noun" and p.key in places and q.kind == "noun" and q.key not in places
+    }
+
+
+def _adjective_first(senses: tuple[str, ...]) -> tuple[str, ...]:
+    """The senses with the adjective of a place first (canada|canadian → canadian|canada)."""
+    adjectives = [
+        s
+        for s in senses
+        if " " not in s
+        and s.endswith(_ADJECTIVE_ENDS)
+        and any(t != s and t[:3] == s[:3] for t in senses)
+    ]
+    return tuple(adjectives + [s for s in senses if s not in adjectives])
+
+
+def _question(kind: str, names: list[str], words: list[str]) -> str:
+    rest = [w for w in words if w]
+    if kind == "said":
+        speakers = names[:1]
+        topic = names[1:] + rest
+        if speakers:
+            about = f" about {' '.join(topic)}" if topic else ""
+            return f"what did {speakers[0]} say{about}?"
+        return f"what did {' '.join(topic)} say?" if topic else "what was said?"
+    if kind == "age":
+        return " ".join(["how old is", *names, *rest]) + "?"
+    lead = _LEAD.get(kind, "what")
+    return " ".join([lead, *names, *rest]) + "?"
+
+
+def english_questions(
+    text: str, terms: ReportTerms | None = None, aliases: KoreanAliases | None = None
+) -> list[str]:
+    """English readings of a Korean question, most likely first (at most ``MAX_READINGS``);
+    none when it asks about a country or city the report never names (태국 Thailand).
+
+    Each Korean content word gives, of its English senses, the first the report uses (or its
+    first sense when the report uses none); the second reading takes every sense the report
+    uses (or the commonest ``COMMON_SENSES``); the third leaves the verbs out."""
+    if aliases is not None:
+        text = aliases.apply(text)
+    kq: KoreanQuestion = read_korean(text)
+    if terms is not None:
+        places = lexicon().places
+        if any(k in places and not terms.names_place(e) for k, e in kq.alternatives):
+            return []
+    book = terms.names if terms is not None else None
+    names, covered = _names(kq, book) if book is not None else ([], [])
+    found = {w for n in names for w in n.lower().split()}
+    latin = [w for w in kq.latin_words if w.lower() not in found]
+    fixed = latin + list(kq.numbers) + _unknown(kq, covered, book)
+    kind = kq.kind
+    asked_by_kind: set[str] = set()
+    if kq.count_unit == "age" or any("age" in e for _, e in kq.alternatives):
+        kind = "age"
+        asked_by_kind = {k for k, e in kq.alternatives if "age" in e}
+    elif kind in ("how_much", "how_many"):
+        asked_by_kind = {k for k, _ in kq.alternatives if k in AMOUNT_NOUNS or k in COUNT_NOUNS}
+    verbs = {k for k, _ in kq.alternatives if k.endswith("다")}
+    adjectival = _before_nouns(kq)
+
+    def used(english: tuple[str, ...]) -> list[str]:
+        return [e for e in english if terms is not None and terms.uses(e)]
+
+    def senses(choose: str, *, with_verbs: bool = True) -> list[str]:
+        out: list[str] = []
+        for korean, english in kq.alternatives:
+            if korean in asked_by_kind or (korean in verbs and not with_verbs):
+                continue
+            if korean in adjectival:
+                english = _adjective_first(english)
+            in_report = used(english)
+            if choose == "first":
+                picked = in_report[:1] or list(english[:1])
+            else:
+                picked = in_report or list(english[:COMMON_SENSES])
+            for sense in picked:
+                if sense not in out and sense not in fixed:
+                    out.append(sense)
+        return out
+
+    readings: list[str] = []
+    for words in (senses("first"), senses("all"), senses("first", with_verbs=False)):
+        reading = _question(kind, names, fixed + words)
+        if reading not in readings:
+            readings.append(reading)
+    return readings[:MAX_READINGS]
+
+
+def english_question(text: str, terms: ReportTerms | None = None) -> str:
+    """The most likely English reading of a Korean question."""
+    return english_questions(text, terms)[0]
+
+
+__all__ = [
+    "KoreanAliases",
+    "ReportTerms",
+    "english_question",
+    "english_questions",
+    "is_korean",
+    "merged_terms",
+    "report_terms",
+]

@@ -79,6 +79,10 @@ AMOUNT_NOUNS = frozenset(
 COUNT_NOUNS = frozenset(wordlist("수 숫자 건수 인원 인구"))
 #: One-syllable tails that are particles or copula endings but also end many names (김지나, 샌드라).
 _AMBIGUOUS_TAILS = frozenset(wordlist("나 라 야 네 래 란 지 고 다 면 아 이"))
+#: Native numerals before a counted noun (한 달 a month, 두 해 two years).
+_NATIVE_NUMERALS = frozenset(wordlist("한 두 세 네 다섯 여섯 일곱 여덟 아홉 열"))
+#: Nouns whose sense after a numeral is a unit of time (달 moon|month → month).
+_COUNTED_SENSES: dict[str, tuple[str, ...]] = {"달": ("month",), "해": ("year",), "주": ("week",)}
 _TIME_UNITS = frozenset({"시", "월", "년도", "일", "요일", "시간"})
 MONTHS = wordlist("January February March April May June July August September October November December")
 _MULTIPLIERS = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000, "천": 1_000, "백": 100}
@@ -155,7 +159,7 @@ def _is_people(noun: str) -> bool:
     return noun in _PEOPLE or (len(noun) >= 2 and noun.endswith(("자", "객", "민", "원", "생")))
 
 
-def _looks_like_verb(word: str) -> bool:
+def looks_like_verb(word: str) -> bool:
     """An unknown word that is probably a conjugated verb, not a name (깠어, 떠났대)."""
     if any(decompose(c)[2] == "ㅆ" for c in word):
         return True
@@ -311,7 +315,7 @@ def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool,
     if last is not None and (
         last.kind == "verb"
         or (last.kind == "particle" and last.text.endswith(_PREDICATE_ENDS))
-        or (last.kind == "unknown" and _looks_like_verb(last.text))
+        or (last.kind == "unknown" and looks_like_verb(last.text))
     ):
         return "yes_no", False, None
     if last is not None and last.kind == "particle" and re.search(r"(란|이란)$", last.text):
@@ -345,6 +349,9 @@ def read_korean(question: str) -> KoreanQuestion:
                 words.append([Piece("counter", "%", "%")])
             elif match.group("hangul"):
                 hangul = match.group("hangul")
+                before = raw[match.start() - 1] if match.start() > 0 else ""
+                if before.isascii() and before.isalpha() and hangul in PARTICLES:
+                    continue  # BOC의, People Power Party가: a particle after a Latin name
                 if pending_number is not None:
                     unit, hangul = _split_unit(hangul)
                     numbers.extend(_number(pending_number, unit))
@@ -368,18 +375,24 @@ def read_korean(question: str) -> KoreanQuestion:
     negated = False
     content = 0
     after_how_many = False
+    after_numeral = False
     for pieces in words:
         for index, piece in enumerate(pieces):
             counted = after_how_many
+            numbered = after_numeral
             if piece.kind != "particle":
                 after_how_many = piece.kind == "question" and piece.key in ("몇", "얼마나")
+                after_numeral = piece.kind == "function" and piece.key in _NATIVE_NUMERALS
             if piece.kind == "noun":
                 if counted and (piece.key in COUNTERS or piece.key in _PERCENT_UNITS):
                     continue
                 if piece.key in STOP_NOUNS:
                     continue
                 content += 1
-                alternatives.setdefault(piece.key, lex.words[piece.key])
+                senses = lex.words[piece.key]
+                if (numbered or counted) and piece.key in _COUNTED_SENSES:
+                    senses = _COUNTED_SENSES[piece.key]  # 한 달: a month, not the moon
+                alternatives.setdefault(piece.key, senses)
             elif piece.kind == "verb":
                 if piece.key in ("없", "아니") or piece.text.startswith("안"):
                     negated = True
@@ -389,7 +402,7 @@ def read_korean(question: str) -> KoreanQuestion:
             elif piece.kind == "unknown":
                 content += 1
                 unknown.append(piece.text)
-                if not _looks_like_verb(piece.text) and len(piece.text) >= 2:
+                if not looks_like_verb(piece.text) and len(piece.text) >= 2:
                     nameish.add(piece.text)
                     following = pieces[index + 1] if index + 1 < len(pieces) else None
                     if following is not None and following.text in _AMBIGUOUS_TAILS:
@@ -397,7 +410,7 @@ def read_korean(question: str) -> KoreanQuestion:
                     names.append(piece.text)
         # A word that is one name-like unknown (and particles) continues a name of several words.
         solo = [p for p in pieces if p.kind != "particle"]
-        if len(solo) == 1 and solo[0].kind == "unknown" and not _looks_like_verb(solo[0].text):
+        if len(solo) == 1 and solo[0].kind == "unknown" and not looks_like_verb(solo[0].text):
             whole = "".join(p.text for p in pieces)
             run.append(whole if len(pieces) == 2 and pieces[1].text in _AMBIGUOUS_TAILS else solo[0].text)
             continue
