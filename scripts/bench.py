@@ -10,7 +10,9 @@ Figures:
 - scale: a synthetic fact base of N facts (the shipped facts repeated with distinct ids and
   words), its build time, memory, and the longest single answer over a set of questions;
 - pathological paragraphs: the load of the shipped data with one 100 KB hostile paragraph added
-  to the report (a run of dots, of spaces, alternating patterns), each timed.
+  to the report (a run of dots, of spaces, alternating patterns), each timed;
+- Korean questions: what Korean needs loaded alone (a fresh process), the first Korean question
+  (that load and the report's names), then each Korean question after the first.
 """
 
 from __future__ import annotations
@@ -144,6 +146,29 @@ def pathological() -> None:
             print(f"load with a {len(paragraph) // 1000} KB paragraph of {label}: {took:.0f} ms")
 
 
+def korean_questions() -> list[str]:
+    data = yaml.safe_load((ROOT / "tests" / "data" / "korean.yaml").read_text(encoding="utf-8"))
+    return [item["q"] for part in ("answered", "declined") for item in data[part]]
+
+
+def korean(engine: Engine) -> None:
+    """The first Korean question loads the Korean resources; the ones after it cost little."""
+    code = (
+        "import time; from bot.core import korean; t = time.perf_counter(); korean.load(); "
+        "print(f'{(time.perf_counter() - t) * 1000:.0f}')"
+    )
+    alone = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.strip()
+    print(f"Korean: lexicon, verb forms, surnames and lemma tables loaded in a fresh process: {alone} ms")
+    qs = korean_questions()
+    started = time.perf_counter()
+    engine.ask(qs[0])
+    first = (time.perf_counter() - started) * 1000
+    print(f"Korean: the first Korean question (loading them and the report's names): {first:.0f} ms")
+    latency(engine, qs[1:], "Korean questions after the first")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -158,6 +183,7 @@ def main() -> None:
         f"load + index of the shipped fact base in-process: {(time.perf_counter() - started) * 1000:.0f} ms"
     )
     latency(engine, qs, "shipped fact base")
+    korean(engine)
     for n in args.scale:
         scale(n, qs[:80])
     pathological()

@@ -4,11 +4,13 @@ Everything it needs is injected, so tests build it without a token or a network.
 a question is the application service's (``answers``, an ``answering.Answerer``); the bot connects
 it to Discord. ``setup_hook`` (run once, at login) loads the cogs, registers the persistent
 buttons and syncs the slash commands to the test server when one is set; a global sync happens
-only on request (``reportbot run --sync-global`` or the owner's ``sync global`` command).
+only on request (``reportbot run --sync-global`` or the owner's ``sync global`` command). It then
+loads what Korean questions need in a background thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -17,6 +19,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot.core import korean
 from bot.core.engine import Engine
 from bot.discord_app.answering import Answerer
 from bot.discord_app.extensions import EXTENSIONS
@@ -67,6 +70,8 @@ class ReportBot(commands.Bot):
         self.sync_global = sync_global
         #: The application service that cogs and buttons use (``service.AnswerService``).
         self.answers = Answerer(engine, settings, feedback, clock=clock)
+        #: Loading what Korean questions need, in a thread after login (``setup_hook``).
+        self.korean_warmup: asyncio.Task[None] | None = None
 
     # -- start-up ---------------------------------------------------------------------------
     async def setup_hook(self) -> None:
@@ -91,6 +96,18 @@ class ReportBot(commands.Bot):
         if self.sync_global:
             synced = await self.tree.sync()
             log.info("synced %d slash command(s) globally", len(synced))
+        # Korean questions need a lexicon and tables: loaded now, off the event loop, so that
+        # no Korean user waits for them (English questions never do).
+        self.korean_warmup = asyncio.create_task(self._warm_korean(), name="korean-warmup")
+
+    async def _warm_korean(self) -> None:
+        started = time.perf_counter()
+        try:
+            await asyncio.to_thread(korean.load)
+        except Exception:  # the first Korean question loads them instead
+            log.exception("could not load the Korean lexicon in the background")
+            return
+        log.info("Korean questions ready (%.0f ms)", (time.perf_counter() - started) * 1000)
 
     async def on_ready(self) -> None:
         log.info(

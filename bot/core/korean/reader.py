@@ -164,7 +164,8 @@ def looks_like_verb(word: str) -> bool:
     if any(decompose(c)[2] == "ㅆ" for c in word):
         return True
     return word.endswith(
-        ("다고", "는다", "ㄴ다", "습니다", "나요", "세요", "어요", "아요", "했", "한대", "됐")
+        ("다고", "는다", "ㄴ다", "습니다", "나요", "세요", "어요", "아요", "했", "한대", "됐", "돼", "돼요", "된",
+         "되는", "하는", "해서", "해요")
     )
 
 
@@ -451,14 +452,19 @@ def read_korean(question: str) -> KoreanQuestion:
 
 
 def load() -> None:
-    """Load everything a Korean question needs (lexicon, verb forms, surnames), once."""
+    """Load everything a Korean question needs, once: the lexicon and its verb forms, the
+    surnames, and the English lemmatiser's tables (a Korean word's senses are looked up among a
+    report's lemmas)."""
+    from bot.core.lexical.lemmas import lemma  # the English core's, loaded on first use
+
     lexicon()
     surnames()
     read_korean("서울 날씨 어때?")
+    lemma("readings")
 
 
 def warm() -> threading.Thread:
-    """Load the lexicon (and its verb forms) in a background thread; returns the thread."""
+    """``load`` in a background thread; returns the thread."""
     thread = threading.Thread(target=load, name="korean-lexicon", daemon=True)
     thread.start()
     return thread
