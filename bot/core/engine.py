@@ -25,9 +25,9 @@ from bot.core.korean.messages import decline_message_ko
 from bot.core.korean_bridge import (
     KoreanAliases,
     ReportTerms,
-    english_questions,
     is_korean,
     merged_terms,
+    read_for_english,
     report_terms,
 )
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
@@ -203,21 +203,23 @@ class Engine:
     def _ask_korean(self, original: str, text: str, report: str | None, scope: list[Any]) -> Answer:
         """A Korean question: asked in English terms (its readings in turn, until one is
         answered without doubt; else the first answered), answered with the English sentence;
-        a decline says so in Korean."""
+        a decline says so in Korean. A question read only in part gets no doubtful answer, and
+        one mostly unread gets none."""
         terms = self._korean_terms(scope)
         aliases = KoreanAliases.of(g for index in scope for g in index.base.korean)
+        reading = read_for_english(text, terms, aliases)
         first: Answer | None = None
         unsure: Answer | None = None
-        for english in english_questions(text, terms, aliases):
+        for english in () if reading.mostly_unread else reading.questions:
             answer = self.ask(english, report)
             if answer.answered and not answer.uncertain:
                 return replace(answer, question=original, language="ko")
-            if answer.answered:
+            if answer.answered and not reading.unread:
                 unsure = unsure or answer  # kept unless a later reading is answered surely
-            first = first or answer
+            first = first or (answer if not answer.answered else None)
         if unsure is not None:
             return replace(unsure, question=original, language="ko")
-        if first is None:  # it asks about a place the report never names
+        if first is None:  # a place the report never names, or too little of it read
             first = self._decline(original, decline_message_ko(), scope, verdict=None)
         return replace(first, question=original, answer=decline_message_ko(), language="ko")
 

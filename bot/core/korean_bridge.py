@@ -19,17 +19,19 @@ from itertools import pairwise
 
 from bot.core.article import Article
 from bot.core.knowledge import FactBase
+from bot.core.korean.grammar import PARTICLES
 from bot.core.korean.lexicon import lexicon
 from bot.core.korean.names import NameBook
 from bot.core.korean.reader import (
     AMOUNT_NOUNS,
     COUNT_NOUNS,
+    FUNCTION_WORDS,
+    QUESTION_WORDS,
     KoreanQuestion,
     is_korean,
     looks_like_verb,
     read_korean,
 )
-from bot.core.korean.romanize import romanize
 from bot.core.lexical.lemmas import lemma
 from bot.core.lexicon import STOPWORDS
 
@@ -60,6 +62,7 @@ MAX_READINGS = 3
 
 _POSSESSIVE = re.compile(r"[’']s$")
 _WORD = re.compile(r"[A-Za-z]+")
+_SPLIT_WORD = re.compile(r"([\uac00-\ud7a3]+)([^\uac00-\ud7a3\w]*)")
 _NAME_KINDS = ("person", "organisation", "place", "name")
 
 
@@ -165,19 +168,92 @@ def _names(kq: KoreanQuestion, book: NameBook) -> tuple[list[str], list[str]]:
     return found, covered
 
 
-def _unknown(kq: KoreanQuestion, covered: list[str], book: NameBook | None) -> list[str]:
-    """Words for the question's Korean words no entry reads and no name covers: the report's
-    word a loanword transcribes (프라임 → prime), else the word romanised, so that the English
-    question holds a word the report lacks, as an English question about it would."""
-    out: list[str] = []
+def _unknown(kq: KoreanQuestion, covered: list[str], book: NameBook | None) -> tuple[list[str], list[str]]:
+    """The report's words that the question's unread Korean words transcribe (프라임 → prime),
+    and the Korean words that transcribe none (the lexicon may just lack them): left unread."""
+    heard: list[str] = []
+    unread: list[str] = []
     for korean in kq.unknown:
         if len(korean) < 2 or looks_like_verb(korean) or any(korean in c or c in korean for c in covered):
             continue
         match = book.find_word(korean, cutoff=LOANWORD_MATCH) if book is not None else None
-        word = match[0] if match is not None else romanize(korean).replace(" ", "")
-        if word not in out:
-            out.append(word)
+        if match is None:
+            unread.append(korean)
+        elif match[0] not in heard:
+            heard.append(match[0])
+    return heard, unread
+
+
+def _stems(word: str) -> list[tuple[str, str]]:
+    """A word as it is and without each particle or copula ending it may end in, with the
+    ending: 하트만은 → (하트만은, ""), (하트만, 은), (하트, 만은); a name may end like a particle."""
+    out = [(word, "")]
+    for cut in range(1, min(len(word) - 1, 6)):
+        if word[-cut:] in PARTICLES:
+            out.append((word[:-cut], word[-cut:]))
     return out
+
+
+def _stem(word: str) -> tuple[str, str]:
+    """A word without the longest particle or copula ending it ends in: (하트만, 은) for 하트만은."""
+    return _stems(word)[-1]
+
+
+def _readable(stem: str) -> bool:
+    """Whether a stem is a word the reader knows as it is (a lexicon word, a verb form, a
+    question or function word): such a word is not taken for a name."""
+    lex = lexicon()
+    return (
+        stem in lex.words
+        or stem in lex.surfaces
+        or stem in QUESTION_WORDS
+        or stem in FUNCTION_WORDS
+        or looks_like_verb(stem)
+    )
+
+
+def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
+    """``text`` with the Hangul words that transcribe a name of the report written as that
+    name, and the names, question order. Runs of two words are tried first (올리비아 하트만 →
+    Olivia Hartmann), then single words the reader does not know as they are, before the lexicon
+    can cut a name into words (올리비아 is not 올 "this" + 리비아 "Libya")."""
+    raw = text.split()
+    # Each word's Hangul and what follows it (a question mark, a comma): 하트만은? → 하트만은, ?
+    parts = [_SPLIT_WORD.fullmatch(w) for w in raw]
+    words = [m.group(1) if m else "" for m in parts]
+    after = [m.group(2) if m else "" for m in parts]
+
+    def known(word: str) -> bool:  # 길이는: a word the reader knows, with a particle
+        return any(_readable(stem) for stem, _ in _stems(word))
+
+    out: list[str] = []
+    names: list[str] = []
+    i = 0
+    while i < len(raw):
+        word = words[i]
+        if not word or known(word):
+            out.append(raw[i])
+            i += 1
+            continue
+        if i + 1 < len(raw) and words[i + 1] and not after[i] and not known(words[i + 1]):
+            second, tail = _stem(words[i + 1])
+            match = book.find(f"{word} {second}", cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
+            if match is not None:
+                out.append(match[0] + tail + after[i + 1])
+                names.append(match[0])
+                i += 2
+                continue
+        best: tuple[str, float, str] | None = None
+        for stem, tail in _stems(word):
+            if len(stem) >= 2:
+                match = book.find(stem, cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
+                if match is not None and (best is None or match[1] > best[1]):
+                    best = (match[0], match[1], tail)
+        out.append(raw[i] if best is None else best[0] + best[2] + after[i])
+        if best is not None:
+            names.append(best[0])
+        i += 1
+    return " ".join(out), list(dict.fromkeys(names))
 
 
 _ADJECTIVE_ENDS = ("an", "ese", "ish", "i", "ic", "ch")
@@ -222,9 +298,26 @@ def _question(kind: str, names: list[str], words: list[str]) -> str:
     return " ".join([lead, *names, *rest]) + "?"
 
 
-def english_questions(
+@dataclass(frozen=True)
+class KoreanReading:
+    """A Korean question read for the English core: its English ``questions``, most likely first
+    (none when it asks about a country or city the report never names), how many of its content
+    words were ``understood`` (read, or heard as a name or a word of the report) and the Korean
+    words left ``unread``."""
+
+    questions: tuple[str, ...]
+    understood: int = 0
+    unread: tuple[str, ...] = ()
+
+    @property
+    def mostly_unread(self) -> bool:
+        """More of the question was left unread than was understood: too little to answer."""
+        return len(self.unread) > self.understood
+
+
+def read_for_english(
     text: str, terms: ReportTerms | None = None, aliases: KoreanAliases | None = None
-) -> list[str]:
+) -> KoreanReading:
     """English readings of a Korean question, most likely first (at most ``MAX_READINGS``);
     none when it asks about a country or city the report never names (태국 Thailand).
 
@@ -233,16 +326,21 @@ def english_questions(
     uses (or the commonest ``COMMON_SENSES``); the third leaves the verbs out."""
     if aliases is not None:
         text = aliases.apply(text)
+    book = terms.names if terms is not None else None
+    heard: list[str] = []
+    if book:
+        text, heard = sound_names(text, book)
     kq: KoreanQuestion = read_korean(text)
     if terms is not None:
         places = lexicon().places
         if any(k in places and not terms.names_place(e) for k, e in kq.alternatives):
-            return []
-    book = terms.names if terms is not None else None
+            return KoreanReading(())
     names, covered = _names(kq, book) if book is not None else ([], [])
+    names = list(dict.fromkeys(heard + names))
     found = {w for n in names for w in n.lower().split()}
     latin = [w for w in kq.latin_words if w.lower() not in found]
-    fixed = latin + list(kq.numbers) + _unknown(kq, covered, book)
+    heard_words, unread = _unknown(kq, covered, book)
+    fixed = latin + list(kq.numbers) + heard_words
     kind = kq.kind
     asked_by_kind: set[str] = set()
     if kq.count_unit == "age" or any("age" in e for _, e in kq.alternatives):
@@ -278,7 +376,15 @@ def english_questions(
         reading = _question(kind, names, fixed + words)
         if reading not in readings:
             readings.append(reading)
-    return readings[:MAX_READINGS]
+    understood = len(names) + len(latin) + len(kq.numbers) + len(heard_words) + len(kq.alternatives)
+    return KoreanReading(tuple(readings[:MAX_READINGS]), understood, tuple(unread))
+
+
+def english_questions(
+    text: str, terms: ReportTerms | None = None, aliases: KoreanAliases | None = None
+) -> list[str]:
+    """The English readings of a Korean question (``read_for_english``), most likely first."""
+    return list(read_for_english(text, terms, aliases).questions)
 
 
 def english_question(text: str, terms: ReportTerms | None = None) -> str:
@@ -288,10 +394,12 @@ def english_question(text: str, terms: ReportTerms | None = None) -> str:
 
 __all__ = [
     "KoreanAliases",
+    "KoreanReading",
     "ReportTerms",
     "english_question",
     "english_questions",
     "is_korean",
     "merged_terms",
+    "read_for_english",
     "report_terms",
 ]
