@@ -62,6 +62,7 @@ MAX_READINGS = 3
 
 _POSSESSIVE = re.compile(r"[’']s$")
 _WORD = re.compile(r"[A-Za-z]+")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b")
 _SPLIT_WORD = re.compile(r"([\uac00-\ud7a3]+)([^\uac00-\ud7a3\w]*)")
 _NAME_KINDS = ("person", "organisation", "place", "name")
 
@@ -107,13 +108,16 @@ def report_terms(base: FactBase, article: Article) -> ReportTerms:
                 if name:
                     names.append(name)
     names += list(article.organisations)
+    # Runs of capitalised words the article's reading may not have taken for a name ("Aid
+    # worker Nadia Rahman of the Red Crescent").
+    names += [run for s in base.report.sentences for run in _CAPITALISED_RUN.findall(s.text)]
     texts = [s.text for s in base.report.sentences]
     texts += [t for f in base.facts for t in (*f.questions, *f.keywords, f.answer)]
     texts += [p for group in base.synonyms for p in group]
     words = [w for t in texts for w in _WORD.findall(t.lower())]
     lemmas = frozenset(w for word in words for w in (word, lemma(word), lemma(word, "v")))
     plain = [w for t in texts[: len(base.report.sentences)] for w in _WORD.findall(t) if w.islower()]
-    loanwords = [w for w in plain if w not in STOPWORDS]
+    loanwords = [form for w in plain if w not in STOPWORDS for form in dict.fromkeys((w, lemma(w)))]
     text = " ".join(s.text for s in base.report.sentences).lower()
     return ReportTerms(NameBook(names, people, loanwords), lemmas, text)
 
@@ -224,7 +228,7 @@ def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
     after = [m.group(2) if m else "" for m in parts]
 
     def known(word: str) -> bool:  # 길이는: a word the reader knows, with a particle
-        return any(_readable(stem) for stem, _ in _stems(word))
+        return any(_readable(stem) for stem, _ in _stems(word) if len(stem) > 1 or stem == word)
 
     out: list[str] = []
     names: list[str] = []

@@ -221,6 +221,17 @@ class NameBook:
         self._owner = {w: ps[0] for w, ps in owners.items() if len(ps) == 1 and len(ps[0].split()) > 1}
         name_words = [w for n in self.names for w in n.split() if len(fold(w)) >= 2]
         self._single = _Choices([*self.names, *name_words])
+        # Runs of capitalised words inside longer names (Nadia Rahman in "Nadia Rahman of the
+        # Red Crescent"), for Korean names of several words.
+        runs: list[str] = []
+        for name in self.names:
+            words = name.split()
+            for size in range(2, len(words)):
+                for start in range(len(words) - size + 1):
+                    run = words[start : start + size]
+                    if all(w[:1].isupper() for w in run):
+                        runs.append(" ".join(run))
+        self._runs = tuple(dict.fromkeys([*self.names, *runs]))
         self.words = tuple(w for w in dict.fromkeys(words) if len(w) >= 4)
         self._words = _Choices(self.words)
 
@@ -233,7 +244,7 @@ class NameBook:
         count = len(hangul.split())
         best: tuple[str, float] | None = None
         if count > 1:
-            for name in self.names:
+            for name in self._runs:
                 if len(name.split()) == count:
                     score = name_score(hangul, name)
                     if best is None or score > best[1]:
