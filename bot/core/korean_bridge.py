@@ -152,7 +152,7 @@ class KoreanAliases:
         """``text`` with each Korean alias written as its English name."""
         for korean, english in self.pairs:
             if korean in text:
-                text = text.replace(korean, f" {english} ")
+                text = text.replace(korean, f" {english}")  # a particle stays attached: 국민의힘은
         return " ".join(text.split())
 
 
@@ -198,11 +198,6 @@ def _stems(word: str) -> list[tuple[str, str]]:
     return out
 
 
-def _stem(word: str) -> tuple[str, str]:
-    """A word without the longest particle or copula ending it ends in: (하트만, 은) for 하트만은."""
-    return _stems(word)[-1]
-
-
 def _readable(stem: str) -> bool:
     """Whether a stem is a word the reader knows as it is (a lexicon word, a verb form, a
     question or function word): such a word is not taken for a name."""
@@ -240,11 +235,14 @@ def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
             i += 1
             continue
         if i + 1 < len(raw) and words[i + 1] and not after[i] and not known(words[i + 1]):
-            second, tail = _stem(words[i + 1])
-            match = book.find(f"{word} {second}", cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
-            if match is not None:
-                out.append(match[0] + tail + after[i + 1])
-                names.append(match[0])
+            pair: tuple[str, float, str] | None = None
+            for second, tail in _stems(words[i + 1]):
+                match = book.find(f"{word} {second}", cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
+                if match is not None and (pair is None or match[1] > pair[1]):
+                    pair = (match[0], match[1], tail)
+            if pair is not None:
+                out.append(pair[0] + pair[2] + after[i + 1])
+                names.append(pair[0])
                 i += 2
                 continue
         best: tuple[str, float, str] | None = None

@@ -120,6 +120,8 @@ class ReportBot(commands.Bot):
             log.info("invite link: %s", invite_url(self.application_id))
 
     async def close(self) -> None:
+        if self.korean_warmup is not None and not self.korean_warmup.done():
+            self.korean_warmup.cancel()  # its thread ends by itself; nothing waits for it
         await super().close()
         self.answers.close()  # pending feedback writes finish before the runner closes the store
 
