@@ -204,32 +204,44 @@ class Engine:
         """A Korean question: asked in English terms (its readings in turn, until one is
         answered without doubt; else the first answered), answered with the English sentence;
         a decline says so in Korean. A question read only in part gets no doubtful answer, and
-        one mostly unread gets none."""
+        one mostly unread gets none. ``explain`` shows the English readings."""
         terms = self._korean_terms(scope)
         aliases = KoreanAliases.of(g for index in scope for g in index.base.korean)
         reading = read_for_english(text, terms, aliases)
         first: Answer | None = None
         unsure: Answer | None = None
+        asked: list[str] = []
         for english in () if reading.mostly_unread else reading.questions:
             answer = self.ask(english, report)
+            asked.append(english)
             if answer.answered and not answer.uncertain:
-                return replace(answer, question=original, language="ko")
+                return self._korean_answer(answer, original, reading.unread, asked)
             if answer.answered and not reading.unread:
                 unsure = unsure or answer  # kept unless a later reading is answered surely
             first = first or (answer if not answer.answered else None)
         if unsure is not None:
-            return replace(unsure, question=original, language="ko")
+            return self._korean_answer(unsure, original, reading.unread, asked)
         if first is None:  # a place the report never names, or too little of it read
             first = self._decline(original, decline_message_ko(), scope, verdict=None)
-        return replace(first, question=original, answer=decline_message_ko(), language="ko")
+        declined = replace(first, answer=decline_message_ko())
+        return self._korean_answer(declined, original, reading.unread, asked)
+
+    @staticmethod
+    def _korean_answer(answer: Answer, original: str, unread: tuple[str, ...], asked: list[str]) -> Answer:
+        explain = dict(answer.explain, korean={"asked": asked, "unread": list(unread)})
+        return replace(answer, question=original, language="ko", explain=explain)
 
     def _korean_terms(self, scope: list[Any]) -> ReportTerms:
-        """The names and words of the reports in ``scope``, read once per report."""
+        """The names and words of the reports in ``scope``, read once per report (and once per
+        set of reports a question is asked of)."""
         for index in scope:
             if index.base.id not in self._korean:
                 article = getattr(index, "article", None) or read_article(index.base.report)
                 self._korean[index.base.id] = report_terms(index.base, article)
-        return merged_terms([self._korean[index.base.id] for index in scope])
+        key = "\n".join(index.base.id for index in scope)
+        if key not in self._korean:
+            self._korean[key] = merged_terms([self._korean[index.base.id] for index in scope])
+        return self._korean[key]
 
     @staticmethod
     def _introduction(scope: list[Any]) -> str:

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 #: What the bot needs in a channel: post, show answers as embeds, reply to a message.
 REQUIRED_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, read_message_history=True)
+#: How often the bot looks whether the Korean resources are loaded (only to log it).
+WARMUP_POLL_SECONDS = 0.05
 #: The OAuth2 scopes of the invite link.
 SCOPES = ("bot", "applications.commands")
 
@@ -101,12 +103,11 @@ class ReportBot(commands.Bot):
         self.korean_warmup = asyncio.create_task(self._warm_korean(), name="korean-warmup")
 
     async def _warm_korean(self) -> None:
+        """``korean.warm()``: a daemon thread, so that stopping the bot never waits for it."""
         started = time.perf_counter()
-        try:
-            await asyncio.to_thread(korean.load)
-        except Exception:  # the first Korean question loads them instead
-            log.exception("could not load the Korean lexicon in the background")
-            return
+        thread = korean.warm()
+        while thread.is_alive():
+            await asyncio.sleep(WARMUP_POLL_SECONDS)
         log.info("Korean questions ready (%.0f ms)", (time.perf_counter() - started) * 1000)
 
     async def on_ready(self) -> None:

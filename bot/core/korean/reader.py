@@ -11,6 +11,7 @@ are kept apart.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import unicodedata
@@ -22,6 +23,8 @@ from bot.core.korean.grammar import PARTICLES
 from bot.core.korean.lexicon import LIGHT_VERBS, lexicon
 from bot.core.korean.names import name_keys, surnames
 from bot.core.korean.romanize import decompose
+
+log = logging.getLogger(__name__)
 
 KINDS = (
     "who",
@@ -463,8 +466,15 @@ def load() -> None:
     lemma("readings")
 
 
+def _load_logged() -> None:
+    try:
+        load()
+    except Exception:  # the first Korean question loads them instead, and says why
+        log.exception("could not load what Korean questions need in the background")
+
+
 def warm() -> threading.Thread:
-    """``load`` in a background thread; returns the thread."""
-    thread = threading.Thread(target=load, name="korean-lexicon", daemon=True)
+    """``load`` in a background (daemon) thread; returns the thread."""
+    thread = threading.Thread(target=_load_logged, name="korean-lexicon", daemon=True)
     thread.start()
     return thread
