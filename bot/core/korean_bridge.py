@@ -55,6 +55,8 @@ NAME_MATCH = 80.0
 SEVERAL_WORD_MATCH = 75.0
 #: A Korean word no entry reads must score this against a word of the report to be that word.
 LOANWORD_MATCH = 88.0
+#: A word of two syllables says less (시추 "drilling" sounds like "search"): it must score this.
+SHORT_LOANWORD_MATCH = 92.0
 #: Senses of a content word used by the second reading (the lexicon lists the commonest first).
 COMMON_SENSES = 3
 #: The most English readings tried for one Korean question.
@@ -78,12 +80,19 @@ class ReportTerms:
     #: The report's sentences, lower case, for names written with dots (U.S., U.K.).
     text: str = ""
 
-    def uses(self, sense: str) -> bool:
-        """Whether every content word of ``sense`` (every word, if all are stop words) is a
-        word of the report, by its lemma as a noun or a verb (holding → holding, hold)."""
+    def share(self, sense: str) -> float:
+        """How much of ``sense`` is words of the report: the share of its content words (of all
+        its words, if all are stop words) the report has, by lemma as a noun or a verb
+        (holding → holding, hold)."""
         words = _WORD.findall(sense.lower())
         words = [w for w in words if w not in STOPWORDS] or words
-        return bool(words) and all(w in self.lemmas or lemma(w) in self.lemmas for w in words)
+        if not words:
+            return 0.0
+        return sum(w in self.lemmas or lemma(w) in self.lemmas for w in words) / len(words)
+
+    def uses(self, sense: str) -> bool:
+        """Whether every content word of ``sense`` is a word of the report."""
+        return self.share(sense) == 1.0
 
     def names_place(self, senses: Sequence[str]) -> bool:
         """Whether the report names a place given by these English senses (Canada, U.S.)."""
@@ -180,7 +189,8 @@ def _unknown(kq: KoreanQuestion, covered: list[str], book: NameBook | None) -> t
     for korean in kq.unknown:
         if len(korean) < 2 or looks_like_verb(korean) or any(korean in c or c in korean for c in covered):
             continue
-        match = book.find_word(korean, cutoff=LOANWORD_MATCH) if book is not None else None
+        cutoff = LOANWORD_MATCH if len(korean) > 2 else SHORT_LOANWORD_MATCH
+        match = book.find_word(korean, cutoff=cutoff) if book is not None else None
         if match is None:
             unread.append(korean)
         elif match[0] not in heard:
@@ -234,7 +244,8 @@ def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
             out.append(raw[i])
             i += 1
             continue
-        if i + 1 < len(raw) and words[i + 1] and not after[i] and not known(words[i + 1]):
+        # The second word of a name may be a word too (안젤라 마시: 마시다 "drink").
+        if i + 1 < len(raw) and words[i + 1] and not after[i]:
             pair: tuple[str, float, str] | None = None
             for second, tail in _stems(words[i + 1]):
                 match = book.find(f"{word} {second}", cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
@@ -285,7 +296,11 @@ def _adjective_first(senses: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(adjectives + [s for s in senses if s not in adjectives])
 
 
-def _question(kind: str, names: list[str], words: list[str]) -> str:
+#: Units of time a count may ask for, said in the English question (몇 개월 how many months).
+_TIME_COUNTS = frozenset({"month", "year", "week", "hour"})
+
+
+def _question(kind: str, names: list[str], words: list[str], unit: str | None = None) -> str:
     rest = [w for w in words if w]
     if kind == "said":
         speakers = names[:1]
@@ -296,6 +311,8 @@ def _question(kind: str, names: list[str], words: list[str]) -> str:
         return f"what did {' '.join(topic)} say?" if topic else "what was said?"
     if kind == "age":
         return " ".join(["how old is", *names, *rest]) + "?"
+    if kind == "how_many" and unit in _TIME_COUNTS:
+        return " ".join(["how many", unit + "s", *names, *rest]) + "?"  # 몇 개월: how many months
     lead = _LEAD.get(kind, "what")
     return " ".join([lead, *names, *rest]) + "?"
 
@@ -354,7 +371,12 @@ def read_for_english(
     adjectival = _before_nouns(kq)
 
     def used(english: tuple[str, ...]) -> list[str]:
-        return [e for e in english if terms is not None and terms.uses(e)]
+        """The senses the report uses, the most used first (주가 stock price|share price: "share
+        price" in a report about shares), the lexicon's order among equals."""
+        if terms is None:
+            return []
+        shares = {e: terms.share(e) for e in english}
+        return sorted((e for e in english if shares[e] > 0), key=lambda e: -shares[e])
 
     def senses(choose: str, *, with_verbs: bool = True) -> list[str]:
         out: list[str] = []
@@ -375,7 +397,7 @@ def read_for_english(
 
     readings: list[str] = []
     for words in (senses("first"), senses("all"), senses("first", with_verbs=False)):
-        reading = _question(kind, names, fixed + words)
+        reading = _question(kind, names, fixed + words, kq.count_unit)
         if reading not in readings:
             readings.append(reading)
     understood = len(names) + len(latin) + len(kq.numbers) + len(heard_words) + len(kq.alternatives)

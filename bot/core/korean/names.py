@@ -95,7 +95,16 @@ def loan_key(text: str, *, romanised: bool = False) -> str:
     dropped; for a ``romanised`` key, the vowel ㅡ (eu) a transcription adds between consonants.
     "keulleeo" and "Claire" give "kleo" and "klai"; "okapo" and "Okafor" both give "okapo"."""
     word = fold(text)
-    word = re.sub(r"eu(?=[^aeiou]|$)", "", word) if romanised else _POSTVOCALIC_R.sub("", word)
+    if romanised:
+        # ㅡ (eu) added between consonants; ㅐ (ae) is how an English "a" is written (캘러웨이).
+        word = re.sub(r"eu(?=[^aeiou]|$)", "", word).replace("ae", "a")
+    else:
+        # A silent r; th heard as t at the start (Thomas 토마스), s elsewhere (Ruth 루스);
+        # c as s before e, i, y (Halcyon 할시온).
+        word = _POSTVOCALIC_R.sub("", word)
+        word = re.sub(r"^th", "t", word).replace("th", "s")
+        word = re.sub(r"c(?=[eiy])", "s", word)
+        word = re.sub(r"(?<=[aeiou])g(?=[eiy])", "j", word)  # Angela 안젤라, Regina 레지나
     for old, new in _EAR_STEPS:
         word = word.replace(old, new)
     word = re.sub(r"(.)\1+", r"\1", word)
@@ -218,17 +227,22 @@ class NameBook:
         for person in self.people:
             for word in person.split():
                 owners.setdefault(word, []).append(person)
-        self._owner = {w: ps[0] for w, ps in owners.items() if len(ps) == 1 and len(ps[0].split()) > 1}
+        # (Only for names of capitalised words: "Pennsylvania and Ohio" is no person of Ohio.)
+        self._owner = {
+            w: ps[0]
+            for w, ps in owners.items()
+            if len(ps) == 1 and len(ps[0].split()) > 1 and all(p[:1].isupper() for p in ps[0].split())
+        }
         name_words = [w for n in self.names for w in n.split() if len(fold(w)) >= 2]
         self._single = _Choices([*self.names, *name_words])
         # Runs of capitalised words inside longer names (Nadia Rahman in "Nadia Rahman of the
         # Red Crescent"), for Korean names of several words.
         runs: list[str] = []
         for name in self.names:
-            words = name.split()
-            for size in range(2, len(words)):
-                for start in range(len(words) - size + 1):
-                    run = words[start : start + size]
+            parts = name.split()
+            for size in range(2, len(parts)):
+                for start in range(len(parts) - size + 1):
+                    run = parts[start : start + size]
                     if all(w[:1].isupper() for w in run):
                         runs.append(" ".join(run))
         self._runs = tuple(dict.fromkeys([*self.names, *runs]))

@@ -70,7 +70,7 @@ COUNTERS: dict[str, str] = {
     "건": "case", "명": "people", "개": "piece", "번": "time", "곳": "place", "차례": "time",
     "가지": "kind", "살": "age", "세": "age", "마리": "animal", "대": "vehicle", "척": "ship",
     "회": "time", "차": "round", "군데": "place", "분": "people", "채": "house", "통": "call",
-    "시": "hour", "초": "second",
+    "시": "hour", "초": "second", "개월": "month", "년": "year", "시간": "hour", "주일": "week",
 }  # fmt: skip
 _PERCENT_UNITS = frozenset({"%", "프로", "퍼센트", "포인트"})
 #: Nouns of no topic: their English is not a search term (것 thing, 수 number, 정도 extent).
