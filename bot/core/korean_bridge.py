@@ -32,6 +32,7 @@ from bot.core.korean.reader import (
     looks_like_verb,
     read_korean,
 )
+from bot.core.korean.romanize import decompose, romanize
 from bot.core.lexical.lemmas import lemma
 from bot.core.lexicon import STOPWORDS
 
@@ -55,7 +56,8 @@ NAME_MATCH = 80.0
 SEVERAL_WORD_MATCH = 75.0
 #: A Korean word no entry reads must score this against a word of the report to be that word.
 LOANWORD_MATCH = 88.0
-#: A word of two syllables says less (시추 "drilling" sounds like "search"): it must score this.
+#: A word of two syllables that does not look transcribed says less (시추 "drilling" sounds like
+#: "search"; 보트 boat looks transcribed): it must score this.
 SHORT_LOANWORD_MATCH = 92.0
 #: Senses of a content word used by the second reading (the lexicon lists the commonest first).
 COMMON_SENSES = 3
@@ -189,13 +191,24 @@ def _unknown(kq: KoreanQuestion, covered: list[str], book: NameBook | None) -> t
     for korean in kq.unknown:
         if len(korean) < 2 or looks_like_verb(korean) or any(korean in c or c in korean for c in covered):
             continue
-        cutoff = LOANWORD_MATCH if len(korean) > 2 else SHORT_LOANWORD_MATCH
+        cutoff = LOANWORD_MATCH if len(korean) > 2 or looks_transcribed(korean) else SHORT_LOANWORD_MATCH
         match = book.find_word(korean, cutoff=cutoff) if book is not None else None
         if match is None:
             unread.append(korean)
         elif match[0] not in heard:
             heard.append(match[0])
     return heard, unread
+
+
+def looks_transcribed(word: str) -> bool:
+    """Whether a Hangul word looks like the transcription of a foreign name or word: a syllable
+    Sino-Korean words never have, with initial ㅋ (캘거리) or the bare vowel ㅡ that transcriptions
+    put between consonants (몬트리올, 프라임)."""
+    for syllable in word:
+        initial, vowel, final = decompose(syllable)
+        if initial == "ㅋ" or (vowel == "ㅡ" and not final and initial not in "ㅇㄱ"):
+            return True
+    return False
 
 
 def _stems(word: str) -> list[tuple[str, str]]:
@@ -269,6 +282,19 @@ def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
     return " ".join(out), list(dict.fromkeys(names))
 
 
+#: Particles that mark who a clause is about (the topic or the subject): 총재는, 경찰청이.
+_SUBJECT_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "께서는"})
+
+
+def _subject(kq: KoreanQuestion) -> str | None:
+    """The first noun marked as the topic or subject (총재는 뭐라고 했어: the governor), the one
+    who said something in a question of what was said."""
+    for piece, after in pairwise(kq.pieces):
+        if piece.kind == "noun" and after.kind == "particle" and after.text in _SUBJECT_PARTICLES:
+            return piece.key
+    return None
+
+
 _ADJECTIVE_ENDS = ("an", "ese", "ish", "i", "ic", "ch")
 
 
@@ -300,10 +326,12 @@ def _adjective_first(senses: tuple[str, ...]) -> tuple[str, ...]:
 _TIME_COUNTS = frozenset({"month", "year", "week", "hour"})
 
 
-def _question(kind: str, names: list[str], words: list[str], unit: str | None = None) -> str:
+def _question(
+    kind: str, names: list[str], words: list[str], unit: str | None = None, speaker: str | None = None
+) -> str:
     rest = [w for w in words if w]
     if kind == "said":
-        speakers = names[:1]
+        speakers = names[:1] or ([f"the {speaker}"] if speaker else [])
         topic = names[1:] + rest
         if speakers:
             about = f" about {' '.join(topic)}" if topic else ""
@@ -359,7 +387,10 @@ def read_for_english(
     found = {w for n in names for w in n.lower().split()}
     latin = [w for w in kq.latin_words if w.lower() not in found]
     heard_words, unread = _unknown(kq, covered, book)
-    fixed = latin + list(kq.numbers) + heard_words
+    # A transcribed name the report does not have (캘거리 Calgary) stays in the question,
+    # romanised, as an English question would name it, so that the core sees a name it lacks.
+    foreign = [romanize(u).replace(" ", "") for u in unread if looks_transcribed(u)]
+    fixed = latin + list(kq.numbers) + heard_words + foreign
     kind = kq.kind
     asked_by_kind: set[str] = set()
     if kq.count_unit == "age" or any("age" in e for _, e in kq.alternatives):
@@ -369,6 +400,7 @@ def read_for_english(
         asked_by_kind = {k for k, _ in kq.alternatives if k in AMOUNT_NOUNS or k in COUNT_NOUNS}
     verbs = {k for k, _ in kq.alternatives if k.endswith("다")}
     adjectival = _before_nouns(kq)
+    speaker_key = _subject(kq) if kind == "said" and not names else None
 
     def used(english: tuple[str, ...]) -> list[str]:
         """The senses the report uses, the most used first (주가 stock price|share price: "share
@@ -381,7 +413,7 @@ def read_for_english(
     def senses(choose: str, *, with_verbs: bool = True) -> list[str]:
         out: list[str] = []
         for korean, english in kq.alternatives:
-            if korean in asked_by_kind or (korean in verbs and not with_verbs):
+            if korean in asked_by_kind or korean == speaker_key or (korean in verbs and not with_verbs):
                 continue
             if korean in adjectival:
                 english = _adjective_first(english)
@@ -395,9 +427,13 @@ def read_for_english(
                     out.append(sense)
         return out
 
+    speaker = None
+    if speaker_key is not None:
+        senses_of = dict(kq.alternatives)[speaker_key]
+        speaker = (used(senses_of) or list(senses_of))[0]
     readings: list[str] = []
     for words in (senses("first"), senses("all"), senses("first", with_verbs=False)):
-        reading = _question(kind, names, fixed + words, kq.count_unit)
+        reading = _question(kind, names, fixed + words, kq.count_unit, speaker)
         if reading not in readings:
             readings.append(reading)
     understood = len(names) + len(latin) + len(kq.numbers) + len(heard_words) + len(kq.alternatives)
