@@ -49,6 +49,7 @@ _LEAD = {
     "said": "what did",
     "definition": "what is",
     "yes_no": "did",
+    "how_long": "how long",
 }
 #: A romanised Korean word must score this (0–100) against one of the report's names or their
 #: words to stand for it; a Korean name of several words, against a name of as many words.
@@ -322,8 +323,9 @@ def _adjective_first(senses: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(adjectives + [s for s in senses if s not in adjectives])
 
 
-#: Units of time a count may ask for, said in the English question (몇 개월 how many months).
-_TIME_COUNTS = frozenset({"month", "year", "week", "hour"})
+#: What a count may ask for, said in the English question (몇 개월 how many months, 몇 명
+#: how many people).
+_COUNTED = {"month": "months", "year": "years", "week": "weeks", "hour": "hours", "people": "people"}
 
 
 def _question(
@@ -339,8 +341,8 @@ def _question(
         return f"what did {' '.join(topic)} say?" if topic else "what was said?"
     if kind == "age":
         return " ".join(["how old is", *names, *rest]) + "?"
-    if kind == "how_many" and unit in _TIME_COUNTS:
-        return " ".join(["how many", unit + "s", *names, *rest]) + "?"  # 몇 개월: how many months
+    if kind == "how_many" and unit in _COUNTED:
+        return " ".join(["how many", _COUNTED[unit], *names, *rest]) + "?"  # 몇 개월: how many months
     lead = _LEAD.get(kind, "what")
     return " ".join([lead, *names, *rest]) + "?"
 
@@ -397,7 +399,16 @@ def read_for_english(
         kind = "age"
         asked_by_kind = {k for k, e in kq.alternatives if "age" in e}
     elif kind in ("how_much", "how_many"):
-        asked_by_kind = {k for k, _ in kq.alternatives if k in AMOUNT_NOUNS or k in COUNT_NOUNS}
+        # An amount noun the question word already says (폭 width, 규모 size), unless the report
+        # uses it (규모 magnitude, in a report of an earthquake's magnitude).
+        asked_by_kind = {
+            k
+            for k, e in kq.alternatives
+            if (k in AMOUNT_NOUNS or k in COUNT_NOUNS) and not (terms is not None and any(map(terms.uses, e)))
+        }
+    if "동안" in kq.alternatives_keys and kind in ("when", "how_many", "how_much"):
+        kind = "how_long"  # 며칠 동안, 얼마 동안: for how long
+        asked_by_kind.add("동안")
     verbs = {k for k, _ in kq.alternatives if k.endswith("다")}
     adjectival = _before_nouns(kq)
     speaker_key = _subject(kq) if kind == "said" and not names else None

@@ -141,6 +141,11 @@ class KoreanQuestion:
     pieces: tuple[Piece, ...] = field(default=(), repr=False, compare=False)
 
     @property
+    def alternatives_keys(self) -> frozenset[str]:
+        """The Korean content words read."""
+        return frozenset(k for k, _ in self.alternatives)
+
+    @property
     def mapping(self) -> dict[str, tuple[str, ...]]:
         """Korean content word → its English alternatives."""
         return dict(self.alternatives)
@@ -398,6 +403,8 @@ def read_korean(question: str) -> KoreanQuestion:
                     senses = _COUNTED_SENSES[piece.key]  # 한 달: a month, not the moon
                 alternatives.setdefault(piece.key, senses)
             elif piece.kind == "verb":
+                if counted and piece.text in COUNTERS:
+                    continue  # 몇 번: a counter (times), not 벌다 "earn" conjugated
                 if piece.key in ("없", "아니") or piece.text.startswith("안"):
                     negated = True
                 if piece.key not in LIGHT_VERBS:
