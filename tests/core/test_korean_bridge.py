@@ -20,6 +20,7 @@ from bot.core.korean_bridge import (
     KoreanAliases,
     ReportTerms,
     english_questions,
+    looks_transcribed,
     read_for_english,
     sound_names,
 )
@@ -139,3 +140,27 @@ def test_an_alias_in_report_yaml_reaches_the_answer(make_data_dir: object, tmp_p
     answer = engine.ask("국민의힘 의원들은 언제 정부를 비판했어?")
     assert answer.answered and answer.citations[0].sentence_id == "p13.s1"
     assert "Tuesday" in answer.answer
+
+
+def test_transcriptions_are_told_from_sino_korean_words() -> None:
+    assert looks_transcribed("캘거리") and looks_transcribed("몬트리올") and looks_transcribed("프라임")
+    assert not looks_transcribed("연준") and not looks_transcribed("수익률") and not looks_transcribed("시추")
+
+
+def test_a_transcribed_name_the_report_lacks_stays_in_the_question() -> None:
+    terms = ReportTerms(NameBook(["Toronto", "Vancouver"]), frozenset({"house", "price", "home"}))
+    reading = read_for_english("캘거리 집값은 얼마야?", terms)
+    assert reading.unread == ("캘거리",)
+    assert "kaelgeori" in reading.questions[0]
+
+
+def test_who_said_it_is_the_topic_when_no_name_is() -> None:
+    terms = ReportTerms(NameBook([]), frozenset({"governor", "housing"}))
+    assert english_questions("총재는 주택에 대해 뭐라고 했어?", terms)[0] == "what did the governor say about housing?"
+
+
+def test_counts_and_durations() -> None:
+    terms = ReportTerms(NameBook([]), frozenset({"aftershock", "emergency", "month", "monitoring"}))
+    assert english_questions("여진은 몇 번 있었어?", terms)[0] == "how many aftershock?"  # 번: times, not 벌다
+    assert english_questions("비상사태는 며칠 동안이야?", terms)[0].startswith("how long")
+    assert english_questions("모니터링은 몇 개월이야?", terms)[0].startswith("how many months")
