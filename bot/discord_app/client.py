@@ -5,7 +5,7 @@ a question is the application service's (``answers``, an ``answering.Answerer``)
 it to Discord. ``setup_hook`` (run once, at login) loads the cogs, registers the persistent
 buttons and syncs the slash commands to the test server when one is set; a global sync happens
 only on request (``reportbot run --sync-global`` or the owner's ``sync global`` command). It then
-loads what Korean questions need in a background thread.
+loads what Korean questions need, in a thread, before the bot connects.
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ log = logging.getLogger(__name__)
 
 #: What the bot needs in a channel: post, show answers as embeds, reply to a message.
 REQUIRED_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, read_message_history=True)
-#: How often the bot looks whether the Korean resources are loaded (only to log it).
-WARMUP_POLL_SECONDS = 0.05
 #: The OAuth2 scopes of the invite link.
 SCOPES = ("bot", "applications.commands")
 
@@ -72,8 +70,6 @@ class ReportBot(commands.Bot):
         self.sync_global = sync_global
         #: The application service that cogs and buttons use (``service.AnswerService``).
         self.answers = Answerer(engine, settings, feedback, clock=clock)
-        #: Loading what Korean questions need, in a thread after login (``setup_hook``).
-        self.korean_warmup: asyncio.Task[None] | None = None
 
     # -- start-up ---------------------------------------------------------------------------
     async def setup_hook(self) -> None:
@@ -98,17 +94,15 @@ class ReportBot(commands.Bot):
         if self.sync_global:
             synced = await self.tree.sync()
             log.info("synced %d slash command(s) globally", len(synced))
-        # Korean questions need a lexicon and tables: loaded now, off the event loop, so that
-        # no Korean user waits for them (English questions never do).
-        self.korean_warmup = asyncio.create_task(self._warm_korean(), name="korean-warmup")
-
-    async def _warm_korean(self) -> None:
-        """``korean.warm()``: a daemon thread, so that stopping the bot never waits for it."""
+        # Korean questions need a lexicon and tables: loaded now, in a thread (the event loop
+        # goes on), so that no Korean user waits for them (English questions never do).
         started = time.perf_counter()
-        thread = korean.warm()
-        while thread.is_alive():
-            await asyncio.sleep(WARMUP_POLL_SECONDS)
-        log.info("Korean questions ready (%.0f ms)", (time.perf_counter() - started) * 1000)
+        try:
+            await asyncio.to_thread(korean.load)
+        except Exception:  # the first Korean question loads them instead, and says why
+            log.exception("could not load what Korean questions need")
+        else:
+            log.info("Korean questions ready (%.0f ms)", (time.perf_counter() - started) * 1000)
 
     async def on_ready(self) -> None:
         log.info(
@@ -121,8 +115,6 @@ class ReportBot(commands.Bot):
             log.info("invite link: %s", invite_url(self.application_id))
 
     async def close(self) -> None:
-        if self.korean_warmup is not None and not self.korean_warmup.done():
-            self.korean_warmup.cancel()  # its thread ends by itself; nothing waits for it
         await super().close()
         self.answers.close()  # pending feedback writes finish before the runner closes the store
 

@@ -3,10 +3,12 @@ quote, and a line saying the report is in English; the bot loads what Korean nee
 
 from __future__ import annotations
 
+import threading
+
 import discord
+import pytest
 
 from bot.core.korean import decline_message_ko, english_report_note_ko, suggestions_intro_ko
-from bot.core.korean.lexicon import _load
 from bot.discord_app.client import ReportBot
 from bot.discord_app.embeds import ASKED, answer_embed, decline_embed, escape, question_from
 from bot.discord_app.views import SuggestionButton
@@ -53,8 +55,10 @@ def test_english_embeds_have_no_korean_line(engine) -> None:  # type: ignore[no-
     assert "Questions I can answer" in (decline_embed(decline, decline.question, report_title="t").description or "")
 
 
-async def test_login_loads_the_korean_resources_in_the_background(make_bot: BotFactory) -> None:
-    bot = await make_bot()
-    assert bot.korean_warmup is not None
-    await bot.korean_warmup
-    assert _load.cache_info().currsize == 1
+async def test_login_loads_the_korean_resources_in_a_thread(
+    make_bot: BotFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded_in: list[str] = []
+    monkeypatch.setattr("bot.discord_app.client.korean.load", lambda: loaded_in.append(threading.current_thread().name))
+    await make_bot()
+    assert len(loaded_in) == 1 and loaded_in[0] != threading.main_thread().name  # off the event loop
