@@ -16,7 +16,9 @@ Figures:
   empty stdin with the shipped report and the three articles in one folder (median of 5); the
   per-question p99 on each report;
 - pathological paragraphs: the load of the shipped data with one 100 KB hostile paragraph added
-  to the report (a run of dots, of spaces, alternating patterns), each timed.
+  to the report (a run of dots, of spaces, alternating patterns), each timed;
+- Korean questions: what Korean needs loaded alone (a fresh process), the first Korean question
+  (that load and the report's names), then each Korean question after the first.
 """
 
 from __future__ import annotations
@@ -252,6 +254,27 @@ def _set_questions(path: Path | None) -> list[str]:
         return []
     data = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
     return [i["q"] for part in ("in_scope", "out_of_scope") for i in data.get(part) or []]
+def korean_questions() -> list[str]:
+    data = yaml.safe_load((ROOT / "tests" / "data" / "korean.yaml").read_text(encoding="utf-8"))
+    return [item["q"] for part in ("answered", "declined") for item in data[part]]
+
+
+def korean(engine: Engine) -> None:
+    """The first Korean question loads the Korean resources; the ones after it cost little."""
+    code = (
+        "import time; from bot.core import korean; t = time.perf_counter(); korean.load(); "
+        "print(f'{(time.perf_counter() - t) * 1000:.0f}')"
+    )
+    alone = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.strip()
+    print(f"Korean: lexicon, verb forms, surnames and lemma tables loaded in a fresh process: {alone} ms")
+    qs = korean_questions()
+    started = time.perf_counter()
+    engine.ask(qs[0])
+    first = (time.perf_counter() - started) * 1000
+    print(f"Korean: the first Korean question (loading them and the report's names): {first:.0f} ms")
+    latency(engine, qs[1:], "Korean questions after the first")
 
 
 def main() -> None:
@@ -276,6 +299,7 @@ def main() -> None:
     latency(engine, qs, "shipped fact base")
     memory(Engine.load(ROOT))
     added_reports()
+    korean(engine)
     for n in args.scale:
         scale(n, qs[:80])
     pathological()

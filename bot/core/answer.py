@@ -6,6 +6,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.core.korean.messages import english_report_note_ko, suggestions_intro_ko
 from bot.core.report import Sentence
 
 
@@ -58,6 +59,9 @@ class Answer:
     parts: tuple[str, ...] = field(default=(), compare=False)
     #: How the answer was reached (``--explain``): the signals and the check that decided.
     explain: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: The language of the question ("ko" for Korean): human output says the report is in
+    #: English; the JSON contract does not carry it.
+    language: str = field(default="en", compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON Lines contract of ``reportbot ask --json``."""
@@ -79,6 +83,8 @@ class Answer:
         lines = [self.answer]
         if self.answered and self.uncertain:
             lines.append("(I am not fully sure this is what you asked.)")
+        if self.language == "ko" and self.answered:
+            lines.append(english_report_note_ko())
         for c in self.citations:
             source = f"{c.report}, " if show_report else ""
             lines.append("")
@@ -87,6 +93,6 @@ class Answer:
             lines.extend(f"  > {line}" for line in wrapped)
         if self.suggestions:
             lines.append("")
-            lines.append("You could ask:")
+            lines.append(suggestions_intro_ko() if self.language == "ko" else "You could ask:")
             lines.extend(f"  - {s}" for s in self.suggestions)
         return "\n".join(lines)

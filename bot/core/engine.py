@@ -15,12 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.answer import Answer, Citation
+from bot.core.article import read_article
 from bot.core.completion import COMPLETE_ENOUGH, Offered, completion_score, typed_words
 from bot.core.datadir import find_data_dir
 from bot.core.errors import Problem, UnknownReport
 from bot.core.knowledge import FactBase, load_data_dir
 from bot.core.korean.messages import decline_message_ko
-from bot.core.korean_bridge import english_question, is_korean
+from bot.core.korean_bridge import (
+    KoreanAliases,
+    ReportTerms,
+    is_korean,
+    merged_terms,
+    read_for_english,
+    report_terms,
+)
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
 from bot.core.report import Sentence, split_sentences
 from bot.core.text import clean, latin_letter_share, stem, words
@@ -77,6 +85,8 @@ class Engine:
         self.indexes: dict[str, Any] = {b.id: index_for(b) for b in bases}
         if not self.indexes:
             raise ValueError("an Engine needs at least one fact base")
+        #: Each report's names and words, for Korean questions: read on the first one about it.
+        self._korean: dict[str, ReportTerms] = {}
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None, reports: Iterable[str] | None = None) -> Engine:
@@ -160,13 +170,47 @@ class Engine:
         return _answered(original, verdict)
 
     def _ask_korean(self, original: str, text: str, report: str | None, scope: list[Any]) -> Answer:
-        """A Korean question: asked in English terms, answered with the English sentence."""
-        people = [p for index in scope for p in getattr(index, "people", ())]
-        english = english_question(text, people)
-        answer = self.ask(english, report)
-        if not answer.answered:
-            return replace(answer, question=original, answer=decline_message_ko())
-        return replace(answer, question=original)
+        """A Korean question: asked in English terms (its readings in turn, until one is
+        answered without doubt; else the first answered), answered with the English sentence;
+        a decline says so in Korean. A question read only in part gets no doubtful answer, and
+        one mostly unread gets none. ``explain`` shows the English readings."""
+        terms = self._korean_terms(scope)
+        aliases = KoreanAliases.of(g for index in scope for g in index.base.korean)
+        reading = read_for_english(text, terms, aliases)
+        first: Answer | None = None
+        unsure: Answer | None = None
+        asked: list[str] = []
+        for english in () if reading.mostly_unread else reading.questions:
+            answer = self.ask(english, report)
+            asked.append(english)
+            if answer.answered and not answer.uncertain:
+                return self._korean_answer(answer, original, reading.unread, asked)
+            if answer.answered and not reading.unread:
+                unsure = unsure or answer  # kept unless a later reading is answered surely
+            first = first or (answer if not answer.answered else None)
+        if unsure is not None:
+            return self._korean_answer(unsure, original, reading.unread, asked)
+        if first is None:  # a place the report never names, or too little of it read
+            first = self._decline(original, decline_message_ko(), scope, verdict=None)
+        declined = replace(first, answer=decline_message_ko())
+        return self._korean_answer(declined, original, reading.unread, asked)
+
+    @staticmethod
+    def _korean_answer(answer: Answer, original: str, unread: tuple[str, ...], asked: list[str]) -> Answer:
+        explain = dict(answer.explain, korean={"asked": asked, "unread": list(unread)})
+        return replace(answer, question=original, language="ko", explain=explain)
+
+    def _korean_terms(self, scope: list[Any]) -> ReportTerms:
+        """The names and words of the reports in ``scope``, read once per report (and once per
+        set of reports a question is asked of)."""
+        for index in scope:
+            if index.base.id not in self._korean:
+                article = getattr(index, "article", None) or read_article(index.base.report)
+                self._korean[index.base.id] = report_terms(index.base, article)
+        key = "\n".join(index.base.id for index in scope)
+        if key not in self._korean:
+            self._korean[key] = merged_terms([self._korean[index.base.id] for index in scope])
+        return self._korean[key]
 
     @staticmethod
     def _introduction(scope: list[Any]) -> str:

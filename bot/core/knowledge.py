@@ -9,6 +9,9 @@ Every YAML file of a report folder may hold any of these top-level keys:
 ``synonyms``   lists of phrases that mean the same here (``[IMF, International Monetary Fund]``)
 ``facts``      the facts: id, topic, type, questions, keywords, answer, sources
 ``uncovered``  sentences deliberately left without a fact, each with the reason
+``korean``     Korean names of the report's bodies where sound does not reach them, each a list
+               of the English name and its Korean names (``[People Power Party, 국민의힘]``);
+               also accepted under ``report``
 
 A source names its sentence twice, by id and by verbatim quote, so an edit of the report is caught
 instead of silently pointing a citation at another sentence. Loading collects every problem (file,
@@ -39,7 +42,8 @@ FACT_TYPES = frozenset({"who", "name", "what", "when", "future", "where", "why",
 MAX_SUGGESTION_CHARS = 80
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _LINE = safeio.LINE_KEY
-_TOP_KEYS = {"report", "synonyms", "facts", "uncovered"}
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_TOP_KEYS = {"report", "synonyms", "facts", "uncovered", "korean"}
 _FACT_KEYS = {"id", "topic", "type", "questions", "keywords", "answer", "sources"}
 #: The file ``reportbot add`` writes: its facts may leave ``answer`` out (the bot extracts it
 #: from the sentence), and a curated fact of the same id, or curated facts citing all its
@@ -92,6 +96,8 @@ class FactBase:
     facts: tuple[Fact, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
     uncovered: dict[str, str] = field(default_factory=dict)
+    #: Korean names of the report's bodies: each group is the English name, then Korean names.
+    korean: tuple[tuple[str, ...], ...] = ()
 
     @property
     def id(self) -> str:
@@ -135,6 +141,7 @@ class _Collector:
         self.drafted: list[Fact] = []
         self.drafting = False
         self.synonyms: list[tuple[str, ...]] = []
+        self.korean: list[tuple[str, ...]] = []
         self.uncovered: dict[str, str] = {}
         self.info: ReportInfo | None = None
         self._fact_lines: dict[str, tuple[str, int | None]] = {}
@@ -159,6 +166,8 @@ class _Collector:
             self._add_info(file, line, doc["report"])
         if "synonyms" in doc:
             self._add_synonyms(file, line, doc["synonyms"])
+        if "korean" in doc:
+            self._add_korean(file, line, doc["korean"])
         if "facts" in doc:
             facts = doc["facts"]
             if not isinstance(facts, list):
@@ -175,6 +184,8 @@ class _Collector:
             return
         if self.info is not None:
             self.problem(file, raw.get(_LINE, line), "`report` is given twice; keep one")
+        if "korean" in raw:
+            self._add_korean(file, raw.get(_LINE, line), raw["korean"])
         self.info = ReportInfo(
             title=raw["title"].strip(),
             source=_text(raw.get("source")) or "",
@@ -208,6 +219,28 @@ class _Collector:
                 self.problem(file, line, f"synonym group {group!r} must list two or more non-empty phrases")
                 continue
             self.synonyms.append(tuple(str(p).strip() for p in group))
+
+    def _add_korean(self, file: str, line: int | None, raw: Any) -> None:
+        example = "[People Power Party, 국민의힘]"
+        if not isinstance(raw, list):
+            self.problem(file, line, f"`korean` must be a list of [English name, Korean name, ...] lists, e.g. {example}")
+            return
+        for group in raw:
+            group = _numbers_as_text(group)
+            if not isinstance(group, list) or len(group) < 2 or not all(_text(p) for p in group):
+                self.problem(
+                    file, line, f"korean group {group!r} must list the English name, then one or more Korean names"
+                )
+                continue
+            phrases = [str(p).strip() for p in group]
+            if _HANGUL.search(phrases[0]) or not all(_HANGUL.search(p) for p in phrases[1:]):
+                self.problem(
+                    file,
+                    line,
+                    f"korean group {group!r}: the first name is the English one, the others are in Hangul, e.g. {example}",
+                )
+                continue
+            self.korean.append(tuple(phrases))
 
     def _add_uncovered(self, file: str, line: int | None, raw: Any) -> None:
         if not isinstance(raw, list):
@@ -400,6 +433,7 @@ class _Collector:
             facts=tuple(self.facts),
             synonyms=tuple(self.synonyms),
             uncovered=dict(self.uncovered),
+            korean=tuple(self.korean),
         )
 
 

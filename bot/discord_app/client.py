@@ -4,11 +4,13 @@ Everything it needs is injected, so tests build it without a token or a network.
 a question is the application service's (``answers``, an ``answering.Answerer``); the bot connects
 it to Discord. ``setup_hook`` (run once, at login) loads the cogs, registers the persistent
 buttons and syncs the slash commands to the test server when one is set; a global sync happens
-only on request (``reportbot run --sync-global`` or the owner's ``sync global`` command).
+only on request (``reportbot run --sync-global`` or the owner's ``sync global`` command). It then
+loads what Korean questions need, in a thread, before the bot connects.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -19,6 +21,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core import korean
 from bot.core.engine import Engine
 from bot.discord_app.answering import Answerer
 from bot.discord_app.extensions import EXTENSIONS
@@ -138,6 +141,15 @@ class ReportBot(commands.Bot):
         if self.watch and self._watcher is None:
             self._watcher = await start_watching(self.reloader)
             log.info("watching knowledge/ and seeds/ for changes (--watch)")
+        # Korean questions need a lexicon and tables: loaded now, in a thread (the event loop
+        # goes on), so that no Korean user waits for them (English questions never do).
+        started = time.perf_counter()
+        try:
+            await asyncio.to_thread(korean.load)
+        except Exception:  # the first Korean question loads them instead, and says why
+            log.exception("could not load what Korean questions need")
+        else:
+            log.info("Korean questions ready (%.0f ms)", (time.perf_counter() - started) * 1000)
 
     async def on_ready(self) -> None:
         log.info(

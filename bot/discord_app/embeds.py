@@ -16,6 +16,7 @@ from bot import __version__
 from bot.core.answer import Answer
 from bot.core.engine import MAX_QUESTION_CHARS
 from bot.core.knowledge import FactBase
+from bot.core.korean.messages import english_report_note_ko, suggestions_intro_ko
 from bot.core.report import Paragraph, Sentence
 from bot.discord_app.markup import (
     DESCRIPTION_MAX,
@@ -99,13 +100,16 @@ def question_from(embed: discord.Embed) -> str:
 def answer_embed(
     answer: Answer, question: str, *, report_title: str, show_report: bool = False
 ) -> discord.Embed:
-    """An answer: the direct answer as title, each cited sentence as a quote with its place."""
+    """An answer: the direct answer as title, each cited sentence as a quote with its place;
+    for a Korean question, a line saying the report (and so each quote) is in English."""
     lines = [ASKED + echo(question)]
     first, *more = answer.parts or (answer.answer,)
     if more:  # a second fact answers too (the ambiguity rule): say it under the title
         lines.append("**Also:** " + escape("; ".join(more)))
     if answer.uncertain:
         lines.append("⚠️ *I am not fully sure this is what you asked: check the quoted sentence.*")
+    if answer.language == "ko":
+        lines.append("*" + escape(english_report_note_ko()) + "*")
     embed = discord.Embed(
         title=first,
         description="\n".join(lines),
@@ -125,11 +129,15 @@ def answer_embed(
 
 
 def decline_embed(answer: Answer, question: str, *, report_title: str) -> discord.Embed:
-    """A decline: plainly that the report does not say, and what to ask instead."""
+    """A decline: plainly that the report does not say, and what to ask instead (for a Korean
+    question, said in Korean; the suggestions stay in English, as the report states them)."""
     lines = [ASKED + echo(question)] if question.strip() else []
     if answer.suggestions:
         lines.append("")
-        lines.append("Questions I can answer (press one to ask it):")
+        if answer.language == "ko":
+            lines.append(escape(suggestions_intro_ko()))
+        else:
+            lines.append("Questions I can answer (press one to ask it):")
     embed = discord.Embed(title=answer.answer, description="\n".join(lines), colour=DECLINED)
     embed.set_footer(text=report_title)
     return fit(embed)

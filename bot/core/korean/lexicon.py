@@ -18,8 +18,9 @@ from bot.core.korean.grammar import conjugate
 #: Nouns ending in 다 that are not verbs.
 _NOUNS_IN_DA = frozenset(wordlist("바다 캐나다 다 아이다 우간다 르완다 그레나다 네바다 플로리다"))
 
-#: Verbs that only carry grammar (do, become, exist): they give no English term.
-LIGHT_VERBS = frozenset(wordlist("하 되 있 시키 당하 받 이 아니")) - {"받"}
+#: Verbs that only carry grammar (do, become, exist; 나다 after an event noun: 발표 나다 "the
+#: announcement came out", 사고 나다 "an accident happened"): they give no English term.
+LIGHT_VERBS = frozenset(wordlist("하 되 있 시키 당하 받 이 아니 나")) - {"받"}
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,15 @@ class Lexicon:
     verbs: dict[str, tuple[str, ...]]  # verb stem → English senses
     surfaces: dict[str, str]  # conjugated surface → verb stem
     max_word: int  # the longest entry, in syllables
+    places: frozenset[str] = frozenset()  # entries that name a country, region or city
 
     def __len__(self) -> int:
         return len(self.words)
+
+
+def _places() -> frozenset[str]:
+    text = resources.files("bot.core").joinpath("data/ko-places.tsv").read_text("utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _read() -> dict[str, tuple[str, ...]]:
@@ -59,7 +66,8 @@ def _load() -> Lexicon:
         for form in conjugate(stem):
             surfaces.setdefault(form, stem)
     nouns = {k: v for k, v in words.items() if k[:-1] not in verbs or not k.endswith("다")}
-    return Lexicon(words=nouns, verbs=verbs, surfaces=surfaces, max_word=max(map(len, nouns)))
+    places = _places() & set(nouns)
+    return Lexicon(words=nouns, verbs=verbs, surfaces=surfaces, max_word=max(map(len, nouns)), places=places)
 
 
 def lexicon() -> Lexicon:

@@ -11,6 +11,7 @@ are kept apart.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import unicodedata
@@ -22,6 +23,8 @@ from bot.core.korean.grammar import PARTICLES
 from bot.core.korean.lexicon import LIGHT_VERBS, lexicon
 from bot.core.korean.names import name_keys, surnames
 from bot.core.korean.romanize import decompose
+
+log = logging.getLogger(__name__)
 
 KINDS = (
     "who",
@@ -67,7 +70,7 @@ COUNTERS: dict[str, str] = {
     "건": "case", "명": "people", "개": "piece", "번": "time", "곳": "place", "차례": "time",
     "가지": "kind", "살": "age", "세": "age", "마리": "animal", "대": "vehicle", "척": "ship",
     "회": "time", "차": "round", "군데": "place", "분": "people", "채": "house", "통": "call",
-    "시": "hour", "초": "second",
+    "시": "hour", "초": "second", "개월": "month", "년": "year", "시간": "hour", "주일": "week",
 }  # fmt: skip
 _PERCENT_UNITS = frozenset({"%", "프로", "퍼센트", "포인트"})
 #: Nouns of no topic: their English is not a search term (것 thing, 수 number, 정도 extent).
@@ -79,6 +82,10 @@ AMOUNT_NOUNS = frozenset(
 COUNT_NOUNS = frozenset(wordlist("수 숫자 건수 인원 인구"))
 #: One-syllable tails that are particles or copula endings but also end many names (김지나, 샌드라).
 _AMBIGUOUS_TAILS = frozenset(wordlist("나 라 야 네 래 란 지 고 다 면 아 이"))
+#: Native numerals before a counted noun (한 달 a month, 두 해 two years).
+_NATIVE_NUMERALS = frozenset(wordlist("한 두 세 네 다섯 여섯 일곱 여덟 아홉 열"))
+#: Nouns whose sense after a numeral is a unit of time (달 moon|month → month).
+_COUNTED_SENSES: dict[str, tuple[str, ...]] = {"달": ("month",), "해": ("year",), "주": ("week",)}
 _TIME_UNITS = frozenset({"시", "월", "년도", "일", "요일", "시간"})
 MONTHS = wordlist("January February March April May June July August September October November December")
 _MULTIPLIERS = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000, "천": 1_000, "백": 100}
@@ -134,6 +141,11 @@ class KoreanQuestion:
     pieces: tuple[Piece, ...] = field(default=(), repr=False, compare=False)
 
     @property
+    def alternatives_keys(self) -> frozenset[str]:
+        """The Korean content words read."""
+        return frozenset(k for k, _ in self.alternatives)
+
+    @property
     def mapping(self) -> dict[str, tuple[str, ...]]:
         """Korean content word → its English alternatives."""
         return dict(self.alternatives)
@@ -155,12 +167,13 @@ def _is_people(noun: str) -> bool:
     return noun in _PEOPLE or (len(noun) >= 2 and noun.endswith(("자", "객", "민", "원", "생")))
 
 
-def _looks_like_verb(word: str) -> bool:
+def looks_like_verb(word: str) -> bool:
     """An unknown word that is probably a conjugated verb, not a name (깠어, 떠났대)."""
     if any(decompose(c)[2] == "ㅆ" for c in word):
         return True
     return word.endswith(
-        ("다고", "는다", "ㄴ다", "습니다", "나요", "세요", "어요", "아요", "했", "한대", "됐")
+        ("다고", "는다", "ㄴ다", "습니다", "나요", "세요", "어요", "아요", "했", "한대", "됐", "돼", "돼요", "된",
+         "되는", "하는", "해서", "해요", "하다", "되다")
     )
 
 
@@ -311,7 +324,7 @@ def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool,
     if last is not None and (
         last.kind == "verb"
         or (last.kind == "particle" and last.text.endswith(_PREDICATE_ENDS))
-        or (last.kind == "unknown" and _looks_like_verb(last.text))
+        or (last.kind == "unknown" and looks_like_verb(last.text))
     ):
         return "yes_no", False, None
     if last is not None and last.kind == "particle" and re.search(r"(란|이란)$", last.text):
@@ -345,6 +358,9 @@ def read_korean(question: str) -> KoreanQuestion:
                 words.append([Piece("counter", "%", "%")])
             elif match.group("hangul"):
                 hangul = match.group("hangul")
+                before = raw[match.start() - 1] if match.start() > 0 else ""
+                if before.isascii() and before.isalpha() and hangul in PARTICLES:
+                    continue  # BOC의, People Power Party가: a particle after a Latin name
                 if pending_number is not None:
                     unit, hangul = _split_unit(hangul)
                     numbers.extend(_number(pending_number, unit))
@@ -368,19 +384,27 @@ def read_korean(question: str) -> KoreanQuestion:
     negated = False
     content = 0
     after_how_many = False
+    after_numeral = False
     for pieces in words:
         for index, piece in enumerate(pieces):
             counted = after_how_many
+            numbered = after_numeral
             if piece.kind != "particle":
                 after_how_many = piece.kind == "question" and piece.key in ("몇", "얼마나")
+                after_numeral = piece.kind == "function" and piece.key in _NATIVE_NUMERALS
             if piece.kind == "noun":
                 if counted and (piece.key in COUNTERS or piece.key in _PERCENT_UNITS):
                     continue
                 if piece.key in STOP_NOUNS:
                     continue
                 content += 1
-                alternatives.setdefault(piece.key, lex.words[piece.key])
+                senses = lex.words[piece.key]
+                if (numbered or counted) and piece.key in _COUNTED_SENSES:
+                    senses = _COUNTED_SENSES[piece.key]  # 한 달: a month, not the moon
+                alternatives.setdefault(piece.key, senses)
             elif piece.kind == "verb":
+                if counted and piece.text in COUNTERS:
+                    continue  # 몇 번: a counter (times), not 벌다 "earn" conjugated
                 if piece.key in ("없", "아니") or piece.text.startswith("안"):
                     negated = True
                 if piece.key not in LIGHT_VERBS:
@@ -389,7 +413,7 @@ def read_korean(question: str) -> KoreanQuestion:
             elif piece.kind == "unknown":
                 content += 1
                 unknown.append(piece.text)
-                if not _looks_like_verb(piece.text) and len(piece.text) >= 2:
+                if not looks_like_verb(piece.text) and len(piece.text) >= 2:
                     nameish.add(piece.text)
                     following = pieces[index + 1] if index + 1 < len(pieces) else None
                     if following is not None and following.text in _AMBIGUOUS_TAILS:
@@ -397,7 +421,7 @@ def read_korean(question: str) -> KoreanQuestion:
                     names.append(piece.text)
         # A word that is one name-like unknown (and particles) continues a name of several words.
         solo = [p for p in pieces if p.kind != "particle"]
-        if len(solo) == 1 and solo[0].kind == "unknown" and not _looks_like_verb(solo[0].text):
+        if len(solo) == 1 and solo[0].kind == "unknown" and not looks_like_verb(solo[0].text):
             whole = "".join(p.text for p in pieces)
             run.append(whole if len(pieces) == 2 and pieces[1].text in _AMBIGUOUS_TAILS else solo[0].text)
             continue
@@ -438,14 +462,26 @@ def read_korean(question: str) -> KoreanQuestion:
 
 
 def load() -> None:
-    """Load everything a Korean question needs (lexicon, verb forms, surnames), once."""
+    """Load everything a Korean question needs, once: the lexicon and its verb forms, the
+    surnames, and the English lemmatiser's tables (a Korean word's senses are looked up among a
+    report's lemmas)."""
+    from bot.core.lexical.lemmas import lemma  # the English core's, loaded on first use
+
     lexicon()
     surnames()
     read_korean("서울 날씨 어때?")
+    lemma("readings")
+
+
+def _load_logged() -> None:
+    try:
+        load()
+    except Exception:  # the first Korean question loads them instead, and says why
+        log.exception("could not load what Korean questions need in the background")
 
 
 def warm() -> threading.Thread:
-    """Load the lexicon (and its verb forms) in a background thread; returns the thread."""
-    thread = threading.Thread(target=load, name="korean-lexicon", daemon=True)
+    """``load`` in a background (daemon) thread; returns the thread."""
+    thread = threading.Thread(target=_load_logged, name="korean-lexicon", daemon=True)
     thread.start()
     return thread
