@@ -127,9 +127,10 @@ class Engine:
         return self._index(report).base.report.sentence(sentence_id)
 
     # -- answering --------------------------------------------------------------------------
-    def ask(self, question: str, report: str | None = None) -> Answer:
+    def ask(self, question: str, report: str | None = None, *, syntax: bool = True) -> Answer:
         """Answer ``question`` from ``report`` (default: search every report). Never raises
-        for any text; an unknown ``report`` raises UnknownReport."""
+        for any text; an unknown ``report`` raises UnknownReport. ``syntax=False`` reads it as
+        a question word and keywords (how Korean questions are asked in English)."""
         scope = self._scope(report)
         original = question if isinstance(question, str) else str(question)
         if len(original) > MAX_QUESTION_CHARS:
@@ -146,11 +147,11 @@ class Engine:
         refusal = _not_a_question(text)
         if refusal is not None:
             return self._decline(original, refusal or self._introduction(scope), scope, verdict=None)
-        return self._answer(original, text, route(text, scope) if report is None else scope)
+        return self._answer(original, text, route(text, scope) if report is None else scope, syntax)
 
-    def _answer(self, original: str, text: str, scope: list[Any]) -> Answer:
+    def _answer(self, original: str, text: str, scope: list[Any], syntax: bool = True) -> Answer:
         """The best verdict of the reports in ``scope``, as an Answer."""
-        hits = [Hit(index, index.verdict(text)) for index in scope]
+        hits = [Hit(index, index.verdict(text, syntax=syntax)) for index in scope]
         if all(h.verdict.empty for h in hits):
             if not _ABOUT_THE_REPORT.search(clean(text)):
                 return self._decline(original, self._introduction(scope), scope, verdict=None)
@@ -181,7 +182,7 @@ class Engine:
         unsure: Answer | None = None
         asked: list[str] = []
         for english in () if reading.mostly_unread else reading.questions:
-            answer = self.ask(english, report)
+            answer = self.ask(english, report, syntax=False)
             asked.append(english)
             if answer.answered and not answer.uncertain:
                 return self._korean_answer(answer, original, reading.unread, asked)
@@ -304,6 +305,10 @@ class Engine:
         the start of a word; another ending or a typo counts less, little words less still)."""
         candidates = [c for index in self._scope(report) for c in self._offers(index)]
         text = tidy_question(prefix or "")
+        if is_korean(text):
+            text = self._korean_prefix(text, report)  # only the names its aliases give
+            if not text:
+                return []
         typed = words(text)
         if not typed:
             return [shown for shown, _forms in candidates][:limit]
@@ -314,6 +319,15 @@ class Engine:
             if score >= COMPLETE_ENOUGH:
                 ranked.append((-score, order, shown))
         return [shown for _score, _order, shown in sorted(ranked)][:limit]
+
+    def _korean_prefix(self, text: str, report: str | None) -> str:
+        """The English names a Korean prefix gives through the reports' ``korean`` aliases
+        ("국민의힘" -> "People Power Party"), or "" when it gives none: autocomplete offers the
+        report's questions about them."""
+        groups = [g for index in self._scope(report) for g in index.base.korean]
+        aliases = KoreanAliases.of(groups)
+        found = [english for korean, english in aliases.pairs if korean in text or korean.startswith(text.strip())]
+        return " ".join(dict.fromkeys(found))
 
     def _offers(self, index: Any) -> list[Offered]:
         """The questions autocomplete offers for one report, found once: each fact's first

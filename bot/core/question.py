@@ -129,8 +129,10 @@ CHAT_SPELLINGS = {
 _CHAT = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(w) for w in CHAT_SPELLINGS) + r")(?![\w'’])", re.IGNORECASE)
 
 
-def read_question(text: str) -> Question:
-    """Read ``text`` (already tidied of mentions and URLs)."""
+def read_question(text: str, *, syntax: bool = True) -> Question:
+    """Read ``text`` (already tidied of mentions and URLs). With ``syntax`` false the text is a
+    question word and keywords (a Korean question's English reading), so no phrase of it is
+    read as the thing asked about, its verb or its speaker."""
     plain = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1).lower()], strip_markup(text))
     folded = clean(plain)
     words = re.findall(r"[a-z]+", folded)
@@ -143,10 +145,10 @@ def read_question(text: str) -> Question:
         months=frozenset(MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER and w in CALENDAR and w != "may"),
         weekdays=frozenset(w for w in words if w in WEEKDAYS),
         capitalised=tuple(_capitalised(plain)),
-        focus=tuple(focus_of(folded)),
-        subject=tuple(subject_of(folded)),
-        predicate=predicate_of(folded),
-        topic=tuple(topic_of(folded)),
+        focus=tuple(focus_of(folded)) if syntax else (),
+        subject=tuple(subject_of(folded)) if syntax else (),
+        predicate=predicate_of(folded) if syntax else "",
+        topic=tuple(topic_of(folded)) if syntax else (),
         relative=frozenset(m.group(0) for m in _RELATIVE.finditer(folded)),
         units=units_of(folded),
         wants_people=bool(_WHICH_PEOPLE.search(folded)),

@@ -79,9 +79,9 @@ class Ranking:
         return self.matches[0] if self.matches else None
 
 
-def rank(index: FactIndex, text: str) -> Ranking:
+def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
     """Score every fact of ``index`` for the question ``text``."""
-    question = read_question(text)
+    question = read_question(text, syntax=syntax)
     analysis = index.query(question.text)
     weighted = _weigh(index, analysis, question)
     ctx = _context(index, analysis, question)

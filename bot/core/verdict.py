@@ -40,7 +40,7 @@ class Index(Protocol):
     base: FactBase
     facts: tuple[Fact, ...]
 
-    def verdict(self, text: str) -> Verdict: ...
+    def verdict(self, text: str, *, syntax: bool = True) -> Verdict: ...
 
     @property
     def report_stems(self) -> frozenset[str]: ...
@@ -62,7 +62,7 @@ class _ReportStems:
 class CuratedIndex(_ReportStems, matcher.FactIndex):
     """The curated matcher, giving verdicts."""
 
-    def verdict(self, text: str) -> Verdict:
+    def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
         ranking = self.rank(text)
         decision = matcher.decide(ranking)
         best = ranking.best
@@ -90,8 +90,8 @@ class CuratedIndex(_ReportStems, matcher.FactIndex):
 class GeneralIndex(_ReportStems, DraftedIndex):
     """The general pipeline, giving verdicts."""
 
-    def verdict(self, text: str) -> Verdict:
-        ranking = rank(self, text)
+    def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
+        ranking = rank(self, text, syntax=syntax)
         decision = decide(ranking)
         tokens = frozenset(ranking.analysis.tokens)
         docs = {m.fact.id: m.doc for m in ranking.matches}
