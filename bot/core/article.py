@@ -244,6 +244,7 @@ def _role_speaker(text: str, people: dict[str, Person]) -> str | None:
 #: Words that give a reason ("because", "blamed", "saying", "due to", "after").
 REASON_CUE = re.compile(
     r"\b(?:because|as a result|due to|owing to|thanks to|blamed|blames|blaming|caused|causing|led to|"
+    r"came from|comes from|stems from|stemmed from|resulted from|result of|"
     r"prompted|prompting|triggered|after|following|amid|since|so that|in order to|saying|citing|"
     r"attributed|driven by|reason|why)\b",
     re.IGNORECASE,

@@ -322,7 +322,7 @@ class Engine:
 
     def _korean_prefix(self, text: str, report: str | None) -> str:
         """The English names a Korean prefix gives through the reports' ``korean`` aliases
-        ("국민의힘" -> "People Power Party"), or "" when it gives none: autocomplete offers the
+        ("녹색동맹" -> "Green Alliance"), or "" when it gives none: autocomplete offers the
         report's questions about them."""
         groups = [g for index in self._scope(report) for g in index.base.korean]
         aliases = KoreanAliases.of(groups)

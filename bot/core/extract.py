@@ -45,6 +45,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:because|as a result of|due to|owing to|blamed|caused by|led to|prompted|after|following|amid|since|"
+    r"came from|comes from|stems from|stemmed from|resulted from|"
     r"so that|in order to|saying|citing|as)\b\s+(.*)",
     re.IGNORECASE,
 )
@@ -218,7 +219,8 @@ def _yes_no(question: Question, reading: Reading, tokens: frozenset[str]) -> str
     clause = best_clause(text, tokens, prefer_new=True)
     stems = {stem(w) for w in words(text)}
     said = len(tokens & stems) / max(len(tokens), 1)
-    negative = _denies(text, tokens) != bool(_NEGATION.search(question.text))
+    denied = _denies(text, tokens) or bool(_NEGATION.search(clause))
+    negative = denied != bool(_NEGATION.search(question.text))
     if negative:
         return "No: " + clause
     return ("Yes: " + clause) if said >= YES_NO_COVERAGE else clause

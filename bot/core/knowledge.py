@@ -10,7 +10,7 @@ Every YAML file of a report folder may hold any of these top-level keys:
 ``facts``      the facts: id, topic, type, questions, keywords, answer, sources
 ``uncovered``  sentences deliberately left without a fact, each with the reason
 ``korean``     Korean names of the report's bodies where sound does not reach them, each a list
-               of the English name and its Korean names (``[People Power Party, 국민의힘]``);
+               of the English name and its Korean names (``[Green Alliance, 녹색동맹]``);
                also accepted under ``report``
 
 A source names its sentence twice, by id and by verbatim quote, so an edit of the report is caught
@@ -221,7 +221,7 @@ class _Collector:
             self.synonyms.append(tuple(str(p).strip() for p in group))
 
     def _add_korean(self, file: str, line: int | None, raw: Any) -> None:
-        example = "[People Power Party, 국민의힘]"
+        example = "[Green Alliance, 녹색동맹]"
         if not isinstance(raw, list):
             self.problem(file, line, f"`korean` must be a list of [English name, Korean name, ...] lists, e.g. {example}")
             return

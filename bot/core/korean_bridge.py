@@ -7,7 +7,7 @@ first (most common) sense, then by its common senses together, then without the 
 Korean question often adds to a noun: 대응팀 언제 출발한대 "when does the team leave"). Names are
 found by sound among the report's own names (``NameBook``, built once per report from the
 article: its people, bodies and places), and the report's ``korean:`` aliases in ``report.yaml``
-name the bodies whose Korean name is not a transliteration (국민의힘 People Power Party).
+name the bodies whose Korean name is not a transliteration (녹색동맹 Green Alliance).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class ReportTerms:
         return self.share(sense) == 1.0
 
     def names_place(self, senses: Sequence[str]) -> bool:
-        """Whether the report names a place given by these English senses (Canada, U.S.)."""
+        """Whether the report names a place given by these English senses (Norway, U.S.)."""
         for sense in senses:
             if self.uses(sense):
                 return True
@@ -301,7 +301,7 @@ _ADJECTIVE_ENDS = ("an", "ese", "ish", "i", "ic", "ch")
 
 def _before_nouns(kq: KoreanQuestion) -> set[str]:
     """Place nouns right before another noun (캐나다 달러, 중국 국적): said as adjectives in
-    English (Canadian dollar, Chinese nationality)."""
+    English (Norwegian krone, Italian nationality)."""
     places = lexicon().places
     pieces = kq.pieces
     return {
@@ -312,7 +312,7 @@ def _before_nouns(kq: KoreanQuestion) -> set[str]:
 
 
 def _adjective_first(senses: tuple[str, ...]) -> tuple[str, ...]:
-    """The senses with the adjective of a place first (canada|canadian → canadian|canada)."""
+    """The senses with the adjective of a place first (norway|norwegian → norwegian|norway)."""
     adjectives = [
         s
         for s in senses

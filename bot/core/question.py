@@ -137,6 +137,8 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
     folded = clean(plain)
     words = re.findall(r"[a-z]+", folded)
     kind = PERSON if _WHICH_NAME.match(plain) else answer_kind(folded)  # "Which Ruiz said ...?"
+    if not syntax:
+        kind = lead_kind(folded) or kind
     return Question(
         text=plain,
         folded=folded,
@@ -169,6 +171,26 @@ _KEYWORD_KINDS = (
 _JOB = re.compile(r"^what (?:does|did|do) [\w .'’-]{1,40} do(?: for (?:a )?(?:living|work))?\??$|\b(?:job|occupation|profession|title|role|position)\b")
 _WHICH_NAME = re.compile(r"^[Ww]hich ([A-Z][\w’'-]+)\b")
 _WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\w .-]*['’]s\b)[\w .'’-]{2,40}\??$")
+
+
+_LEADS = (
+    (AGE, re.compile(r"^how old\b")),
+    (MONEY, re.compile(r"^how much (?:\w+ )*?(?:cost|pay|paid|spend|spent|worth|price|budget|money|save|earn|fine)\b")),
+    (MEASURE, re.compile(r"^how (?:long|tall|far|wide|heavy|fast)\b")),
+    (NUMBER, re.compile(r"^how (?:many|much)\b")),
+    (TIME, re.compile(r"^when\b")),
+    (PLACE, re.compile(r"^where\b")),
+    (REASON, re.compile(r"^why\b")),
+    (PERSON, re.compile(r"^who\b")),
+    (SAID, re.compile(r"^what did (?:\S+ ){1,6}say\b")),
+    (YES_NO, re.compile(rf"^(?:{_AUX})\b")),
+    (WHAT, re.compile(r"^what\b")),
+)
+
+
+def lead_kind(folded: str) -> str | None:
+    """The kind a question word and keywords ask for, from the question word alone."""
+    return next((kind for kind, pattern in _LEADS if pattern.search(folded)), None)
 
 
 def answer_kind(folded: str) -> str:

@@ -53,7 +53,7 @@ def bridge(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("하루에 차량 몇 대가 다리를 건너?", "p5.s1", "45,000"),
         ("녹색당은 뭘 요구했어?", "p6.s1", "inquiry"),
         ("통행료는 첫해에 받아?", "p7.s1", "No"),
-        ("토마스 브레너는 공사가 왜 늦어졌다고 했어?", "p4.s1", "replaced"),
+        ("토마스 브레너는 공사가 왜 늦어졌다고 했어?", "p4.s1", "corroded"),
     ],
 )
 def test_a_new_article_is_answered_in_korean_with_no_hand_edits(
@@ -136,7 +136,7 @@ def test_an_alias_in_report_yaml_reaches_the_answer(make_data_dir: object, tmp_p
         {"knowledge/korea-cambodia-task-force/korean.yaml": "korean:\n  - [People Power Party, 국민의힘]\n"}
     )
     engine = Engine.load(data)
-    assert engine.fact_base().korean == (("People Power Party", "국민의힘"),)
+    assert ("People Power Party", "국민의힘") in engine.fact_base().korean
     answer = engine.ask("국민의힘 의원들은 언제 정부를 비판했어?")
     assert answer.answered and answer.citations[0].sentence_id == "p13.s1"
     assert "Tuesday" in answer.answer

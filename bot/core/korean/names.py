@@ -1,11 +1,11 @@
 """Names and loanwords by sound: romanised keys of a Hangul word and a fuzzy match to English names.
 
-A Korean person's name (김지나) is surname + given name; its English spelling usually follows an
-older convention for the surname (Kim, Lee, Park) and a hyphenated, loosely romanised given name
-(Ji-na). A Western name or loanword (클레어 보몬트) is a transcription that adds vowels (ㅡ "eu")
+A Korean person's name (박서연) is surname + given name; its English spelling usually follows an
+older convention for the surname (Park, Choe, Ro) and a hyphenated, loosely romanised given name
+(Seo-yeon). A Western name or loanword (마리 뒤퐁) is a transcription that adds vowels (ㅡ "eu")
 between consonants. ``name_keys`` writes the spellings an English text is likely to use, and
 ``sound_key`` reduces any Latin spelling to its consonant skeleton (c/k/g alike, l/r alike, vowels
-dropped), so "keulleeo bomonteu" and "Claire Beaumont" meet on "kl pmnt".
+dropped), so "mari dwipong" and "Marie Dupont" meet on "mr tpnt".
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def surnames() -> dict[str, tuple[str, ...]]:
 
 
 def fold(text: str) -> str:
-    """Lower-case letters only: "Kim Ji-na" → "kimjina" (the processor for fuzzy comparison)."""
+    """Lower-case letters only: "Park Seo-yeon" → "parkseoyeon" (the processor for fuzzy comparison)."""
     return _LETTERS.sub("", text.lower())
 
 
@@ -67,8 +67,8 @@ _SKELETON_STEPS: tuple[tuple[str, str], ...] = (
     ("x", "ks"),
 )
 _SKELETON_MAP = str.maketrans("cgqkzjsfvbpdtlrmn", "kkkkjjsppppttllmn", "aeiouyhw")
-#: An English r after a vowel and before a consonant or the end (Marc, Claire, Okafor): a
-#: Korean transcription does not write it (마크, 클레어, 오카포). Revised Romanization writes r
+#: An English r after a vowel and before a consonant or the end (Mark, Clare, Oscar): a
+#: Korean transcription does not write it (마크, 클레어, 오스카). Revised Romanization writes r
 #: only before a vowel, so the rule never touches a romanised key.
 _POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|e?$)")
 #: How a Korean ear simplifies English spellings, for ``loan_key``: (spelling, its sound).
@@ -93,18 +93,18 @@ def loan_key(text: str, *, romanised: bool = False) -> str:
     """A spelling with the distinctions a Korean transcription loses removed: voiced and voiceless
     stops alike, f as p, v as b, r as l, double letters single, an English silent r or final e
     dropped; for a ``romanised`` key, the vowel ㅡ (eu) a transcription adds between consonants.
-    "keulleeo" and "Claire" give "kleo" and "klai"; "okapo" and "Okafor" both give "okapo"."""
+    "keulleeo" and "Clare" give "kleo" and "klae"; "oseuka" and "Oscar" both give "oska"."""
     word = fold(text)
     if romanised:
         # ㅡ (eu) added between consonants; ㅐ (ae) is how an English "a" is written (캘러웨이).
         word = re.sub(r"eu(?=[^aeiou]|$)", "", word).replace("ae", "a")
     else:
-        # A silent r; th heard as t at the start (Thomas 토마스), s elsewhere (Ruth 루스);
-        # c as s before e, i, y (Halcyon 할시온).
+        # A silent r; th heard as t at the start (Thomas 토마스), s elsewhere (Beth 베스);
+        # c as s before e, i, y (Cynthia 신시아).
         word = _POSTVOCALIC_R.sub("", word)
         word = re.sub(r"^th", "t", word).replace("th", "s")
         word = re.sub(r"c(?=[eiy])", "s", word)
-        word = re.sub(r"(?<=[aeiou])g(?=[eiy])", "j", word)  # Angela 안젤라, Regina 레지나
+        word = re.sub(r"(?<=[aeiou])g(?=[eiy])", "j", word)  # Regina 레지나, Gina 지나
     for old, new in _EAR_STEPS:
         word = word.replace(old, new)
     word = re.sub(r"(.)\1+", r"\1", word)
@@ -128,8 +128,8 @@ def _syllables(word: str) -> list[str]:
 def name_keys(hangul: str) -> list[str]:
     """Romanised spellings of a Hangul name or loanword, lower case, most likely first.
 
-    >>> name_keys("김지나")[:3]
-    ['gimjina', 'gim jina', 'kim jina']
+    >>> name_keys("박서연")[:3]
+    ['bakseoyeon', 'bak seoyeon', 'park seoyeon']
     """
     words = [w for w in hangul.split() if w]
     keys: list[str] = [romanize(" ".join(words)).replace(" ", "")]
@@ -197,7 +197,7 @@ def name_score(hangul: str, english: str) -> float:
     """0–100: how well a Hangul name or loanword (one or more words) sounds like ``english``.
 
     A name of several words is also compared word by word, in order, with an English name of as
-    many words (클레어 보몬트 with Claire Beaumont: the mean of 클레어~Claire and 보몬트~Beaumont),
+    many words (마리 뒤퐁 with Marie Dupont: the mean of 마리~Marie and 뒤퐁~Dupont),
     which holds better than comparing the whole strings when one word is transcribed loosely."""
     whole = _heard_score(_heard_korean(hangul), _heard_english(english))
     korean_words = hangul.split()
@@ -217,7 +217,7 @@ class NameBook:
 
     ``find`` matches a Korean name of several words against the names of as many words, and one
     Korean word against every name and every word of a name; a word that belongs to one person
-    only (Nair in Priya Nair) stands for the person's full name. ``find_word`` matches a Korean
+    only (Okoye in Ada Okoye) stands for the person's full name. ``find_word`` matches a Korean
     loanword (프라임) against the report's other words (prime)."""
 
     def __init__(self, names: Iterable[str], people: Iterable[str] = (), words: Iterable[str] = ()) -> None:
@@ -227,7 +227,7 @@ class NameBook:
         for person in self.people:
             for word in person.split():
                 owners.setdefault(word, []).append(person)
-        # (Only for names of capitalised words: "Pennsylvania and Ohio" is no person of Ohio.)
+        # (Only for names of capitalised words: "Oregon and Utah" is no person of Utah.)
         self._owner = {
             w: ps[0]
             for w, ps in owners.items()

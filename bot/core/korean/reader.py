@@ -360,7 +360,7 @@ def read_korean(question: str) -> KoreanQuestion:
                 hangul = match.group("hangul")
                 before = raw[match.start() - 1] if match.start() > 0 else ""
                 if before.isascii() and before.isalpha() and hangul in PARTICLES:
-                    continue  # BOC의, People Power Party가: a particle after a Latin name
+                    continue  # ECB의, Green Alliance가: a particle after a Latin name
                 if pending_number is not None:
                     unit, hangul = _split_unit(hangul)
                     numbers.extend(_number(pending_number, unit))
