@@ -53,7 +53,7 @@ def bridge(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("하루에 차량 몇 대가 다리를 건너?", "p5.s1", "45,000"),
         ("녹색당은 뭘 요구했어?", "p6.s1", "inquiry"),
         ("통행료는 첫해에 받아?", "p7.s1", "No"),
-        ("토마스 브레너는 공사가 왜 늦어졌다고 했어?", "p4.s1", "corroded"),
+        ("토마스 브레너는 공사가 왜 늦어졌다고 했어?", "p4.s1", "Corroded"),
     ],
 )
 def test_a_new_article_is_answered_in_korean_with_no_hand_edits(
