@@ -15,7 +15,9 @@ Needs ``pip install babel`` (the ``korean-build`` extra); the bot itself reads o
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,10 +36,16 @@ HEADER = """\
 def _english_forms(name: str) -> list[str]:
     from bot.core.lexical import wordnet
 
-    base = name.lower().replace("_", " ")
+    base = _plain(name)
     forms = [base]
-    forms += sorted(r for r in wordnet.related(base) if " " not in r or r.startswith(base))
-    return list(dict.fromkeys(forms))
+    forms += sorted(_plain(r) for r in wordnet.related(base) if " " not in r or r.startswith(base))
+    return [f for f in dict.fromkeys(forms) if re.fullmatch(r"[a-z]+(?: [a-z]+)*", f)]
+
+
+def _plain(name: str) -> str:
+    """Lower-case ASCII words: "St. Barthélemy" -> "st barthelemy"."""
+    text = unicodedata.normalize("NFKD", name.replace("_", " ")).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z ]+", " ", text.lower()).split())
 
 
 def entries() -> dict[str, list[str]]:
@@ -62,11 +70,16 @@ def entries() -> dict[str, list[str]]:
     return out
 
 
+def _one_hangul_word(text: str) -> bool:
+    """A name the Korean reader can look up: one word of Hangul syllables."""
+    return bool(text) and all("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
 def main() -> None:
     import babel
 
-    rows = entries()
-    body = "".join(f"{korean}\t{'|'.join(forms)}\n" for korean, forms in rows.items() if forms)
+    rows = {k: f for k, f in entries().items() if f and _one_hangul_word(k)}
+    body = "".join(f"{korean}\t{'|'.join(forms)}\n" for korean, forms in rows.items())
     OUT.write_text(HEADER.format(babel=babel.__version__) + body, encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places")
 

@@ -58,6 +58,10 @@ GENERATED = {
         "scripts/build_korean_lexicon.py",
         "data/ko-glosses.tsv and data/ko-places.tsv",
     ),
+    "bot/core/data/ko-places.tsv": (
+        "scripts/build_korean_places.py",
+        "the Unicode CLDR's territory and city names (through babel) and WordNet 3.0",
+    ),
     # No script in the repository: the lower-case words of 4+ letters of Debian's wamerican
     # (SCOWL size 50), as data/english-words.COPYRIGHT says.
     "bot/core/data/english-words.txt.gz": ("(extracted by hand)", "SCOWL size 50, Debian's wamerican"),
@@ -224,6 +228,21 @@ def offenders(lines: Iterable[tuple[int, str]], vocab: Vocabulary) -> list[str]:
     return found
 
 
+#: Hand-written data that is general knowledge of a language, not of any article, each with why:
+#: an article about Korea shares words with them as it shares words with a dictionary.
+GENERAL_DATA = {
+    "bot/core/data/ko-glosses.tsv": (
+        "English glosses of Korean words chosen and ranked by wordfreq's Korean frequency list "
+        "(scripts/build_korean_lexicon.py): a common sense of each word, such as 외교부 'foreign "
+        "ministry', whatever article uses it"
+    ),
+    "bot/core/data/ko-surnames.tsv": (
+        "the most common Korean surnames and their customary English spellings (Kim, Lee, Park): "
+        "how any Korean name is written in English"
+    ),
+}
+
+
 def checked_files(root: Path = ROOT) -> list[Path]:
     """Every file under ``root``/bot but the generated resources and licence texts."""
     files = []
@@ -231,7 +250,7 @@ def checked_files(root: Path = ROOT) -> list[Path]:
         rel = path.relative_to(root).as_posix()
         if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
             continue
-        if rel in GENERATED or path.name.endswith(LICENCE_SUFFIXES):
+        if rel in GENERATED or rel in GENERAL_DATA or path.name.endswith(LICENCE_SUFFIXES):
             continue
         files.append(path)
     return files
@@ -321,6 +340,12 @@ def test_the_shipped_and_test_articles_are_read() -> None:
     assert not {"united states", "south korea", "white house"} & set(vocab.phrases)
     assert "korean" not in vocab.words, GENERAL_WORDS["korean"]
     assert COMMON_ZIPF == 3.0
+
+
+def test_general_data_files_exist_and_say_why() -> None:
+    for rel, why in GENERAL_DATA.items():
+        assert (ROOT / rel).is_file(), rel
+        assert len(why.split()) >= 8, rel
 
 
 def test_generated_resources_name_their_script_and_source() -> None:
