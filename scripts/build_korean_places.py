@@ -33,12 +33,32 @@ HEADER = """\
 """
 
 
+def _peoples() -> dict[str, set[str]]:
+    """Place -> the one-word adjectives of its people, from WordNet's links both ways
+    (canada -> canadian; chinese -> china)."""
+    from bot.core.lexical import wordnet
+
+    found: dict[str, set[str]] = {}
+    for lemma in wordnet._table():
+        if " " in lemma or not lemma.isalpha():
+            continue
+        for place in wordnet.related(lemma):
+            found.setdefault(place, set()).add(lemma)
+    return found
+
+
+_PEOPLES: dict[str, set[str]] = {}
+
+
 def _english_forms(name: str) -> list[str]:
     from bot.core.lexical import wordnet
 
+    if not _PEOPLES:
+        _PEOPLES.update(_peoples())
     base = _plain(name)
     forms = [base]
     forms += sorted(_plain(r) for r in wordnet.related(base) if " " not in r or r.startswith(base))
+    forms += sorted(p for p in _PEOPLES.get(base, ()) if p.endswith(("an", "ese", "ish", "ch", "i")) and p[:2] == base[:2])
     return [f for f in dict.fromkeys(forms) if re.fullmatch(r"[a-z]+(?: [a-z]+)*", f)]
 
 
