@@ -235,6 +235,32 @@ def _readable(stem: str) -> bool:
     )
 
 
+def _known(word: str) -> bool:
+    """Whether the reader knows a word, perhaps with a particle (길이는)."""
+    return any(_readable(stem) for stem, _ in _stems(word) if len(stem) > 1 or stem == word)
+
+
+def _best_name(book: NameBook, candidates: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """Of (words, ending) candidates, the best-matching name of the report with its ending."""
+    best: tuple[str, float, str] | None = None
+    for words, tail in candidates:
+        match = book.find(words, cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
+        if match is not None and (best is None or match[1] > best[1]):
+            best = (match[0], match[1], tail)
+    return None if best is None else (best[0], best[2])
+
+
+def _pair_name(book: NameBook, word: str, second_word: str) -> tuple[str, str] | None:
+    """The name two words transcribe (올리비아 하트만 → Olivia Hartmann), with the second's ending;
+    the second word of a name may be a word too (안젤라 마시: 마시다 "drink")."""
+    return _best_name(book, [(f"{word} {second}", tail) for second, tail in _stems(second_word)])
+
+
+def _single_name(book: NameBook, word: str) -> tuple[str, str] | None:
+    """The name one word transcribes, without a particle it ends in, with that ending."""
+    return _best_name(book, [(stem, tail) for stem, tail in _stems(word) if len(stem) >= 2])
+
+
 def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
     """``text`` with the Hangul words that transcribe a name of the report written as that
     name, and the names, question order. Runs of two words are tried first (올리비아 하트만 →
@@ -245,40 +271,25 @@ def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
     parts = [_SPLIT_WORD.fullmatch(w) for w in raw]
     words = [m.group(1) if m else "" for m in parts]
     after = [m.group(2) if m else "" for m in parts]
-
-    def known(word: str) -> bool:  # 길이는: a word the reader knows, with a particle
-        return any(_readable(stem) for stem, _ in _stems(word) if len(stem) > 1 or stem == word)
-
     out: list[str] = []
     names: list[str] = []
     i = 0
     while i < len(raw):
         word = words[i]
-        if not word or known(word):
+        if not word or _known(word):
             out.append(raw[i])
             i += 1
             continue
-        # The second word of a name may be a word too (안젤라 마시: 마시다 "drink").
-        if i + 1 < len(raw) and words[i + 1] and not after[i]:
-            pair: tuple[str, float, str] | None = None
-            for second, tail in _stems(words[i + 1]):
-                match = book.find(f"{word} {second}", cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
-                if match is not None and (pair is None or match[1] > pair[1]):
-                    pair = (match[0], match[1], tail)
-            if pair is not None:
-                out.append(pair[0] + pair[2] + after[i + 1])
-                names.append(pair[0])
-                i += 2
-                continue
-        best: tuple[str, float, str] | None = None
-        for stem, tail in _stems(word):
-            if len(stem) >= 2:
-                match = book.find(stem, cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
-                if match is not None and (best is None or match[1] > best[1]):
-                    best = (match[0], match[1], tail)
-        out.append(raw[i] if best is None else best[0] + best[2] + after[i])
-        if best is not None:
-            names.append(best[0])
+        pair = _pair_name(book, word, words[i + 1]) if i + 1 < len(raw) and words[i + 1] and not after[i] else None
+        if pair is not None:
+            out.append(pair[0] + pair[1] + after[i + 1])
+            names.append(pair[0])
+            i += 2
+            continue
+        single = _single_name(book, word)
+        out.append(raw[i] if single is None else single[0] + single[1] + after[i])
+        if single is not None:
+            names.append(single[0])
         i += 1
     return " ".join(out), list(dict.fromkeys(names))
 
