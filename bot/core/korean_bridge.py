@@ -375,35 +375,17 @@ class KoreanReading:
         return len(self.unread) > self.understood
 
 
-def read_for_english(
-    text: str, terms: ReportTerms | None = None, aliases: KoreanAliases | None = None
-) -> KoreanReading:
-    """English readings of a Korean question, most likely first (at most ``MAX_READINGS``);
-    none when it asks about a country or city the report never names (태국 Thailand).
+def _asks_elsewhere(kq: KoreanQuestion, terms: ReportTerms | None) -> bool:
+    """Whether the question asks about a country or city the report never names (태국)."""
+    if terms is None:
+        return False
+    places = lexicon().places
+    return any(k in places and not terms.names_place(e) for k, e in kq.alternatives)
 
-    Each Korean content word gives, of its English senses, the first the report uses (or its
-    first sense when the report uses none); the second reading takes every sense the report
-    uses (or the commonest ``COMMON_SENSES``); the third leaves the verbs out."""
-    if aliases is not None:
-        text = aliases.apply(text)
-    book = terms.names if terms is not None else None
-    heard: list[str] = []
-    if book:
-        text, heard = sound_names(text, book)
-    kq: KoreanQuestion = read_korean(text)
-    if terms is not None:
-        places = lexicon().places
-        if any(k in places and not terms.names_place(e) for k, e in kq.alternatives):
-            return KoreanReading(())
-    names, covered = _names(kq, book) if book is not None else ([], [])
-    names = list(dict.fromkeys(heard + names))
-    found = {w for n in names for w in n.lower().split()}
-    latin = [w for w in kq.latin_words if w.lower() not in found]
-    heard_words, unread = _unknown(kq, covered, book)
-    # A transcribed name the report does not have (캘거리 Calgary) stays in the question,
-    # romanised, as an English question would name it, so that the core sees a name it lacks.
-    foreign = [romanize(u).replace(" ", "") for u in unread if looks_transcribed(u)]
-    fixed = latin + list(kq.numbers) + heard_words + foreign
+
+def _kind_and_asked(kq: KoreanQuestion, terms: ReportTerms | None) -> tuple[str, set[str]]:
+    """The kind of answer wanted, and the Korean words that only say that kind (나이 age, 폭
+    width in a question of how much, 동안 for how long), left out of the English words."""
     kind = kq.kind
     asked_by_kind: set[str] = set()
     if kq.count_unit == "age" or any("age" in e for _, e in kq.alternatives):
@@ -420,41 +402,94 @@ def read_for_english(
     if "동안" in kq.alternatives_keys and kind in ("when", "how_many", "how_much"):
         kind = "how_long"  # 며칠 동안, 얼마 동안: for how long
         asked_by_kind.add("동안")
-    verbs = {k for k, _ in kq.alternatives if k.endswith("다")}
-    adjectival = _before_nouns(kq)
-    speaker_key = _subject(kq) if kind == "said" and not names else None
+    return kind, asked_by_kind
 
-    def used(english: tuple[str, ...]) -> list[str]:
-        """The senses the report uses, the most used first (주가 stock price|share price: "share
-        price" in a report about shares), the lexicon's order among equals."""
-        if terms is None:
-            return []
-        shares = {e: terms.share(e) for e in english}
-        return sorted((e for e in english if shares[e] > 0), key=lambda e: -shares[e])
 
-    def senses(choose: str, *, with_verbs: bool = True) -> list[str]:
+def _used(terms: ReportTerms | None, english: tuple[str, ...]) -> list[str]:
+    """The senses the report uses, the most used first (주가 stock price|share price: "share
+    price" in a report about shares), the lexicon's order among equals."""
+    if terms is None:
+        return []
+    shares = {e: terms.share(e) for e in english}
+    return sorted((e for e in english if shares[e] > 0), key=lambda e: -shares[e])
+
+
+@dataclass(frozen=True)
+class _SenseChoice:
+    """How the English senses of a question's content words are picked: the words left out
+    (``skipped``, and the ``verbs`` when a reading leaves verbs out), the place nouns said as
+    adjectives, the words the question already has (``fixed``) and the report's ``terms``."""
+
+    kq: KoreanQuestion
+    terms: ReportTerms | None
+    skipped: frozenset[str]
+    verbs: frozenset[str]
+    adjectival: frozenset[str]
+    fixed: tuple[str, ...]
+
+    def senses(self, choose: str, *, with_verbs: bool = True) -> list[str]:
+        """The senses of every content word: the ``"first"`` the report uses, or ``"all"``."""
         out: list[str] = []
-        for korean, english in kq.alternatives:
-            if korean in asked_by_kind or korean == speaker_key or (korean in verbs and not with_verbs):
+        for korean, english in self.kq.alternatives:
+            if korean in self.skipped or (korean in self.verbs and not with_verbs):
                 continue
-            if korean in adjectival:
-                english = _adjective_first(english)
-            in_report = used(english)
-            if choose == "first":
-                picked = in_report[:1] or list(english[:1])
-            else:
-                picked = in_report or list(english[:COMMON_SENSES])
-            for sense in picked:
-                if sense not in out and sense not in fixed:
+            for sense in self._picked(korean, english, choose):
+                if sense not in out and sense not in self.fixed:
                     out.append(sense)
         return out
 
-    speaker = None
-    if speaker_key is not None:
-        senses_of = dict(kq.alternatives)[speaker_key]
-        speaker = (used(senses_of) or list(senses_of))[0]
+    def _picked(self, korean: str, english: tuple[str, ...], choose: str) -> list[str]:
+        if korean in self.adjectival:
+            english = _adjective_first(english)
+        in_report = _used(self.terms, english)
+        if choose == "first":
+            return in_report[:1] or list(english[:1])
+        return in_report or list(english[:COMMON_SENSES])
+
+
+def _speaker(kq: KoreanQuestion, speaker_key: str | None, terms: ReportTerms | None) -> str | None:
+    """The English of the one who said something (총재 governor), in the report's sense."""
+    if speaker_key is None:
+        return None
+    senses_of = dict(kq.alternatives)[speaker_key]
+    return (_used(terms, senses_of) or list(senses_of))[0]
+
+
+def read_for_english(
+    text: str, terms: ReportTerms | None = None, aliases: KoreanAliases | None = None
+) -> KoreanReading:
+    """English readings of a Korean question, most likely first (at most ``MAX_READINGS``);
+    none when it asks about a country or city the report never names (태국 Thailand).
+
+    Each Korean content word gives, of its English senses, the first the report uses (or its
+    first sense when the report uses none); the second reading takes every sense the report
+    uses (or the commonest ``COMMON_SENSES``); the third leaves the verbs out."""
+    if aliases is not None:
+        text = aliases.apply(text)
+    book = terms.names if terms is not None else None
+    heard: list[str] = []
+    if book:
+        text, heard = sound_names(text, book)
+    kq: KoreanQuestion = read_korean(text)
+    if _asks_elsewhere(kq, terms):
+        return KoreanReading(())
+    names, covered = _names(kq, book) if book is not None else ([], [])
+    names = list(dict.fromkeys(heard + names))
+    found = {w for n in names for w in n.lower().split()}
+    latin = [w for w in kq.latin_words if w.lower() not in found]
+    heard_words, unread = _unknown(kq, covered, book)
+    # A transcribed name the report does not have (캘거리 Calgary) stays in the question,
+    # romanised, as an English question would name it, so that the core sees a name it lacks.
+    foreign = [romanize(u).replace(" ", "") for u in unread if looks_transcribed(u)]
+    fixed = latin + list(kq.numbers) + heard_words + foreign
+    kind, asked_by_kind = _kind_and_asked(kq, terms)
+    speaker_key = _subject(kq) if kind == "said" and not names else None
+    skipped = asked_by_kind | ({speaker_key} if speaker_key is not None else set())
+    verbs = frozenset(k for k, _ in kq.alternatives if k.endswith("다"))
+    choice = _SenseChoice(kq, terms, frozenset(skipped), verbs, frozenset(_before_nouns(kq)), tuple(fixed))
+    speaker = _speaker(kq, speaker_key, terms)
     readings: list[str] = []
-    for words in (senses("first"), senses("all"), senses("first", with_verbs=False)):
+    for words in (choice.senses("first"), choice.senses("all"), choice.senses("first", with_verbs=False)):
         reading = _question(kind, names, fixed + words, kq.count_unit, speaker)
         if reading not in readings:
             readings.append(reading)
