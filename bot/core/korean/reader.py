@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from bot.core.korean._util import wordlist
 from bot.core.korean.grammar import PARTICLES
-from bot.core.korean.lexicon import LIGHT_VERBS, lexicon
+from bot.core.korean.lexicon import LIGHT_VERBS, Lexicon, lexicon
 from bot.core.korean.names import name_keys, surnames
 from bot.core.korean.romanize import decompose
 
@@ -333,129 +333,182 @@ def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool,
     return "what", False, None
 
 
-def read_korean(question: str) -> KoreanQuestion:
-    """Read a Korean question (Latin-script words and numbers in it are kept as they are)."""
-    text = unicodedata.normalize("NFKC", question).strip()
-    words: list[list[Piece]] = []
-    latin: list[str] = []
-    numbers: list[str] = []
+@dataclass
+class _Scan:
+    """The question's space-separated words read in order: Hangul cut into ``words`` of pieces,
+    Latin-script words, numbers (with their Korean units) and the unit a number counts."""
+
+    words: list[list[Piece]] = field(default_factory=list)
+    latin: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
     count_unit: str | None = None
-    for raw in text.split():
+
+    def read(self, raw: str) -> None:
         pending_number: str | None = None
         for match in _TOKEN.finditer(raw):
             if match.group("latin"):
-                latin.append(match.group("latin").rstrip(".'-"))
+                self.latin.append(match.group("latin").rstrip(".'-"))
             elif match.group("number"):
-                value = match.group("number")
-                if match.group("pct"):
-                    numbers.append(f"{value.replace(',', '')}%")
-                else:
-                    if _HANGUL.match(raw[match.end() : match.end() + 1]):
-                        pending_number = value  # its unit follows: 2024년, 8월, 50만
-                    else:
-                        numbers.extend(_number(value, ""))
+                pending_number = self._numeral(raw, match, pending_number)
             elif match.group("percent"):
-                words.append([Piece("counter", "%", "%")])
+                self.words.append([Piece("counter", "%", "%")])
             elif match.group("hangul"):
-                hangul = match.group("hangul")
-                before = raw[match.start() - 1] if match.start() > 0 else ""
-                if before.isascii() and before.isalpha() and hangul in PARTICLES:
-                    continue  # ECB의, Green Alliance가: a particle after a Latin name
-                if pending_number is not None:
-                    unit, hangul = _split_unit(hangul)
-                    numbers.extend(_number(pending_number, unit))
-                    base_unit = unit.lstrip("만억조천백")
-                    if base_unit in COUNTERS:
-                        count_unit = count_unit or COUNTERS[base_unit]
-                    pending_number = None
-                    if not hangul:
-                        continue
-                    if hangul in PARTICLES:
-                        continue
-                elif match.start() > 0 and raw[match.start() - 1] == "%" and hangul in PARTICLES:
-                    continue  # 몇 %임, 2%였어
-                words.append(list(segment(hangul)))
-    lex = lexicon()
-    alternatives: dict[str, tuple[str, ...]] = {}
-    unknown: list[str] = []
-    names: list[str] = []
-    run: list[str] = []  # consecutive words that are each one unknown word: a name of several words
-    nameish: set[str] = set()
-    negated = False
-    content = 0
-    after_how_many = False
-    after_numeral = False
-    for pieces in words:
+                pending_number = self._hangul(raw, match, pending_number)
+
+    def _numeral(self, raw: str, match: re.Match[str], pending: str | None) -> str | None:
+        """Keep a number; returns it as pending when its Korean unit follows (2024년, 8월, 50만)."""
+        value = match.group("number")
+        if match.group("pct"):
+            self.numbers.append(f"{value.replace(',', '')}%")
+        elif _HANGUL.match(raw[match.end() : match.end() + 1]):
+            return value
+        else:
+            self.numbers.extend(_number(value, ""))
+        return pending
+
+    def _hangul(self, raw: str, match: re.Match[str], pending: str | None) -> str | None:
+        """Cut a Hangul run into pieces, after the unit of a pending number; returns what is
+        pending after it."""
+        hangul = match.group("hangul")
+        before = raw[match.start() - 1] if match.start() > 0 else ""
+        if before.isascii() and before.isalpha() and hangul in PARTICLES:
+            return pending  # ECB의, Green Alliance가: a particle after a Latin name
+        if pending is not None:
+            unit, hangul = _split_unit(hangul)
+            self.numbers.extend(_number(pending, unit))
+            base_unit = unit.lstrip("만억조천백")
+            if base_unit in COUNTERS:
+                self.count_unit = self.count_unit or COUNTERS[base_unit]
+            if not hangul or hangul in PARTICLES:
+                return None
+        elif match.start() > 0 and raw[match.start() - 1] == "%" and hangul in PARTICLES:
+            return pending  # 몇 %임, 2%였어
+        self.words.append(list(segment(hangul)))
+        return None
+
+
+@dataclass
+class _Content:
+    """The content words of a question's pieces, read word by word: each noun's and verb's
+    English ``alternatives``, the ``unknown`` words, the possible ``names`` (a ``run`` of
+    name-like words is a name of several words), whether it is ``negated`` and how many content
+    words it has."""
+
+    lex: Lexicon
+    alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    run: list[str] = field(default_factory=list)
+    nameish: set[str] = field(default_factory=set)
+    negated: bool = False
+    content: int = 0
+    after_how_many: bool = False
+    after_numeral: bool = False
+
+    def read(self, pieces: list[Piece]) -> None:
         for index, piece in enumerate(pieces):
-            counted = after_how_many
-            numbered = after_numeral
+            counted = self.after_how_many
+            numbered = self.after_numeral
             if piece.kind != "particle":
-                after_how_many = piece.kind == "question" and piece.key in ("몇", "얼마나")
-                after_numeral = piece.kind == "function" and piece.key in _NATIVE_NUMERALS
+                self.after_how_many = piece.kind == "question" and piece.key in ("몇", "얼마나")
+                self.after_numeral = piece.kind == "function" and piece.key in _NATIVE_NUMERALS
             if piece.kind == "noun":
-                if counted and (piece.key in COUNTERS or piece.key in _PERCENT_UNITS):
-                    continue
-                if piece.key in STOP_NOUNS:
-                    continue
-                content += 1
-                senses = lex.words[piece.key]
-                if (numbered or counted) and piece.key in _COUNTED_SENSES:
-                    senses = _COUNTED_SENSES[piece.key]  # 한 달: a month, not the moon
-                alternatives.setdefault(piece.key, senses)
+                self._noun(piece, counted, numbered)
             elif piece.kind == "verb":
-                if counted and piece.text in COUNTERS:
-                    continue  # 몇 번: a counter (times), not 벌다 "earn" conjugated
-                if piece.key in ("없", "아니") or piece.text.startswith("안"):
-                    negated = True
-                if piece.key not in LIGHT_VERBS:
-                    content += 1
-                    alternatives.setdefault(piece.key + "다", lex.verbs[piece.key])
+                self._verb(piece, counted)
             elif piece.kind == "unknown":
-                content += 1
-                unknown.append(piece.text)
-                if not looks_like_verb(piece.text) and len(piece.text) >= 2:
-                    nameish.add(piece.text)
-                    following = pieces[index + 1] if index + 1 < len(pieces) else None
-                    if following is not None and following.text in _AMBIGUOUS_TAILS:
-                        names.append(piece.text + following.text)  # 김지나 is not 김지 + 나
-                    names.append(piece.text)
+                self._unknown(pieces, index)
         # A word that is one name-like unknown (and particles) continues a name of several words.
         solo = [p for p in pieces if p.kind != "particle"]
         if len(solo) == 1 and solo[0].kind == "unknown" and not looks_like_verb(solo[0].text):
             whole = "".join(p.text for p in pieces)
-            run.append(whole if len(pieces) == 2 and pieces[1].text in _AMBIGUOUS_TAILS else solo[0].text)
-            continue
-        if len(run) > 1:
-            names.insert(0, " ".join(run))
-        run = []
-    if len(run) > 1:
-        names.insert(0, " ".join(run))
-    names = [n for n in names if " " in n or n in nameish or len(n) >= 2]
-    kind, wants_count, asked_unit = _kind(words, text, content)
-    if kind == "how_many":
-        wants_count = True
-        count_unit = asked_unit if asked_unit is not None else count_unit
+            self.run.append(whole if len(pieces) == 2 and pieces[1].text in _AMBIGUOUS_TAILS else solo[0].text)
+            return
+        self.end_run()
+
+    def end_run(self) -> None:
+        if len(self.run) > 1:
+            self.names.insert(0, " ".join(self.run))
+        self.run = []
+
+    def _noun(self, piece: Piece, counted: bool, numbered: bool) -> None:
+        if counted and (piece.key in COUNTERS or piece.key in _PERCENT_UNITS):
+            return
+        if piece.key in STOP_NOUNS:
+            return
+        self.content += 1
+        senses = self.lex.words[piece.key]
+        if (numbered or counted) and piece.key in _COUNTED_SENSES:
+            senses = _COUNTED_SENSES[piece.key]  # 한 달: a month, not the moon
+        self.alternatives.setdefault(piece.key, senses)
+
+    def _verb(self, piece: Piece, counted: bool) -> None:
+        if counted and piece.text in COUNTERS:
+            return  # 몇 번: a counter (times), not 벌다 "earn" conjugated
+        if piece.key in ("없", "아니") or piece.text.startswith("안"):
+            self.negated = True
+        if piece.key not in LIGHT_VERBS:
+            self.content += 1
+            self.alternatives.setdefault(piece.key + "다", self.lex.verbs[piece.key])
+
+    def _unknown(self, pieces: list[Piece], index: int) -> None:
+        piece = pieces[index]
+        self.content += 1
+        self.unknown.append(piece.text)
+        if not looks_like_verb(piece.text) and len(piece.text) >= 2:
+            self.nameish.add(piece.text)
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if following is not None and following.text in _AMBIGUOUS_TAILS:
+                self.names.append(piece.text + following.text)  # 김지나 is not 김지 + 나
+            self.names.append(piece.text)
+
+
+def _all_senses(alternatives: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     english: dict[str, None] = {}
     for senses in alternatives.values():
         for sense in senses:
             english.setdefault(sense, None)
+    return tuple(english)
+
+
+def _romanised(names: list[str]) -> tuple[str, ...]:
     romanised: dict[str, None] = {}
     for name in names:
         for key in name_keys(name):
             romanised.setdefault(key, None)
+    return tuple(romanised)
+
+
+def read_korean(question: str) -> KoreanQuestion:
+    """Read a Korean question (Latin-script words and numbers in it are kept as they are)."""
+    text = unicodedata.normalize("NFKC", question).strip()
+    scan = _Scan()
+    for raw in text.split():
+        scan.read(raw)
+    words = scan.words
+    seen = _Content(lexicon())
+    for pieces in words:
+        seen.read(pieces)
+    seen.end_run()
+    names = [n for n in seen.names if " " in n or n in seen.nameish or len(n) >= 2]
+    kind, wants_count, asked_unit = _kind(words, text, seen.content)
+    count_unit = scan.count_unit
+    if kind == "how_many":
+        wants_count = True
+        count_unit = asked_unit if asked_unit is not None else count_unit
     return KoreanQuestion(
         text=text,
         kind=kind,
-        english_terms=tuple(english),
-        alternatives=tuple(alternatives.items()),
-        latin_words=tuple(latin),
-        numbers=tuple(dict.fromkeys(numbers)),
+        english_terms=_all_senses(seen.alternatives),
+        alternatives=tuple(seen.alternatives.items()),
+        latin_words=tuple(scan.latin),
+        numbers=tuple(dict.fromkeys(scan.numbers)),
         names=tuple(dict.fromkeys(names)),
-        names_romanised=tuple(romanised),
-        unknown=tuple(dict.fromkeys(unknown)),
+        names_romanised=_romanised(names),
+        unknown=tuple(dict.fromkeys(seen.unknown)),
         wants_count=wants_count,
         count_unit=count_unit if kind == "how_many" else None,
-        negated=negated,
+        negated=seen.negated,
         question_words=tuple(p.key for w in words for p in w if p.kind == "question"),
         pieces=tuple(p for w in words for p in w),
     )
