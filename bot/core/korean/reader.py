@@ -260,57 +260,72 @@ def _split_unit(hangul: str) -> tuple[str, str]:
     return unit, hangul
 
 
-def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool, str | None]:
+def _what_kind(words: list[list[Piece]], wi: int, piece: Piece, tail: str, nxt: Piece | None) -> str | None:
+    """The kind a 뭐 (what) asks when it asks what was said or why, else None."""
+    if piece.key in ("뭐", "머", "뭘", "무엇") and (
+        tail.startswith("라")
+        or (nxt is not None and nxt.kind == "verb" and nxt.text.startswith(("하라", "하자", "말", "했")))
+    ):
+        return "said"
+    if piece.key in ("뭐", "머") and tail.startswith("래"):
+        # X이/가 뭐래: what X is, they say; X(은/는) 뭐래: what X said.
+        before = [w for w in words[:wi] if w]
+        subject = before and before[-1][-1].kind == "particle" and before[-1][-1].text in ("이", "가")
+        return "what" if subject else "said"
     flat = [p for w in words for p in w]
-    wants_count, count_unit = False, None
-    for wi, pieces in enumerate(words):
-        for pi, piece in enumerate(pieces):
-            if piece.kind != "question":
-                continue
-            hint = QUESTION_WORDS[piece.key]
-            after = pieces[pi + 1 :] + [p for w in words[wi + 1 :] for p in w]
-            nxt = next((p for p in after if p.kind != "particle"), None)
-            tail = pieces[pi + 1].text if pi + 1 < len(pieces) else ""
-            if piece.key in ("뭐", "머", "뭘", "무엇") and (
-                tail.startswith("라")
-                or (
-                    nxt is not None
-                    and nxt.kind == "verb"
-                    and nxt.text.startswith(("하라", "하자", "말", "했"))
-                )
-            ):
-                return "said", False, None
-            if piece.key in ("뭐", "머") and tail.startswith("래"):
-                # X이/가 뭐래: what X is, they say; X(은/는) 뭐래: what X said.
-                before = [w for w in words[:wi] if w]
-                subject = before and before[-1][-1].kind == "particle" and before[-1][-1].text in ("이", "가")
-                return ("what" if subject else "said"), False, None
-            if piece.key in ("뭐", "무엇", "머") and any(p.kind == "noun" and p.key == "이유" for p in flat):
-                return "why", False, None
-            if piece.key == "어디" and tail.startswith("까지"):
-                return "how_much", False, None  # 어디까지: how far, to what level
-            if hint == "how_many":
-                unit = nxt.text if nxt is not None else ""
-                if piece.key == "몇":
-                    if nxt is not None and (nxt.key in _PERCENT_UNITS or unit in _PERCENT_UNITS):
-                        return "how_much", False, None
-                    if nxt is not None and nxt.key in _TIME_UNITS:
-                        return "when", False, None
-                    key = nxt.key if nxt is not None else ""
-                    return "how_many", True, COUNTERS.get(key)
-                # 얼마나: a count with 많이, a counter or people, an amount otherwise.
-                if any(p.text.startswith("많") or p.key in COUNTERS for p in after):
-                    return "how_many", True, None
-                before_nouns = [p.key for w in words[:wi] for p in w if p.kind == "noun"]
-                if before_nouns and _is_people(before_nouns[-1]):
-                    return "how_many", True, "people"
-                return "how_much", False, None
-            if piece.key == "무슨" and nxt is not None and nxt.key == "이유":
-                return "why", False, None
-            alone = wi == len(words) - 1 or all(p.kind == "particle" for p in after)
-            if hint == "what" and piece.key in ("뭐", "무엇", "머", "뭔") and content <= 1 and alone:
-                return "definition", False, None
-            return hint, wants_count, count_unit
+    if piece.key in ("뭐", "무엇", "머") and any(p.kind == "noun" and p.key == "이유" for p in flat):
+        return "why"
+    return None
+
+
+def _how_many_kind(
+    words: list[list[Piece]], wi: int, piece: Piece, nxt: Piece | None, after: list[Piece]
+) -> tuple[str, bool, str | None]:
+    """The kind 몇 or 얼마나 asks: a share, a time, a count (of what) or an amount."""
+    unit = nxt.text if nxt is not None else ""
+    if piece.key == "몇":
+        if nxt is not None and (nxt.key in _PERCENT_UNITS or unit in _PERCENT_UNITS):
+            return "how_much", False, None
+        if nxt is not None and nxt.key in _TIME_UNITS:
+            return "when", False, None
+        key = nxt.key if nxt is not None else ""
+        return "how_many", True, COUNTERS.get(key)
+    # 얼마나: a count with 많이, a counter or people, an amount otherwise.
+    if any(p.text.startswith("많") or p.key in COUNTERS for p in after):
+        return "how_many", True, None
+    before_nouns = [p.key for w in words[:wi] for p in w if p.kind == "noun"]
+    if before_nouns and _is_people(before_nouns[-1]):
+        return "how_many", True, "people"
+    return "how_much", False, None
+
+
+def _asked_kind(words: list[list[Piece]], wi: int, pi: int, content: int) -> tuple[str, bool, str | None]:
+    """The kind the question word at ``words[wi][pi]`` asks, read with the words around it."""
+    pieces = words[wi]
+    piece = pieces[pi]
+    hint = QUESTION_WORDS[piece.key]
+    after = pieces[pi + 1 :] + [p for w in words[wi + 1 :] for p in w]
+    nxt = next((p for p in after if p.kind != "particle"), None)
+    tail = pieces[pi + 1].text if pi + 1 < len(pieces) else ""
+    what = _what_kind(words, wi, piece, tail, nxt)
+    if what is not None:
+        return what, False, None
+    if piece.key == "어디" and tail.startswith("까지"):
+        return "how_much", False, None  # 어디까지: how far, to what level
+    if hint == "how_many":
+        return _how_many_kind(words, wi, piece, nxt, after)
+    if piece.key == "무슨" and nxt is not None and nxt.key == "이유":
+        return "why", False, None
+    alone = wi == len(words) - 1 or all(p.kind == "particle" for p in after)
+    if hint == "what" and piece.key in ("뭐", "무엇", "머", "뭔") and content <= 1 and alone:
+        return "definition", False, None
+    return hint, False, None
+
+
+def _unasked_kind(words: list[list[Piece]]) -> tuple[str, bool, str | None]:
+    """The kind of a question without a question word: a reason, an amount or a count by its
+    last noun, yes or no by a verb at its end, a definition by 란, else what."""
+    flat = [p for w in words for p in w]
     if any(p.kind == "noun" and p.key == "이유" for p in flat):
         return "why", False, None
     nouns = [p for p in flat if p.kind in ("noun", "counter", "unknown")]
@@ -329,8 +344,18 @@ def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool,
         return "yes_no", False, None
     if last is not None and last.kind == "particle" and re.search(r"(란|이란)$", last.text):
         return "definition", False, None
-    del text
     return "what", False, None
+
+
+def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool, str | None]:
+    """The kind of answer wanted, whether a count is, and the unit counted: by the first
+    question word, else by the question's shape."""
+    del text
+    for wi, pieces in enumerate(words):
+        for pi, piece in enumerate(pieces):
+            if piece.kind == "question":
+                return _asked_kind(words, wi, pi, content)
+    return _unasked_kind(words)
 
 
 @dataclass
