@@ -177,46 +177,42 @@ def looks_like_verb(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=2048)
-def segment(word: str) -> tuple[Piece, ...]:
-    """The cheapest cover of one Hangul word by lexicon words, question words, a verb form at the
-    end and a particle tail; what nothing covers becomes one unknown piece."""
-    lex = lexicon()
+_Cover = tuple[float, tuple[Piece, ...]]
+
+
+def _covers_from(word: str, i: int, best: list[_Cover], lex: Lexicon) -> list[_Cover]:
+    """Every cover of ``word[i:]``: a particle tail or a verb form to its end, or one piece
+    (question word, function word, noun, counter, unknown) and the cheapest cover after it."""
     n = len(word)
-    inf = float("inf")
-    best: list[tuple[float, tuple[Piece, ...]]] = [(inf, ())] * (n + 1)
-    best[n] = (0.0, ())
-    if word in FUNCTION_WORDS:
-        return (Piece("function", word, word),)
-    for i in range(n - 1, -1, -1):
-        rest = word[i:]
-        options: list[tuple[float, tuple[Piece, ...]]] = []
-        if i > 0 and rest in PARTICLES:
-            options.append((0.1, (Piece("particle", rest),)))
-        stem = lex.surfaces.get(rest)
-        if stem is not None and (i == 0 or stem in LIGHT_VERBS or stem == "받"):
-            options.append((1.05, (Piece("verb", rest, stem),)))
-        for j in range(i + 1, n + 1):
-            piece = word[i:j]
-            tail_cost, tail = best[j]
-            if tail_cost == inf:
-                continue
-            if piece in QUESTION_WORDS:
-                options.append((0.5 + tail_cost, (Piece("question", piece, piece), *tail)))
-            if piece in FUNCTION_WORDS and i == 0 and j < n:
-                options.append((0.8 + tail_cost, (Piece("function", piece, piece), *tail)))
-            if piece in lex.words:
-                cost = 1.0 if len(piece) > 1 else 1.6
-                options.append((cost + tail_cost, (Piece("noun", piece, piece), *tail)))
-            elif piece in COUNTERS:
-                options.append((1.2 + tail_cost, (Piece("counter", piece, piece), *tail)))
-            # Unknown: dearer than any cover by entries; one unknown syllable is dearer still.
-            cost = 1.0 + 0.6 * len(piece) + (1.0 if len(piece) == 1 else 0.0)
-            options.append((cost + tail_cost, (Piece("unknown", piece), *tail)))
-        if options:
-            best[i] = min(options, key=lambda o: o[0])
-    pieces = list(best[0][1])
-    # Adjacent unknown pieces are one unknown word.
+    rest = word[i:]
+    options: list[_Cover] = []
+    if i > 0 and rest in PARTICLES:
+        options.append((0.1, (Piece("particle", rest),)))
+    stem = lex.surfaces.get(rest)
+    if stem is not None and (i == 0 or stem in LIGHT_VERBS or stem == "받"):
+        options.append((1.05, (Piece("verb", rest, stem),)))
+    for j in range(i + 1, n + 1):
+        piece = word[i:j]
+        tail_cost, tail = best[j]
+        if tail_cost == float("inf"):
+            continue
+        if piece in QUESTION_WORDS:
+            options.append((0.5 + tail_cost, (Piece("question", piece, piece), *tail)))
+        if piece in FUNCTION_WORDS and i == 0 and j < n:
+            options.append((0.8 + tail_cost, (Piece("function", piece, piece), *tail)))
+        if piece in lex.words:
+            cost = 1.0 if len(piece) > 1 else 1.6
+            options.append((cost + tail_cost, (Piece("noun", piece, piece), *tail)))
+        elif piece in COUNTERS:
+            options.append((1.2 + tail_cost, (Piece("counter", piece, piece), *tail)))
+        # Unknown: dearer than any cover by entries; one unknown syllable is dearer still.
+        cost = 1.0 + 0.6 * len(piece) + (1.0 if len(piece) == 1 else 0.0)
+        options.append((cost + tail_cost, (Piece("unknown", piece), *tail)))
+    return options
+
+
+def _merge_unknown(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Adjacent unknown pieces are one unknown word."""
     merged: list[Piece] = []
     for part in pieces:
         if merged and part.kind == "unknown" and merged[-1].kind == "unknown":
@@ -224,6 +220,23 @@ def segment(word: str) -> tuple[Piece, ...]:
         else:
             merged.append(part)
     return tuple(merged)
+
+
+@lru_cache(maxsize=2048)
+def segment(word: str) -> tuple[Piece, ...]:
+    """The cheapest cover of one Hangul word by lexicon words, question words, a verb form at the
+    end and a particle tail; what nothing covers becomes one unknown piece."""
+    lex = lexicon()
+    n = len(word)
+    best: list[_Cover] = [(float("inf"), ())] * (n + 1)
+    best[n] = (0.0, ())
+    if word in FUNCTION_WORDS:
+        return (Piece("function", word, word),)
+    for i in range(n - 1, -1, -1):
+        options = _covers_from(word, i, best, lex)
+        if options:
+            best[i] = min(options, key=lambda o: o[0])
+    return _merge_unknown(best[0][1])
 
 
 def _number(value: str, unit: str) -> tuple[str, ...]:
