@@ -235,6 +235,32 @@ def _readable(stem: str) -> bool:
     )
 
 
+def _known(word: str) -> bool:
+    """Whether the reader knows a word, perhaps with a particle (길이는)."""
+    return any(_readable(stem) for stem, _ in _stems(word) if len(stem) > 1 or stem == word)
+
+
+def _best_name(book: NameBook, candidates: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """Of (words, ending) candidates, the best-matching name of the report with its ending."""
+    best: tuple[str, float, str] | None = None
+    for words, tail in candidates:
+        match = book.find(words, cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
+        if match is not None and (best is None or match[1] > best[1]):
+            best = (match[0], match[1], tail)
+    return None if best is None else (best[0], best[2])
+
+
+def _pair_name(book: NameBook, word: str, second_word: str) -> tuple[str, str] | None:
+    """The name two words transcribe (올리비아 하트만 → Olivia Hartmann), with the second's ending;
+    the second word of a name may be a word too (안젤라 마시: 마시다 "drink")."""
+    return _best_name(book, [(f"{word} {second}", tail) for second, tail in _stems(second_word)])
+
+
+def _single_name(book: NameBook, word: str) -> tuple[str, str] | None:
+    """The name one word transcribes, without a particle it ends in, with that ending."""
+    return _best_name(book, [(stem, tail) for stem, tail in _stems(word) if len(stem) >= 2])
+
+
 def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
     """``text`` with the Hangul words that transcribe a name of the report written as that
     name, and the names, question order. Runs of two words are tried first (올리비아 하트만 →
@@ -245,40 +271,25 @@ def sound_names(text: str, book: NameBook) -> tuple[str, list[str]]:
     parts = [_SPLIT_WORD.fullmatch(w) for w in raw]
     words = [m.group(1) if m else "" for m in parts]
     after = [m.group(2) if m else "" for m in parts]
-
-    def known(word: str) -> bool:  # 길이는: a word the reader knows, with a particle
-        return any(_readable(stem) for stem, _ in _stems(word) if len(stem) > 1 or stem == word)
-
     out: list[str] = []
     names: list[str] = []
     i = 0
     while i < len(raw):
         word = words[i]
-        if not word or known(word):
+        if not word or _known(word):
             out.append(raw[i])
             i += 1
             continue
-        # The second word of a name may be a word too (안젤라 마시: 마시다 "drink").
-        if i + 1 < len(raw) and words[i + 1] and not after[i]:
-            pair: tuple[str, float, str] | None = None
-            for second, tail in _stems(words[i + 1]):
-                match = book.find(f"{word} {second}", cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
-                if match is not None and (pair is None or match[1] > pair[1]):
-                    pair = (match[0], match[1], tail)
-            if pair is not None:
-                out.append(pair[0] + pair[2] + after[i + 1])
-                names.append(pair[0])
-                i += 2
-                continue
-        best: tuple[str, float, str] | None = None
-        for stem, tail in _stems(word):
-            if len(stem) >= 2:
-                match = book.find(stem, cutoff=NAME_MATCH, several=SEVERAL_WORD_MATCH)
-                if match is not None and (best is None or match[1] > best[1]):
-                    best = (match[0], match[1], tail)
-        out.append(raw[i] if best is None else best[0] + best[2] + after[i])
-        if best is not None:
-            names.append(best[0])
+        pair = _pair_name(book, word, words[i + 1]) if i + 1 < len(raw) and words[i + 1] and not after[i] else None
+        if pair is not None:
+            out.append(pair[0] + pair[1] + after[i + 1])
+            names.append(pair[0])
+            i += 2
+            continue
+        single = _single_name(book, word)
+        out.append(raw[i] if single is None else single[0] + single[1] + after[i])
+        if single is not None:
+            names.append(single[0])
         i += 1
     return " ".join(out), list(dict.fromkeys(names))
 
@@ -364,35 +375,17 @@ class KoreanReading:
         return len(self.unread) > self.understood
 
 
-def read_for_english(
-    text: str, terms: ReportTerms | None = None, aliases: KoreanAliases | None = None
-) -> KoreanReading:
-    """English readings of a Korean question, most likely first (at most ``MAX_READINGS``);
-    none when it asks about a country or city the report never names (태국 Thailand).
+def _asks_elsewhere(kq: KoreanQuestion, terms: ReportTerms | None) -> bool:
+    """Whether the question asks about a country or city the report never names (태국)."""
+    if terms is None:
+        return False
+    places = lexicon().places
+    return any(k in places and not terms.names_place(e) for k, e in kq.alternatives)
 
-    Each Korean content word gives, of its English senses, the first the report uses (or its
-    first sense when the report uses none); the second reading takes every sense the report
-    uses (or the commonest ``COMMON_SENSES``); the third leaves the verbs out."""
-    if aliases is not None:
-        text = aliases.apply(text)
-    book = terms.names if terms is not None else None
-    heard: list[str] = []
-    if book:
-        text, heard = sound_names(text, book)
-    kq: KoreanQuestion = read_korean(text)
-    if terms is not None:
-        places = lexicon().places
-        if any(k in places and not terms.names_place(e) for k, e in kq.alternatives):
-            return KoreanReading(())
-    names, covered = _names(kq, book) if book is not None else ([], [])
-    names = list(dict.fromkeys(heard + names))
-    found = {w for n in names for w in n.lower().split()}
-    latin = [w for w in kq.latin_words if w.lower() not in found]
-    heard_words, unread = _unknown(kq, covered, book)
-    # A transcribed name the report does not have (캘거리 Calgary) stays in the question,
-    # romanised, as an English question would name it, so that the core sees a name it lacks.
-    foreign = [romanize(u).replace(" ", "") for u in unread if looks_transcribed(u)]
-    fixed = latin + list(kq.numbers) + heard_words + foreign
+
+def _kind_and_asked(kq: KoreanQuestion, terms: ReportTerms | None) -> tuple[str, set[str]]:
+    """The kind of answer wanted, and the Korean words that only say that kind (나이 age, 폭
+    width in a question of how much, 동안 for how long), left out of the English words."""
     kind = kq.kind
     asked_by_kind: set[str] = set()
     if kq.count_unit == "age" or any("age" in e for _, e in kq.alternatives):
@@ -409,41 +402,94 @@ def read_for_english(
     if "동안" in kq.alternatives_keys and kind in ("when", "how_many", "how_much"):
         kind = "how_long"  # 며칠 동안, 얼마 동안: for how long
         asked_by_kind.add("동안")
-    verbs = {k for k, _ in kq.alternatives if k.endswith("다")}
-    adjectival = _before_nouns(kq)
-    speaker_key = _subject(kq) if kind == "said" and not names else None
+    return kind, asked_by_kind
 
-    def used(english: tuple[str, ...]) -> list[str]:
-        """The senses the report uses, the most used first (주가 stock price|share price: "share
-        price" in a report about shares), the lexicon's order among equals."""
-        if terms is None:
-            return []
-        shares = {e: terms.share(e) for e in english}
-        return sorted((e for e in english if shares[e] > 0), key=lambda e: -shares[e])
 
-    def senses(choose: str, *, with_verbs: bool = True) -> list[str]:
+def _used(terms: ReportTerms | None, english: tuple[str, ...]) -> list[str]:
+    """The senses the report uses, the most used first (주가 stock price|share price: "share
+    price" in a report about shares), the lexicon's order among equals."""
+    if terms is None:
+        return []
+    shares = {e: terms.share(e) for e in english}
+    return sorted((e for e in english if shares[e] > 0), key=lambda e: -shares[e])
+
+
+@dataclass(frozen=True)
+class _SenseChoice:
+    """How the English senses of a question's content words are picked: the words left out
+    (``skipped``, and the ``verbs`` when a reading leaves verbs out), the place nouns said as
+    adjectives, the words the question already has (``fixed``) and the report's ``terms``."""
+
+    kq: KoreanQuestion
+    terms: ReportTerms | None
+    skipped: frozenset[str]
+    verbs: frozenset[str]
+    adjectival: frozenset[str]
+    fixed: tuple[str, ...]
+
+    def senses(self, choose: str, *, with_verbs: bool = True) -> list[str]:
+        """The senses of every content word: the ``"first"`` the report uses, or ``"all"``."""
         out: list[str] = []
-        for korean, english in kq.alternatives:
-            if korean in asked_by_kind or korean == speaker_key or (korean in verbs and not with_verbs):
+        for korean, english in self.kq.alternatives:
+            if korean in self.skipped or (korean in self.verbs and not with_verbs):
                 continue
-            if korean in adjectival:
-                english = _adjective_first(english)
-            in_report = used(english)
-            if choose == "first":
-                picked = in_report[:1] or list(english[:1])
-            else:
-                picked = in_report or list(english[:COMMON_SENSES])
-            for sense in picked:
-                if sense not in out and sense not in fixed:
+            for sense in self._picked(korean, english, choose):
+                if sense not in out and sense not in self.fixed:
                     out.append(sense)
         return out
 
-    speaker = None
-    if speaker_key is not None:
-        senses_of = dict(kq.alternatives)[speaker_key]
-        speaker = (used(senses_of) or list(senses_of))[0]
+    def _picked(self, korean: str, english: tuple[str, ...], choose: str) -> list[str]:
+        if korean in self.adjectival:
+            english = _adjective_first(english)
+        in_report = _used(self.terms, english)
+        if choose == "first":
+            return in_report[:1] or list(english[:1])
+        return in_report or list(english[:COMMON_SENSES])
+
+
+def _speaker(kq: KoreanQuestion, speaker_key: str | None, terms: ReportTerms | None) -> str | None:
+    """The English of the one who said something (총재 governor), in the report's sense."""
+    if speaker_key is None:
+        return None
+    senses_of = dict(kq.alternatives)[speaker_key]
+    return (_used(terms, senses_of) or list(senses_of))[0]
+
+
+def read_for_english(
+    text: str, terms: ReportTerms | None = None, aliases: KoreanAliases | None = None
+) -> KoreanReading:
+    """English readings of a Korean question, most likely first (at most ``MAX_READINGS``);
+    none when it asks about a country or city the report never names (태국 Thailand).
+
+    Each Korean content word gives, of its English senses, the first the report uses (or its
+    first sense when the report uses none); the second reading takes every sense the report
+    uses (or the commonest ``COMMON_SENSES``); the third leaves the verbs out."""
+    if aliases is not None:
+        text = aliases.apply(text)
+    book = terms.names if terms is not None else None
+    heard: list[str] = []
+    if book:
+        text, heard = sound_names(text, book)
+    kq: KoreanQuestion = read_korean(text)
+    if _asks_elsewhere(kq, terms):
+        return KoreanReading(())
+    names, covered = _names(kq, book) if book is not None else ([], [])
+    names = list(dict.fromkeys(heard + names))
+    found = {w for n in names for w in n.lower().split()}
+    latin = [w for w in kq.latin_words if w.lower() not in found]
+    heard_words, unread = _unknown(kq, covered, book)
+    # A transcribed name the report does not have (캘거리 Calgary) stays in the question,
+    # romanised, as an English question would name it, so that the core sees a name it lacks.
+    foreign = [romanize(u).replace(" ", "") for u in unread if looks_transcribed(u)]
+    fixed = latin + list(kq.numbers) + heard_words + foreign
+    kind, asked_by_kind = _kind_and_asked(kq, terms)
+    speaker_key = _subject(kq) if kind == "said" and not names else None
+    skipped = asked_by_kind | ({speaker_key} if speaker_key is not None else set())
+    verbs = frozenset(k for k, _ in kq.alternatives if k.endswith("다"))
+    choice = _SenseChoice(kq, terms, frozenset(skipped), verbs, frozenset(_before_nouns(kq)), tuple(fixed))
+    speaker = _speaker(kq, speaker_key, terms)
     readings: list[str] = []
-    for words in (senses("first"), senses("all"), senses("first", with_verbs=False)):
+    for words in (choice.senses("first"), choice.senses("all"), choice.senses("first", with_verbs=False)):
         reading = _question(kind, names, fixed + words, kq.count_unit, speaker)
         if reading not in readings:
             readings.append(reading)

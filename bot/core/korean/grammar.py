@@ -173,11 +173,9 @@ def _drop_rieul(stem: str) -> str:
     return stem[:-1] + compose(initial, vowel)
 
 
-def conjugate(stem: str) -> set[str]:
-    """Surface forms of a verb or adjective ``stem`` (without -다) with the common endings."""
-    if not stem or not all(is_syllable(c) for c in stem):
-        return set()
-    forms: set[str] = {stem}
+def _consonant_forms(stem: str) -> set[str]:
+    """The forms with endings that start with a consonant (ㄹ drops before 는/니/네/나/냐)."""
+    forms: set[str] = set()
     final = decompose(stem[-1])[2]
     rieul = final == "ㄹ"
     for ending in _CONSONANT_ENDINGS:
@@ -187,22 +185,33 @@ def conjugate(stem: str) -> set[str]:
             continue
         base = _drop_rieul(stem) if rieul and ending[0] in "는니네나냐" else stem
         forms.add(base + ending)
+    return forms
+
+
+def _eu_form(stem: str, base: str, ending: str) -> str:
+    """An 으-ending on a stem that ends in a vowel or ㄹ (``base`` as ``_eu_base`` gives it)."""
+    rieul = decompose(stem[-1])[2] == "ㄹ"
+    if rieul and ending[0] in ("ㄴ", "ㄹ", "니", "시", "세", "셨", "십", "신", "실", "셔"):
+        return _attach(_drop_rieul(base), ending)
+    if rieul and ending[0] == "ㅁ":
+        return stem[:-1] + _add_final(stem[-1], "ㄻ") + ending[1:]
+    if rieul and ending[0] in ("면", "며", "러", "려", "라"):
+        return base + ending
+    return _attach(base, ending)
+
+
+def _eu_forms(stem: str) -> set[str]:
+    """The forms with 으-endings, the ㄴ-endings and the formal ones (습니다 after a consonant)."""
+    forms: set[str] = set()
+    rieul = decompose(stem[-1])[2] == "ㄹ"
     base, vowel_like = _eu_base(stem)
     for ending in _EU_ENDINGS:
         if vowel_like:
-            if rieul and ending[0] in ("ㄴ", "ㄹ", "니", "시", "세", "셨", "십", "신", "실", "셔"):
-                forms.add(_attach(_drop_rieul(base), ending))
-            elif rieul and ending[0] == "ㅁ":
-                forms.add(stem[:-1] + _add_final(stem[-1], "ㄻ") + ending[1:])
-            elif rieul and ending[0] in ("면", "며", "러", "려", "라"):
-                forms.add(base + ending)
-            else:
-                forms.add(_attach(base, ending))
+            forms.add(_eu_form(stem, base, ending))
+        elif is_syllable(ending[0]):
+            forms.add(base + "으" + ending)
         else:
-            if is_syllable(ending[0]):
-                forms.add(base + "으" + ending)
-            else:
-                forms.add(base + _attach("으", ending))
+            forms.add(base + _attach("으", ending))
     if vowel_like:
         n_base = _drop_rieul(base) if rieul else base
         for ending in _N_ENDINGS + _FORMAL:
@@ -210,6 +219,12 @@ def conjugate(stem: str) -> set[str]:
     else:
         for ending in ("습니다", "습니까"):
             forms.add(stem + ending)
+    return forms
+
+
+def _eo_and_past_forms(stem: str) -> set[str]:
+    """The forms with 아/어-endings and the past (했어, 했던)."""
+    forms: set[str] = set()
     for eo in eo_forms(stem):
         for ending in _EO_ENDINGS:
             forms.add(eo + ending)
@@ -219,3 +234,10 @@ def conjugate(stem: str) -> set[str]:
             if ending[:1] == "어":
                 forms.add(past + "던")
     return forms
+
+
+def conjugate(stem: str) -> set[str]:
+    """Surface forms of a verb or adjective ``stem`` (without -다) with the common endings."""
+    if not stem or not all(is_syllable(c) for c in stem):
+        return set()
+    return {stem} | _consonant_forms(stem) | _eu_forms(stem) | _eo_and_past_forms(stem)

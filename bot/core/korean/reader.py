@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from bot.core.korean._util import wordlist
 from bot.core.korean.grammar import PARTICLES
-from bot.core.korean.lexicon import LIGHT_VERBS, lexicon
+from bot.core.korean.lexicon import LIGHT_VERBS, Lexicon, lexicon
 from bot.core.korean.names import name_keys, surnames
 from bot.core.korean.romanize import decompose
 
@@ -177,46 +177,42 @@ def looks_like_verb(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=2048)
-def segment(word: str) -> tuple[Piece, ...]:
-    """The cheapest cover of one Hangul word by lexicon words, question words, a verb form at the
-    end and a particle tail; what nothing covers becomes one unknown piece."""
-    lex = lexicon()
+_Cover = tuple[float, tuple[Piece, ...]]
+
+
+def _covers_from(word: str, i: int, best: list[_Cover], lex: Lexicon) -> list[_Cover]:
+    """Every cover of ``word[i:]``: a particle tail or a verb form to its end, or one piece
+    (question word, function word, noun, counter, unknown) and the cheapest cover after it."""
     n = len(word)
-    inf = float("inf")
-    best: list[tuple[float, tuple[Piece, ...]]] = [(inf, ())] * (n + 1)
-    best[n] = (0.0, ())
-    if word in FUNCTION_WORDS:
-        return (Piece("function", word, word),)
-    for i in range(n - 1, -1, -1):
-        rest = word[i:]
-        options: list[tuple[float, tuple[Piece, ...]]] = []
-        if i > 0 and rest in PARTICLES:
-            options.append((0.1, (Piece("particle", rest),)))
-        stem = lex.surfaces.get(rest)
-        if stem is not None and (i == 0 or stem in LIGHT_VERBS or stem == "받"):
-            options.append((1.05, (Piece("verb", rest, stem),)))
-        for j in range(i + 1, n + 1):
-            piece = word[i:j]
-            tail_cost, tail = best[j]
-            if tail_cost == inf:
-                continue
-            if piece in QUESTION_WORDS:
-                options.append((0.5 + tail_cost, (Piece("question", piece, piece), *tail)))
-            if piece in FUNCTION_WORDS and i == 0 and j < n:
-                options.append((0.8 + tail_cost, (Piece("function", piece, piece), *tail)))
-            if piece in lex.words:
-                cost = 1.0 if len(piece) > 1 else 1.6
-                options.append((cost + tail_cost, (Piece("noun", piece, piece), *tail)))
-            elif piece in COUNTERS:
-                options.append((1.2 + tail_cost, (Piece("counter", piece, piece), *tail)))
-            # Unknown: dearer than any cover by entries; one unknown syllable is dearer still.
-            cost = 1.0 + 0.6 * len(piece) + (1.0 if len(piece) == 1 else 0.0)
-            options.append((cost + tail_cost, (Piece("unknown", piece), *tail)))
-        if options:
-            best[i] = min(options, key=lambda o: o[0])
-    pieces = list(best[0][1])
-    # Adjacent unknown pieces are one unknown word.
+    rest = word[i:]
+    options: list[_Cover] = []
+    if i > 0 and rest in PARTICLES:
+        options.append((0.1, (Piece("particle", rest),)))
+    stem = lex.surfaces.get(rest)
+    if stem is not None and (i == 0 or stem in LIGHT_VERBS or stem == "받"):
+        options.append((1.05, (Piece("verb", rest, stem),)))
+    for j in range(i + 1, n + 1):
+        piece = word[i:j]
+        tail_cost, tail = best[j]
+        if tail_cost == float("inf"):
+            continue
+        if piece in QUESTION_WORDS:
+            options.append((0.5 + tail_cost, (Piece("question", piece, piece), *tail)))
+        if piece in FUNCTION_WORDS and i == 0 and j < n:
+            options.append((0.8 + tail_cost, (Piece("function", piece, piece), *tail)))
+        if piece in lex.words:
+            cost = 1.0 if len(piece) > 1 else 1.6
+            options.append((cost + tail_cost, (Piece("noun", piece, piece), *tail)))
+        elif piece in COUNTERS:
+            options.append((1.2 + tail_cost, (Piece("counter", piece, piece), *tail)))
+        # Unknown: dearer than any cover by entries; one unknown syllable is dearer still.
+        cost = 1.0 + 0.6 * len(piece) + (1.0 if len(piece) == 1 else 0.0)
+        options.append((cost + tail_cost, (Piece("unknown", piece), *tail)))
+    return options
+
+
+def _merge_unknown(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Adjacent unknown pieces are one unknown word."""
     merged: list[Piece] = []
     for part in pieces:
         if merged and part.kind == "unknown" and merged[-1].kind == "unknown":
@@ -224,6 +220,23 @@ def segment(word: str) -> tuple[Piece, ...]:
         else:
             merged.append(part)
     return tuple(merged)
+
+
+@lru_cache(maxsize=2048)
+def segment(word: str) -> tuple[Piece, ...]:
+    """The cheapest cover of one Hangul word by lexicon words, question words, a verb form at the
+    end and a particle tail; what nothing covers becomes one unknown piece."""
+    lex = lexicon()
+    n = len(word)
+    best: list[_Cover] = [(float("inf"), ())] * (n + 1)
+    best[n] = (0.0, ())
+    if word in FUNCTION_WORDS:
+        return (Piece("function", word, word),)
+    for i in range(n - 1, -1, -1):
+        options = _covers_from(word, i, best, lex)
+        if options:
+            best[i] = min(options, key=lambda o: o[0])
+    return _merge_unknown(best[0][1])
 
 
 def _number(value: str, unit: str) -> tuple[str, ...]:
@@ -260,57 +273,72 @@ def _split_unit(hangul: str) -> tuple[str, str]:
     return unit, hangul
 
 
-def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool, str | None]:
+def _what_kind(words: list[list[Piece]], wi: int, piece: Piece, tail: str, nxt: Piece | None) -> str | None:
+    """The kind a 뭐 (what) asks when it asks what was said or why, else None."""
+    if piece.key in ("뭐", "머", "뭘", "무엇") and (
+        tail.startswith("라")
+        or (nxt is not None and nxt.kind == "verb" and nxt.text.startswith(("하라", "하자", "말", "했")))
+    ):
+        return "said"
+    if piece.key in ("뭐", "머") and tail.startswith("래"):
+        # X이/가 뭐래: what X is, they say; X(은/는) 뭐래: what X said.
+        before = [w for w in words[:wi] if w]
+        subject = before and before[-1][-1].kind == "particle" and before[-1][-1].text in ("이", "가")
+        return "what" if subject else "said"
     flat = [p for w in words for p in w]
-    wants_count, count_unit = False, None
-    for wi, pieces in enumerate(words):
-        for pi, piece in enumerate(pieces):
-            if piece.kind != "question":
-                continue
-            hint = QUESTION_WORDS[piece.key]
-            after = pieces[pi + 1 :] + [p for w in words[wi + 1 :] for p in w]
-            nxt = next((p for p in after if p.kind != "particle"), None)
-            tail = pieces[pi + 1].text if pi + 1 < len(pieces) else ""
-            if piece.key in ("뭐", "머", "뭘", "무엇") and (
-                tail.startswith("라")
-                or (
-                    nxt is not None
-                    and nxt.kind == "verb"
-                    and nxt.text.startswith(("하라", "하자", "말", "했"))
-                )
-            ):
-                return "said", False, None
-            if piece.key in ("뭐", "머") and tail.startswith("래"):
-                # X이/가 뭐래: what X is, they say; X(은/는) 뭐래: what X said.
-                before = [w for w in words[:wi] if w]
-                subject = before and before[-1][-1].kind == "particle" and before[-1][-1].text in ("이", "가")
-                return ("what" if subject else "said"), False, None
-            if piece.key in ("뭐", "무엇", "머") and any(p.kind == "noun" and p.key == "이유" for p in flat):
-                return "why", False, None
-            if piece.key == "어디" and tail.startswith("까지"):
-                return "how_much", False, None  # 어디까지: how far, to what level
-            if hint == "how_many":
-                unit = nxt.text if nxt is not None else ""
-                if piece.key == "몇":
-                    if nxt is not None and (nxt.key in _PERCENT_UNITS or unit in _PERCENT_UNITS):
-                        return "how_much", False, None
-                    if nxt is not None and nxt.key in _TIME_UNITS:
-                        return "when", False, None
-                    key = nxt.key if nxt is not None else ""
-                    return "how_many", True, COUNTERS.get(key)
-                # 얼마나: a count with 많이, a counter or people, an amount otherwise.
-                if any(p.text.startswith("많") or p.key in COUNTERS for p in after):
-                    return "how_many", True, None
-                before_nouns = [p.key for w in words[:wi] for p in w if p.kind == "noun"]
-                if before_nouns and _is_people(before_nouns[-1]):
-                    return "how_many", True, "people"
-                return "how_much", False, None
-            if piece.key == "무슨" and nxt is not None and nxt.key == "이유":
-                return "why", False, None
-            alone = wi == len(words) - 1 or all(p.kind == "particle" for p in after)
-            if hint == "what" and piece.key in ("뭐", "무엇", "머", "뭔") and content <= 1 and alone:
-                return "definition", False, None
-            return hint, wants_count, count_unit
+    if piece.key in ("뭐", "무엇", "머") and any(p.kind == "noun" and p.key == "이유" for p in flat):
+        return "why"
+    return None
+
+
+def _how_many_kind(
+    words: list[list[Piece]], wi: int, piece: Piece, nxt: Piece | None, after: list[Piece]
+) -> tuple[str, bool, str | None]:
+    """The kind 몇 or 얼마나 asks: a share, a time, a count (of what) or an amount."""
+    unit = nxt.text if nxt is not None else ""
+    if piece.key == "몇":
+        if nxt is not None and (nxt.key in _PERCENT_UNITS or unit in _PERCENT_UNITS):
+            return "how_much", False, None
+        if nxt is not None and nxt.key in _TIME_UNITS:
+            return "when", False, None
+        key = nxt.key if nxt is not None else ""
+        return "how_many", True, COUNTERS.get(key)
+    # 얼마나: a count with 많이, a counter or people, an amount otherwise.
+    if any(p.text.startswith("많") or p.key in COUNTERS for p in after):
+        return "how_many", True, None
+    before_nouns = [p.key for w in words[:wi] for p in w if p.kind == "noun"]
+    if before_nouns and _is_people(before_nouns[-1]):
+        return "how_many", True, "people"
+    return "how_much", False, None
+
+
+def _asked_kind(words: list[list[Piece]], wi: int, pi: int, content: int) -> tuple[str, bool, str | None]:
+    """The kind the question word at ``words[wi][pi]`` asks, read with the words around it."""
+    pieces = words[wi]
+    piece = pieces[pi]
+    hint = QUESTION_WORDS[piece.key]
+    after = pieces[pi + 1 :] + [p for w in words[wi + 1 :] for p in w]
+    nxt = next((p for p in after if p.kind != "particle"), None)
+    tail = pieces[pi + 1].text if pi + 1 < len(pieces) else ""
+    what = _what_kind(words, wi, piece, tail, nxt)
+    if what is not None:
+        return what, False, None
+    if piece.key == "어디" and tail.startswith("까지"):
+        return "how_much", False, None  # 어디까지: how far, to what level
+    if hint == "how_many":
+        return _how_many_kind(words, wi, piece, nxt, after)
+    if piece.key == "무슨" and nxt is not None and nxt.key == "이유":
+        return "why", False, None
+    alone = wi == len(words) - 1 or all(p.kind == "particle" for p in after)
+    if hint == "what" and piece.key in ("뭐", "무엇", "머", "뭔") and content <= 1 and alone:
+        return "definition", False, None
+    return hint, False, None
+
+
+def _unasked_kind(words: list[list[Piece]]) -> tuple[str, bool, str | None]:
+    """The kind of a question without a question word: a reason, an amount or a count by its
+    last noun, yes or no by a verb at its end, a definition by 란, else what."""
+    flat = [p for w in words for p in w]
     if any(p.kind == "noun" and p.key == "이유" for p in flat):
         return "why", False, None
     nouns = [p for p in flat if p.kind in ("noun", "counter", "unknown")]
@@ -329,133 +357,196 @@ def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool,
         return "yes_no", False, None
     if last is not None and last.kind == "particle" and re.search(r"(란|이란)$", last.text):
         return "definition", False, None
-    del text
     return "what", False, None
+
+
+def _kind(words: list[list[Piece]], text: str, content: int) -> tuple[str, bool, str | None]:
+    """The kind of answer wanted, whether a count is, and the unit counted: by the first
+    question word, else by the question's shape."""
+    del text
+    for wi, pieces in enumerate(words):
+        for pi, piece in enumerate(pieces):
+            if piece.kind == "question":
+                return _asked_kind(words, wi, pi, content)
+    return _unasked_kind(words)
+
+
+@dataclass
+class _Scan:
+    """The question's space-separated words read in order: Hangul cut into ``words`` of pieces,
+    Latin-script words, numbers (with their Korean units) and the unit a number counts."""
+
+    words: list[list[Piece]] = field(default_factory=list)
+    latin: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    count_unit: str | None = None
+
+    def read(self, raw: str) -> None:
+        pending_number: str | None = None
+        for match in _TOKEN.finditer(raw):
+            if match.group("latin"):
+                self.latin.append(match.group("latin").rstrip(".'-"))
+            elif match.group("number"):
+                pending_number = self._numeral(raw, match, pending_number)
+            elif match.group("percent"):
+                self.words.append([Piece("counter", "%", "%")])
+            elif match.group("hangul"):
+                pending_number = self._hangul(raw, match, pending_number)
+
+    def _numeral(self, raw: str, match: re.Match[str], pending: str | None) -> str | None:
+        """Keep a number; returns it as pending when its Korean unit follows (2024년, 8월, 50만)."""
+        value = match.group("number")
+        if match.group("pct"):
+            self.numbers.append(f"{value.replace(',', '')}%")
+        elif _HANGUL.match(raw[match.end() : match.end() + 1]):
+            return value
+        else:
+            self.numbers.extend(_number(value, ""))
+        return pending
+
+    def _hangul(self, raw: str, match: re.Match[str], pending: str | None) -> str | None:
+        """Cut a Hangul run into pieces, after the unit of a pending number; returns what is
+        pending after it."""
+        hangul = match.group("hangul")
+        before = raw[match.start() - 1] if match.start() > 0 else ""
+        if before.isascii() and before.isalpha() and hangul in PARTICLES:
+            return pending  # ECB의, Green Alliance가: a particle after a Latin name
+        if pending is not None:
+            unit, hangul = _split_unit(hangul)
+            self.numbers.extend(_number(pending, unit))
+            base_unit = unit.lstrip("만억조천백")
+            if base_unit in COUNTERS:
+                self.count_unit = self.count_unit or COUNTERS[base_unit]
+            if not hangul or hangul in PARTICLES:
+                return None
+        elif match.start() > 0 and raw[match.start() - 1] == "%" and hangul in PARTICLES:
+            return pending  # 몇 %임, 2%였어
+        self.words.append(list(segment(hangul)))
+        return None
+
+
+@dataclass
+class _Content:
+    """The content words of a question's pieces, read word by word: each noun's and verb's
+    English ``alternatives``, the ``unknown`` words, the possible ``names`` (a ``run`` of
+    name-like words is a name of several words), whether it is ``negated`` and how many content
+    words it has."""
+
+    lex: Lexicon
+    alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    run: list[str] = field(default_factory=list)
+    nameish: set[str] = field(default_factory=set)
+    negated: bool = False
+    content: int = 0
+    after_how_many: bool = False
+    after_numeral: bool = False
+
+    def read(self, pieces: list[Piece]) -> None:
+        for index, piece in enumerate(pieces):
+            counted = self.after_how_many
+            numbered = self.after_numeral
+            if piece.kind != "particle":
+                self.after_how_many = piece.kind == "question" and piece.key in ("몇", "얼마나")
+                self.after_numeral = piece.kind == "function" and piece.key in _NATIVE_NUMERALS
+            if piece.kind == "noun":
+                self._noun(piece, counted, numbered)
+            elif piece.kind == "verb":
+                self._verb(piece, counted)
+            elif piece.kind == "unknown":
+                self._unknown(pieces, index)
+        # A word that is one name-like unknown (and particles) continues a name of several words.
+        solo = [p for p in pieces if p.kind != "particle"]
+        if len(solo) == 1 and solo[0].kind == "unknown" and not looks_like_verb(solo[0].text):
+            whole = "".join(p.text for p in pieces)
+            self.run.append(whole if len(pieces) == 2 and pieces[1].text in _AMBIGUOUS_TAILS else solo[0].text)
+            return
+        self.end_run()
+
+    def end_run(self) -> None:
+        if len(self.run) > 1:
+            self.names.insert(0, " ".join(self.run))
+        self.run = []
+
+    def _noun(self, piece: Piece, counted: bool, numbered: bool) -> None:
+        if counted and (piece.key in COUNTERS or piece.key in _PERCENT_UNITS):
+            return
+        if piece.key in STOP_NOUNS:
+            return
+        self.content += 1
+        senses = self.lex.words[piece.key]
+        if (numbered or counted) and piece.key in _COUNTED_SENSES:
+            senses = _COUNTED_SENSES[piece.key]  # 한 달: a month, not the moon
+        self.alternatives.setdefault(piece.key, senses)
+
+    def _verb(self, piece: Piece, counted: bool) -> None:
+        if counted and piece.text in COUNTERS:
+            return  # 몇 번: a counter (times), not 벌다 "earn" conjugated
+        if piece.key in ("없", "아니") or piece.text.startswith("안"):
+            self.negated = True
+        if piece.key not in LIGHT_VERBS:
+            self.content += 1
+            self.alternatives.setdefault(piece.key + "다", self.lex.verbs[piece.key])
+
+    def _unknown(self, pieces: list[Piece], index: int) -> None:
+        piece = pieces[index]
+        self.content += 1
+        self.unknown.append(piece.text)
+        if not looks_like_verb(piece.text) and len(piece.text) >= 2:
+            self.nameish.add(piece.text)
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if following is not None and following.text in _AMBIGUOUS_TAILS:
+                self.names.append(piece.text + following.text)  # 김지나 is not 김지 + 나
+            self.names.append(piece.text)
+
+
+def _all_senses(alternatives: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    english: dict[str, None] = {}
+    for senses in alternatives.values():
+        for sense in senses:
+            english.setdefault(sense, None)
+    return tuple(english)
+
+
+def _romanised(names: list[str]) -> tuple[str, ...]:
+    romanised: dict[str, None] = {}
+    for name in names:
+        for key in name_keys(name):
+            romanised.setdefault(key, None)
+    return tuple(romanised)
 
 
 def read_korean(question: str) -> KoreanQuestion:
     """Read a Korean question (Latin-script words and numbers in it are kept as they are)."""
     text = unicodedata.normalize("NFKC", question).strip()
-    words: list[list[Piece]] = []
-    latin: list[str] = []
-    numbers: list[str] = []
-    count_unit: str | None = None
+    scan = _Scan()
     for raw in text.split():
-        pending_number: str | None = None
-        for match in _TOKEN.finditer(raw):
-            if match.group("latin"):
-                latin.append(match.group("latin").rstrip(".'-"))
-            elif match.group("number"):
-                value = match.group("number")
-                if match.group("pct"):
-                    numbers.append(f"{value.replace(',', '')}%")
-                else:
-                    if _HANGUL.match(raw[match.end() : match.end() + 1]):
-                        pending_number = value  # its unit follows: 2024년, 8월, 50만
-                    else:
-                        numbers.extend(_number(value, ""))
-            elif match.group("percent"):
-                words.append([Piece("counter", "%", "%")])
-            elif match.group("hangul"):
-                hangul = match.group("hangul")
-                before = raw[match.start() - 1] if match.start() > 0 else ""
-                if before.isascii() and before.isalpha() and hangul in PARTICLES:
-                    continue  # ECB의, Green Alliance가: a particle after a Latin name
-                if pending_number is not None:
-                    unit, hangul = _split_unit(hangul)
-                    numbers.extend(_number(pending_number, unit))
-                    base_unit = unit.lstrip("만억조천백")
-                    if base_unit in COUNTERS:
-                        count_unit = count_unit or COUNTERS[base_unit]
-                    pending_number = None
-                    if not hangul:
-                        continue
-                    if hangul in PARTICLES:
-                        continue
-                elif match.start() > 0 and raw[match.start() - 1] == "%" and hangul in PARTICLES:
-                    continue  # 몇 %임, 2%였어
-                words.append(list(segment(hangul)))
-    lex = lexicon()
-    alternatives: dict[str, tuple[str, ...]] = {}
-    unknown: list[str] = []
-    names: list[str] = []
-    run: list[str] = []  # consecutive words that are each one unknown word: a name of several words
-    nameish: set[str] = set()
-    negated = False
-    content = 0
-    after_how_many = False
-    after_numeral = False
+        scan.read(raw)
+    words = scan.words
+    seen = _Content(lexicon())
     for pieces in words:
-        for index, piece in enumerate(pieces):
-            counted = after_how_many
-            numbered = after_numeral
-            if piece.kind != "particle":
-                after_how_many = piece.kind == "question" and piece.key in ("몇", "얼마나")
-                after_numeral = piece.kind == "function" and piece.key in _NATIVE_NUMERALS
-            if piece.kind == "noun":
-                if counted and (piece.key in COUNTERS or piece.key in _PERCENT_UNITS):
-                    continue
-                if piece.key in STOP_NOUNS:
-                    continue
-                content += 1
-                senses = lex.words[piece.key]
-                if (numbered or counted) and piece.key in _COUNTED_SENSES:
-                    senses = _COUNTED_SENSES[piece.key]  # 한 달: a month, not the moon
-                alternatives.setdefault(piece.key, senses)
-            elif piece.kind == "verb":
-                if counted and piece.text in COUNTERS:
-                    continue  # 몇 번: a counter (times), not 벌다 "earn" conjugated
-                if piece.key in ("없", "아니") or piece.text.startswith("안"):
-                    negated = True
-                if piece.key not in LIGHT_VERBS:
-                    content += 1
-                    alternatives.setdefault(piece.key + "다", lex.verbs[piece.key])
-            elif piece.kind == "unknown":
-                content += 1
-                unknown.append(piece.text)
-                if not looks_like_verb(piece.text) and len(piece.text) >= 2:
-                    nameish.add(piece.text)
-                    following = pieces[index + 1] if index + 1 < len(pieces) else None
-                    if following is not None and following.text in _AMBIGUOUS_TAILS:
-                        names.append(piece.text + following.text)  # 김지나 is not 김지 + 나
-                    names.append(piece.text)
-        # A word that is one name-like unknown (and particles) continues a name of several words.
-        solo = [p for p in pieces if p.kind != "particle"]
-        if len(solo) == 1 and solo[0].kind == "unknown" and not looks_like_verb(solo[0].text):
-            whole = "".join(p.text for p in pieces)
-            run.append(whole if len(pieces) == 2 and pieces[1].text in _AMBIGUOUS_TAILS else solo[0].text)
-            continue
-        if len(run) > 1:
-            names.insert(0, " ".join(run))
-        run = []
-    if len(run) > 1:
-        names.insert(0, " ".join(run))
-    names = [n for n in names if " " in n or n in nameish or len(n) >= 2]
-    kind, wants_count, asked_unit = _kind(words, text, content)
+        seen.read(pieces)
+    seen.end_run()
+    names = [n for n in seen.names if " " in n or n in seen.nameish or len(n) >= 2]
+    kind, wants_count, asked_unit = _kind(words, text, seen.content)
+    count_unit = scan.count_unit
     if kind == "how_many":
         wants_count = True
         count_unit = asked_unit if asked_unit is not None else count_unit
-    english: dict[str, None] = {}
-    for senses in alternatives.values():
-        for sense in senses:
-            english.setdefault(sense, None)
-    romanised: dict[str, None] = {}
-    for name in names:
-        for key in name_keys(name):
-            romanised.setdefault(key, None)
     return KoreanQuestion(
         text=text,
         kind=kind,
-        english_terms=tuple(english),
-        alternatives=tuple(alternatives.items()),
-        latin_words=tuple(latin),
-        numbers=tuple(dict.fromkeys(numbers)),
+        english_terms=_all_senses(seen.alternatives),
+        alternatives=tuple(seen.alternatives.items()),
+        latin_words=tuple(scan.latin),
+        numbers=tuple(dict.fromkeys(scan.numbers)),
         names=tuple(dict.fromkeys(names)),
-        names_romanised=tuple(romanised),
-        unknown=tuple(dict.fromkeys(unknown)),
+        names_romanised=_romanised(names),
+        unknown=tuple(dict.fromkeys(seen.unknown)),
         wants_count=wants_count,
         count_unit=count_unit if kind == "how_many" else None,
-        negated=negated,
+        negated=seen.negated,
         question_words=tuple(p.key for w in words for p in w if p.kind == "question"),
         pieces=tuple(p for w in words for p in w),
     )

@@ -83,50 +83,65 @@ def compose(initial: str, vowel: str, final: str = "") -> str:
     )
 
 
+def _liaison(final: str) -> tuple[str, str]:
+    """A final before a silent ㅇ: the sound that stays, and the next syllable's initial sound
+    when the final (or part of it) moves there, else ""."""
+    stay, move = _SPLIT_FINAL.get(final, ("", final))
+    if move == "ㅎ":
+        move = ""
+    if move == "ㅇ":  # ㅇ final is a nasal, it never moves
+        stay, move = "ㅇ", ""
+    sound = _FINAL_RR[stay]
+    if stay == "ㄹ" and move:
+        sound = "l"
+    return sound, ("r" if move == "ㄹ" else _INITIAL_RR[move]) if move else ""
+
+
+def _assimilated(sound: str, nxt: str, initial: str) -> tuple[str, str]:
+    """A final's sound and the next initial's sound where they meet before ㄹ, ㄴ or ㅁ."""
+    if nxt == "ㄹ":
+        if sound in ("l", "n"):
+            return "l", "l"
+        if sound in ("m", "ng"):
+            return sound, "n"
+        if sound in _NASAL:
+            return _NASAL[sound], "n"
+    elif nxt in ("ㄴ", "ㅁ"):
+        if sound in _NASAL:
+            return _NASAL[sound], initial
+        if sound == "l" and nxt == "ㄴ":
+            return sound, "l"
+    return sound, initial
+
+
+def _boundary(final: str, nxt: str, initial: str) -> tuple[str, str]:
+    """Where the final of a syllable meets the initial ``nxt`` of the next (said ``initial``):
+    the final's sound and the next initial's sound."""
+    if nxt == "ㅇ":  # liaison
+        sound, moved = _liaison(final)
+        return sound, moved or initial
+    if final == "ㅎ" and nxt in _ASPIRATE:
+        return "", _INITIAL_RR[_ASPIRATE[nxt]]
+    if final in ("ㄶ", "ㅀ") and nxt in _ASPIRATE:
+        return _FINAL_RR[_SPLIT_FINAL[final][0]], _INITIAL_RR[_ASPIRATE[nxt]]
+    return _assimilated(_FINAL_RR[final], nxt, initial)
+
+
 def _romanise_word(word: str) -> str:
     syllables = [list(decompose(c)) for c in word]
     # Each boundary: the final of syllable i meets the initial of syllable i + 1.
-    out: list[str] = []
     final_sounds: list[str] = []
     initial_sounds: list[str] = [_INITIAL_RR[s[0]] for s in syllables]
     for i, (_, _, final) in enumerate(syllables):
-        nxt = syllables[i + 1][0] if i + 1 < len(syllables) else None
-        sound = _FINAL_RR[final]
-        if nxt is None:
-            final_sounds.append(sound)
+        if i + 1 == len(syllables):
+            final_sounds.append(_FINAL_RR[final])
             continue
-        if nxt == "ㅇ":  # liaison
-            stay, move = _SPLIT_FINAL.get(final, ("", final))
-            if move == "ㅎ":
-                move = ""
-            if move == "ㅇ":  # ㅇ final is a nasal, it never moves
-                stay, move = "ㅇ", ""
-            sound = _FINAL_RR[stay]
-            if move:
-                initial_sounds[i + 1] = "r" if move == "ㄹ" else _INITIAL_RR[move]
-            if stay == "ㄹ" and move:
-                sound = "l"
-        elif final == "ㅎ" and nxt in _ASPIRATE:
-            sound = ""
-            initial_sounds[i + 1] = _INITIAL_RR[_ASPIRATE[nxt]]
-        elif final in ("ㄶ", "ㅀ") and nxt in _ASPIRATE:
-            sound = _FINAL_RR[_SPLIT_FINAL[final][0]]
-            initial_sounds[i + 1] = _INITIAL_RR[_ASPIRATE[nxt]]
-        elif nxt == "ㄹ":
-            if sound in ("l", "n"):
-                sound, initial_sounds[i + 1] = "l", "l"
-            elif sound in ("m", "ng"):
-                initial_sounds[i + 1] = "n"
-            elif sound in _NASAL:
-                sound, initial_sounds[i + 1] = _NASAL[sound], "n"
-        elif nxt in ("ㄴ", "ㅁ"):
-            if sound in _NASAL:
-                sound = _NASAL[sound]
-            elif sound == "l" and nxt == "ㄴ":
-                initial_sounds[i + 1] = "l"
+        sound, initial_sounds[i + 1] = _boundary(final, syllables[i + 1][0], initial_sounds[i + 1])
         final_sounds.append(sound)
-    for (_, vowel, _), initial, final in zip(syllables, initial_sounds, final_sounds, strict=True):
-        out.append(initial + _VOWEL_RR[vowel] + final)
+    out = [
+        initial + _VOWEL_RR[vowel] + final
+        for (_, vowel, _), initial, final in zip(syllables, initial_sounds, final_sounds, strict=True)
+    ]
     return "".join(out)
 
 
