@@ -273,6 +273,10 @@ def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span
     return out
 
 
+#: The role of a dateline's place and agency: they answer "where" and "which agency" only.
+DATELINE = "dateline"
+
+
 def _dateline_spans(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """The dateline's place and agency as such ("LIMA, May 2 (AP) -"): where the
     story is told from, and the agency that tells it."""
@@ -280,9 +284,9 @@ def _dateline_spans(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if not found:
         return spans
     kept = [s for s in spans if s.start >= found.end() or s.kind == DATE]
-    marks = [Span(PLACE, found.group(1).strip(), found.start(1), found.end(1))]
+    marks = [Span(PLACE, found.group(1).strip(), found.start(1), found.end(1), DATELINE)]
     if found.group(3):
-        marks.append(Span(ORGANISATION, found.group(3).strip(), found.start(3), found.end(3)))
+        marks.append(Span(ORGANISATION, found.group(3).strip(), found.start(3), found.end(3), DATELINE))
     return tuple(sorted(kept + marks, key=lambda s: s.start))
 
 

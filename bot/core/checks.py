@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.article import unit_class
+from bot.core.article import DATELINE, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical_bridge import expansions_of_word
 from bot.core.question import PERSON, YES_NO, Question
@@ -124,7 +124,8 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
         if speaker and not ctx.index.document(speaker) <= ctx.tokens:
             return None
         for span in reading.spans:
-            if span.kind in wanted and not ctx.index.document(span.text) <= ctx.tokens:
+            dateline = span.role == DATELINE and ctx.question.kind not in ("place", "organisation")
+            if span.kind in wanted and not dateline and not ctx.index.document(span.text) <= ctx.tokens:
                 return None
     return f"the fact holds no {ctx.question.kind} the question does not already give"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.core.article import DATE, UNCLEAR, Reading, Span
+from bot.core.article import DATE, DATELINE, UNCLEAR, Reading, Span
 from bot.core.index import Doc
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
@@ -18,6 +18,7 @@ from bot.core.question import (
     MEASURE,
     MONEY,
     NUMBER,
+    ORGANISATION,
     PERSON,
     PLACE,
     REASON,
@@ -67,6 +68,8 @@ def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
 def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
     kinds = ANSWERING_KINDS[question.kind]
     spans = [s for s in reading.spans if s.kind in kinds and not _named_in_question(s, tokens)]
+    if question.kind not in (PLACE, ORGANISATION):
+        spans = [s for s in spans if s.role != DATELINE]  # the agency that filed it is no answer to "who"
     if question.kind == TIME:
         spans = [s for s in spans if s.kind == DATE]
     if _quoted_by_name(question, reading) and not any(s.kind == PERSON for s in spans):
@@ -151,9 +154,17 @@ def _person(span: Span) -> str:
 
 
 def _with_tail(text: str, span: Span) -> str:
+    """A figure and what it counts: the words after it, up to a function word that no name or
+    figure follows ("three ports", "330 through August")."""
     tail = _TAIL.match(text[span.end :])
-    extra = tail.group(1) if tail else ""
-    return (span.text + extra).strip(" ,.;")
+    pieces = (tail.group(1) if tail else "").split()
+    kept: list[str] = []
+    for i, piece in enumerate(pieces):
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if piece.lower() in STOPWORDS and not (nxt[:1].isupper() or nxt[:1].isdigit()):
+            break
+        kept.append(piece)
+    return " ".join([span.text, *kept]).strip(" ,.;")
 
 
 def _definition(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
