@@ -5,7 +5,7 @@ through the checks. The result says, per fact, the signals and the checks it fai
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -98,9 +98,11 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         score += COUNT_BONUS if _counts_focus(question, doc) else 0.0
         if score <= 0:
             continue
-        matches.append(Match(doc.fact, doc, score, cov, ask, fz, tuple(failures(ctx, doc))))
+        matches.append(Match(doc.fact, doc, score, cov, ask, fz))
     matches.sort(key=lambda m: (-m.score, -m.fuzzy, -m.asked, m.fact.sources[0].paragraph, m.fact.sources[0].index))
-    return Ranking(question, analysis, dict(weighted.weights), tuple(matches[:KEEP]), ctx)
+    # The checks run on the kept facts only: the ranking is by score, the checks judge the top.
+    kept = tuple(replace(m, failed=tuple(failures(ctx, m.doc))) for m in matches[:KEEP])
+    return Ranking(question, analysis, dict(weighted.weights), kept, ctx)
 
 
 def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:
