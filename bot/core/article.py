@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.core.report import Report, Sentence
+from bot.core.text import stem, words
 from bot.core.vocabulary import (
     CALENDAR,
     MONTHS,
@@ -173,6 +175,15 @@ class Article:
         if not years:
             return None
         return str(max(set(years), key=lambda y: (years.count(y), y)))
+
+    @cached_property
+    def sentence_counts(self) -> dict[str, int]:
+        """In how many sentences of the article each word stem stands."""
+        counts: dict[str, int] = {}
+        for s in self.report.sentences:
+            for w in {stem(x) for x in words(s.text)}:
+                counts[w] = counts.get(w, 0) + 1
+        return counts
 
     def surname_owners(self, surname: str) -> list[Person]:
         key = surname.lower()

@@ -21,7 +21,7 @@ from bot.core.errors import ReportbotError
 from bot.core.lexical.morphy import morphy
 from bot.core.lexicon import STOPWORDS
 from bot.core.report import Report, Sentence
-from bot.core.text import clean, latin_letter_share, stem, words
+from bot.core.text import clean, latin_letter_share, stem
 
 #: The largest article accepted: a long feature is under 100 KB.
 MAX_ARTICLE_BYTES = 1_000_000
@@ -49,7 +49,6 @@ class Draft:
     report_yaml: str = ""
     drafted_yaml: str = ""
     questions: dict[str, str] = field(default_factory=dict)
-    unusable: list[tuple[str, str]] = field(default_factory=list)
 
 
 def slugify(name: str) -> str:
@@ -88,9 +87,7 @@ def paragraphs_of(text: str) -> tuple[str | None, list[str]]:
     otherwise each line is a paragraph. A first line with no final stop is the headline."""
     lines = [line.strip() for line in text.split("\n")]
     if any(not line for line in lines[1:-1]) and _wrapped(lines):
-        blocks = " \n".join(lines).split(" \n \n")
         paragraphs = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
-        del blocks
     else:
         paragraphs = [" ".join(line.split()) for line in lines if line]
     headline = None
@@ -201,7 +198,7 @@ def question_candidates(article: Article, sentence: Sentence) -> list[str]:
     said when it is a quote."""
     reading = article.reading(sentence.id)
     speaker = reading.speaker if reading.speaker and reading.speaker != "?" else None
-    counts = _sentence_counts(article)
+    counts = article.sentence_counts
     out = []
     for phrase in _phrases(sentence.text, counts):
         if speaker and speaker.lower() not in phrase.lower():
@@ -212,18 +209,6 @@ def question_candidates(article: Article, sentence: Sentence) -> list[str]:
         if key:
             out.append(f"What does the report say about {' '.join(key[:n])}?")
     return out or [f"What does the report say in paragraph {sentence.paragraph}?"]
-
-
-def _sentence_counts(article: Article) -> dict[str, int]:
-    """In how many sentences of the article each word stem stands."""
-    cached = getattr(article, "_counts", None)
-    if cached is None:
-        cached = {}
-        for s in article.report.sentences:
-            for w in {stem(x) for x in words(s.text)}:
-                cached[w] = cached.get(w, 0) + 1
-        article._counts = cached  # type: ignore[attr-defined]
-    return cached
 
 
 #: Words a phrase of a drafted question may not start or end with.

@@ -138,10 +138,9 @@ BEFORE_WEIGHT = 0.7
 
 def _near_words(text: str, span: Span, tokens: frozenset[str]) -> float:
     """The question's words within NEAR_WORDS words of the span, the nearer the more."""
-    before = list(reversed(words(text[: span.start])[-NEAR_WORDS:]))
     after = words(text[span.end :])[:NEAR_WORDS]
     near = sum(1 / (i + 1) for i, w in enumerate(after) if stem(w) in tokens)
-    return near + BEFORE_WEIGHT * sum(1 / (i + 1) for i, w in enumerate(before) if stem(w) in tokens)
+    return near + BEFORE_WEIGHT * _near_before(text, span.start, tokens)
 
 
 def _person(span: Span) -> str:
