@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, read_article
@@ -141,13 +141,9 @@ class FactIndex:
         n = max(len(self.base.report.sentences), 1)
         return math.log(1 + (n + 0.5) / 0.5)
 
-    @property
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every token of the report's facts."""
-        vocab = getattr(self, "_vocab", None)
-        if vocab is None:
-            vocab = frozenset(t for d in self.docs for t in d.tokens) | frozenset(
-                t for d in self.docs for a in d.asks for t in a
-            )
-            self._vocab = vocab
-        return vocab
+        return frozenset(t for d in self.docs for t in d.tokens) | frozenset(
+            t for d in self.docs for a in d.asks for t in a
+        )
