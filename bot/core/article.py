@@ -41,7 +41,10 @@ PERSON, ORGANISATION, PLACE, DATE, NUMBER, MONEY, PERCENT, AGE = (
     "age",
 )
 
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-zA-Z'’]*(?:-[A-Za-z]+)*\.?|[A-Z]{2,}s?)"
+#: A capital (Latin, with accents: "Élise"), and the letters of a name ("Huamán", "O’Neill").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LETTERS = r"(?:[^\W\d_]|['’])*"
+_CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}]{_LETTERS}(?:-[^\W\d_]+)*\.?|[A-Z]{{2,}}s?)"
 _LINK = r"(?:\s+(?:of|for|and|the|de|du|von|van)\s+(?=[A-Z]))"
 #: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
@@ -313,6 +316,10 @@ def _dateline(report: Report) -> dict[str, str]:
     return out
 
 
+#: A sentence's first word when it stands alone (not "Berg Holdings").
+_LEAD_WORD = re.compile(rf"^[“\"]?([{_UPPER}]{_LETTERS})(?![\w’'-])(?!\s+[{_UPPER}])")
+
+
 def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
@@ -326,6 +333,9 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     for pattern, kind in ((_MONEY, MONEY), (_PERCENT, PERCENT), (_AGE, AGE), (_MEASURE, MEASURE), (_DATE, DATE)):
         for m in pattern.finditer(text):
             add(kind, m.start(), m.end())
+    lead = _LEAD_WORD.match(text)
+    if lead and any(_bare(p.surname) == _bare(lead.group(1)) for p in people.values()):
+        add("name", lead.start(1), lead.end(1))  # "Berg said ...": a surname, however plain a word
     for m in _RUN.finditer(text):
         for start, end, kind, role in _classify_run(text, m.start(), m.end()):
             if kind == PERSON:
@@ -369,9 +379,12 @@ def _without_lead(text: str, start: int, end: int) -> tuple[int, list[str]]:
     tokens = run.split()
     at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "("))
     titled = len(tokens) > 1 and _bare(tokens[1]) in ROLE_WORDS  # "Port Director Amelia Stroud"
-    if at_start and _plain(tokens[0]) and not titled:
-        offset = run.find(tokens[1]) if len(tokens) > 1 else len(run)
-        return start + offset, tokens[1:]
+    drop = 1 if at_start and _plain(tokens[0]) and not titled else 0
+    while drop < len(tokens) and (tokens[drop].islower() or tokens[drop].lower().endswith("-based")):
+        drop += 1  # "Shares of Acme ...": the link after the dropped word; "Oslo-based"
+    if drop:
+        offset = run.find(tokens[drop], len(" ".join(tokens[:drop])) - 1) if drop < len(tokens) else len(run)
+        return start + offset, tokens[drop:]
     return start, tokens
 
 

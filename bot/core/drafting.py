@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from bot.core.article import Article, read_article
+from bot.core.article import Article, Person, read_article
 from bot.core.errors import ReportbotError
 from bot.core.lexical.morphy import morphy
 from bot.core.lexicon import STOPWORDS
@@ -287,9 +287,21 @@ def _report_yaml(draft: Draft) -> str:
 
 
 def surname_aliases(article: Article) -> dict[str, str]:
-    """A surname for a full name, when one person of the article has that surname."""
+    """A surname for a full name, when one person of the article has that surname and the
+    article shows them to be a person: a title or role, a quote, or the surname used alone
+    ("Orbit Space" read as a name gives no alias "Space")."""
     by_surname: dict[str, list[str]] = {}
     for person in article.people.values():
-        if " " in person.name:
+        if " " in person.name and _evidently_a_person(article, person):
             by_surname.setdefault(person.surname, []).append(person.name)
     return {surname: names[0] for surname, names in by_surname.items() if len(names) == 1}
+
+
+def _evidently_a_person(article: Article, person: Person) -> bool:
+    """Whether the article gives a person's title or role, quotes them, or names them by surname."""
+    if person.roles:
+        return True
+    return any(
+        r.speaker == person.name or any(span.refers == person.name for span in r.spans)
+        for r in article.readings.values()
+    )

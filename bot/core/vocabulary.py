@@ -36,7 +36,8 @@ ORGANISATION_WORDS = _words(
     group guard hospital hospitals house inc institute institution league ltd ministry museum
     network office organisation organization parliament party police press reserve securities
     senate service services society survey system team tribunal union university administration
-    airlines airline times post journal news associated
+    airlines airline times post journal news associated co act store stores lab labs aerospace
+    motors robotics technologies industries holdings
     """
 )
 #: Nouns that make a capitalised run a place.
@@ -57,7 +58,7 @@ ROLE_WORDS = _words(
     commander dr doctor prof professor economist analyst executive ceo cfo cto ciso founder
     manager head leader king queen prince princess pope bishop rev mr mrs ms coach
     administrator deputy assistant treasurer strategist scientist engineer researcher nurse
-    councillor councilor speaker premier chancellor mp
+    councillor councilor speaker premier chancellor mp counsel
     """
 )
 

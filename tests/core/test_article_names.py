@@ -1,0 +1,48 @@
+"""Reading names: accented letters, the words before a name, and which names are people."""
+
+from __future__ import annotations
+
+from bot.core.article import PERSON, read_article
+from bot.core.drafting import surname_aliases
+from bot.core.report import Report
+
+
+def _people(text: str) -> set[str]:
+    return set(read_article(Report("x", text)).people)
+
+
+def test_an_accented_name_is_read_whole() -> None:
+    people = _people("Gen. Tomás Huamán said the road to Élise Castañeda’s village was open.\n")
+    assert "Tomás Huamán" in people
+
+
+def test_the_link_after_a_dropped_first_word_is_not_part_of_the_name() -> None:
+    article = read_article(Report("x", "Shares of Acme Robotics rose 4% on Monday.\n"))
+    names = [s.text for s in article.reading("p1.s1").spans if s.kind not in ("percent", "date")]
+    assert names and all(not n.startswith("of ") for n in names)
+
+
+def test_a_based_prefix_is_not_part_of_the_name() -> None:
+    article = read_article(Report("x", "The deal was signed by Oslo-based Fjord Labs on Monday.\n"))
+    texts = [s.text for s in article.reading("p1.s1").spans]
+    assert "Fjord Labs" in texts and not any("based" in t for t in texts)
+
+
+def test_a_company_word_at_the_end_makes_an_organisation_not_a_person() -> None:
+    assert not _people("The order went to Harlow Motor Co and Vela Aerospace last week.\n") & {
+        "Harlow Motor Co",
+        "Vela Aerospace",
+    }
+
+
+def test_an_alias_is_drafted_only_for_someone_the_article_shows_to_be_a_person() -> None:
+    text = (
+        "Nadia Berg, a spokesperson for the port, said the ferry was late.\n"
+        "The ship was built by Orbit Space in 2020.\n"
+        "Berg said the delay would end on Friday.\n"
+    )
+    article = read_article(Report("x", text))
+    aliases = surname_aliases(article)
+    assert aliases.get("Berg") == "Nadia Berg"
+    assert "Space" not in aliases
+    assert any(s.kind == PERSON and s.refers == "Nadia Berg" for s in article.reading("p3.s1").spans)
