@@ -168,16 +168,12 @@ class Article:
     @property
     def year(self) -> str | None:
         """The year the article is written in: the first year its first paragraph names, else
-        the year it names most (the latest among equals)."""
+        unknown. Guessing it from the years named later is wrong as often as right (a story of
+        2026 names the 2024 test and the 2027 budget), and "this year" then pins nothing."""
         if not self.report.paragraphs:
             return None
         found = _YEAR.search(self.report.paragraphs[0].text)
-        if found:
-            return found.group(1)
-        years = [int(y) for p in self.report.paragraphs for y in _YEAR.findall(p.text)]
-        if not years:
-            return None
-        return str(max(set(years), key=lambda y: (years.count(y), y)))
+        return found.group(1) if found else None
 
     @cached_property
     def sentence_counts(self) -> dict[str, int]:

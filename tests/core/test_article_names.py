@@ -46,3 +46,10 @@ def test_an_alias_is_drafted_only_for_someone_the_article_shows_to_be_a_person()
     assert aliases.get("Berg") == "Nadia Berg"
     assert "Space" not in aliases
     assert any(s.kind == PERSON and s.refers == "Nadia Berg" for s in article.reading("p3.s1").spans)
+
+
+def test_the_year_is_the_first_paragraphs_or_unknown() -> None:
+    dated = read_article(Report("x", "PERTH, March 3, 2025 - The port reopened.\nIt closed in 2019 and 2019.\n"))
+    assert dated.year == "2025"
+    undated = read_article(Report("x", "The port reopened.\nIt closed in 2019, 2019 and 2021.\n"))
+    assert undated.year is None  # the years named later are not the year it is written in
