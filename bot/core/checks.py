@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from bot.core.article import DATELINE, unit_class
 from bot.core.index import Doc, FactIndex
-from bot.core.lexical_bridge import expansions_of_word
+from bot.core.lexical_bridge import expansions_of_word, phrases_of
 from bot.core.question import PERSON, YES_NO, Question
-from bot.core.signals import ANSWERING_KINDS, kind_present
+from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.vocabulary import MONTH_NAMES
 
 
@@ -230,7 +230,10 @@ def _in_fact(ctx: Context, doc: Doc, word: str) -> bool:
     stems = ctx.tokens_of(word)
     if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
         return True
-    return bool(expansions_of_word(word) & doc.tokens)
+    if expansions_of_word(word) & doc.tokens:
+        return True
+    phrases = tuple(ctx.index.phrase(p) for p in phrases_of(word))
+    return phrase_found(phrases, doc.pairs)  # "ceo": "Chief Executive Ana Ruiz"
 
 
 def _titled(ctx: Context, doc: Doc) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, read_article
@@ -39,6 +40,8 @@ class Doc:
     kinds: frozenset[str]
     #: Tokens of the titles and roles of the people the sentences name ("governor").
     role_tokens: frozenset[str] = frozenset()
+    #: Tokens that stand next to each other in its sentences, for multiword synonyms.
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def curated(self) -> bool:
@@ -96,7 +99,16 @@ class FactIndex:
             weekdays=frozenset(w.strip(".,") for w in words if w.strip(".,") in WEEKDAYS),
             kinds=frozenset(k for r in readings for k in r.kinds) | self._implied_kinds(readings),
             role_tokens=frozenset(self.analyzer.index(roles)[1]),
+            pairs=frozenset(pair for text in texts for pair in self._pairs(text)),
         )
+
+    def _pairs(self, text: str) -> list[tuple[str, str]]:
+        tokens = self.analyzer.index(text)[1]
+        return list(pairwise(tokens))
+
+    def phrase(self, text: str) -> tuple[str, ...]:
+        """A phrase's tokens, in order."""
+        return tuple(self.analyzer.index(text)[1])
 
     @staticmethod
     def _implied_kinds(readings: tuple[Reading, ...]) -> frozenset[str]:

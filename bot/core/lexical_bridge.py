@@ -44,9 +44,9 @@ def phrases_of(word: str) -> list[str]:
     return [p for p in _wordnet.synonyms(_lemma(word)) if " " in p]
 
 
-def question_phrases(text: str, analyse: Callable[[str], frozenset[str]]) -> dict[str, tuple[frozenset[str], ...]]:
-    """For each of the question's word stems, its multiword synonyms as sets of analysed tokens."""
-    out: dict[str, tuple[frozenset[str], ...]] = {}
+def question_phrases(text: str, analyse: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each of the question's word stems, its multiword synonyms as analysed tokens in order."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for word in words(text):
         found = tuple(p for p in (analyse(phrase) for phrase in phrases_of(word)) if len(p) >= 2)
         if found:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.core.lexical.morphy import morphy
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.text import clean
-from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS
+from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, ROLE_WORDS, WEEKDAYS
 
 #: The kinds of answer a question can want.
 AGE, MONEY, MEASURE = "age", "money", "measure"
@@ -39,7 +39,10 @@ _PERSON_NOUNS = (
     r"spokesman|economist|executive|members?|players?|workers?|employees?|astronauts?|victims?|suspects?|"
     r"passengers?|candidates?|judges?|doctors?|nurses?|soldiers?|students?|residents?|scientists?|athletes?"
 )
-_PLACE_NOUNS = r"city|cities|country|countries|province|state|region|place|town|area|mountain|capital|island"
+_PLACE_NOUNS = (
+    r"city|cities|countr(?:y|ies)|provinces?|states?|regions?|places?|towns?|areas?|mountains?|capitals?|islands?|"
+    r"villages?|districts?|count(?:y|ies)|neighbou?rhoods?|locations?"
+)
 _TIME_NOUNS = r"day|date|time|year|month|week|hour|weekday"
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
@@ -216,6 +219,8 @@ _MEASURES = frozenset(
 _LIGHT_FOCUS = LIGHT_WORDS | STOPWORDS
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any"])
 _FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’-]+\s*){1,6})")
+#: "who is the bank's ceo", "who was the governor of ...": the title is what the fact must name.
+_WHO_ROLE = re.compile(r"^who (?:is|was|are|were) (?:the )?(?:(?:[a-z.-]+ ){0,3}[a-z.-]+(?:'s|’s) )?(?:new |current |former )?([a-z]+)\b")
 _STOP_FOCUS = re.compile(
     rf"\b(?:{_AUX}|of|in|on|at|for|to|from|with|by|about|after|before|since|during|between|that|"
     r"who|which|when|where|why|how|i|you|we|they|he|she|it|there)\b"
@@ -226,10 +231,12 @@ _SUBJECT = re.compile(
 
 
 def focus_of(folded: str) -> list[str]:
-    """The words of the noun phrase a what/which/how-many question asks about, head last."""
+    """The words of the noun phrase a what/which/how-many question asks about, head last; for
+    "who is the bank's governor?", the title asked for."""
     found = _FOCUS.match(folded.rstrip("?!. "))
     if not found:
-        return []
+        role = _WHO_ROLE.match(folded.rstrip("?!. "))
+        return [role.group(1)] if role and role.group(1) in ROLE_WORDS else []
     words = found.group(2).split()
     if found.group(1).startswith("how"):
         # "how many mortgages come up": the noun right after, whatever it is ("people")

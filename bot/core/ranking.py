@@ -89,7 +89,7 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
     unknown = index.unknown_idf()
     matches = []
     for i, doc in enumerate(index.docs):
-        cov = coverage(weighted, doc.tokens)
+        cov = coverage(weighted, doc)
         ask = asked(weighted, doc, index.idf, unknown)
         fz = fuzzy.get(i, 0.0)
         # rapidfuzz's closeness only lifts a fact the weighted words already found: alone, shared
@@ -141,7 +141,7 @@ def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted
             w = unknown * UNKNOWN_WEIGHT
         weights[token] = max(weights.get(token, 0.0), w)
     related = {t: r for t, r in question_expansions(question.text).items() if t in weights}
-    phrases = {t: p for t, p in question_phrases(question.text, index.document).items() if t in weights}
+    phrases = {t: p for t, p in question_phrases(question.text, index.phrase).items() if t in weights}
     return Weighted(weights, related, phrases)
 
 

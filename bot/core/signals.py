@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from bot.core.index import Doc
 from bot.core.question import AGE, MEASURE, MONEY, NUMBER, ORGANISATION, PERSON, PLACE, REASON, TIME, Question
@@ -36,28 +37,39 @@ class Weighted:
 
     weights: Mapping[str, float]
     related: Mapping[str, frozenset[str]]
-    #: Multiword synonyms of a token, as sets of stems ("ceo" -> {chief, execut, offic}).
-    phrases: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    #: Multiword synonyms of a token, as stems in order ("ceo" -> (chief, execut, offic)).
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @property
     def total(self) -> float:
         return sum(self.weights.values()) or 1.0
 
 
-def coverage(q: Weighted, tokens: frozenset[str]) -> float:
-    """Share of the question's weight found in ``tokens`` (synonyms at SYNONYM_CREDIT)."""
+def coverage(q: Weighted, doc: Doc) -> float:
+    """Share of the question's weight found in the fact (synonyms at SYNONYM_CREDIT)."""
     found = 0.0
     for token, weight in q.weights.items():
-        if token in tokens:
+        if token in doc.tokens:
             found += weight
-        elif q.related.get(token, frozenset()) & tokens or _phrase_found(q.phrases.get(token, ()), tokens):
+        elif q.related.get(token, frozenset()) & doc.tokens or phrase_found(q.phrases.get(token, ()), doc.pairs):
             found += weight * SYNONYM_CREDIT
     return found / q.total
 
 
-def _phrase_found(phrases: tuple[frozenset[str], ...], tokens: frozenset[str]) -> bool:
-    """A multiword synonym stands in the fact when all its words but one do (at least two)."""
-    return any(len(p & tokens) >= max(2, len(p) - 1) for p in phrases)
+def phrase_found(phrases: tuple[tuple[str, ...], ...], pairs: frozenset[tuple[str, str]]) -> bool:
+    """A multiword synonym stands in the fact when all its words but one stand together there
+    (at least two): "Chief Executive Ana Ruiz" for "CEO", not "chief information security
+    officer", whose "chief" and "officer" are apart."""
+    return any(_run_found(p, pairs) for p in phrases if len(p) >= 2)
+
+
+def _run_found(phrase: tuple[str, ...], pairs: frozenset[tuple[str, str]]) -> bool:
+    need = max(2, len(phrase) - 1)
+    for start in range(len(phrase) - need + 1):
+        run = phrase[start : start + need]
+        if all(pair in pairs for pair in pairwise(run)):
+            return True
+    return False
 
 
 def asked(q: Weighted, doc: Doc, idf: Mapping[str, float], unknown: float) -> float:

@@ -82,6 +82,8 @@ def test_a_shared_surname_alone_is_unclear() -> None:
         ("Why did the port close?", REASON),
         ("What did Omar Stroud say about the crews?", SAID),
         ("Was the port closed?", YES_NO),
+        ("Which states does the operator sail to?", PLACE),
+        ("In which towns did the catch fall?", PLACE),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question: str, kind: str) -> None:

@@ -1,0 +1,59 @@
+"""A title asked for in a who-question, and multiword synonyms that must stand together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.drafting import build_draft, finish_draft
+from bot.core.engine import Engine
+from bot.core.knowledge import load_fact_base
+from bot.core.question import focus_of
+from bot.core.signals import phrase_found
+
+ARTICLE = (
+    "Nordwind Shipping said on Monday that its engines had failed twice this year.\n"
+    "Lena Vogt, Nordwind Shipping’s chief information security officer, said the fault was fixed.\n"
+    "“We are sorry,” Chief Executive Tomas Berg said at a news conference in Kiel.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("data")
+    draft = build_draft(ARTICLE, "ship-fault", name="ship-fault.txt")
+    finish_draft(draft, lambda _q, _f: True)
+    (root / "seeds").mkdir()
+    folder = root / "knowledge" / "ship-fault"
+    folder.mkdir(parents=True)
+    (root / "seeds" / "ship-fault.txt").write_text(draft.seed_text, encoding="utf-8")
+    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
+    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
+    return Engine([load_fact_base(Path(root / "seeds" / "ship-fault.txt"), folder, root=root)])
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("who is acme's ceo", ["ceo"]),
+        ("who is the governor of the bank", ["governor"]),
+        ("who is the new mayor", ["mayor"]),
+        ("who is ana ruiz", []),  # a name, not a title
+        ("who won the race", []),
+    ],
+)
+def test_a_who_question_about_a_title_has_that_title_as_its_focus(question: str, focus: list[str]) -> None:
+    assert focus_of(question) == focus
+
+
+def test_a_multiword_synonym_counts_only_where_its_words_stand_together() -> None:
+    ceo = (("chief", "execut", "offic"),)
+    assert phrase_found(ceo, frozenset({("chief", "execut"), ("execut", "tomas")}))
+    assert not phrase_found(ceo, frozenset({("chief", "inform"), ("secur", "offic")}))
+
+
+def test_the_title_asked_for_must_be_the_facts(engine: Engine) -> None:
+    answer = engine.ask("Who is Nordwind Shipping's CEO?")
+    assert not answer.answered or answer.citations[0].sentence_id == "p3.s1", answer.to_json()
+    assert "Vogt" not in answer.answer
