@@ -73,7 +73,9 @@ UNIT_CLASSES = {
 
 
 def unit_class(measure: str) -> str:
-    """The class of a measure span's unit ("4.3 meters" -> "length")."""
+    """The class of a measure span's unit ("4.3 meters" -> "length"; "2:05:12" -> "time")."""
+    if re.fullmatch(r"[\d:.]+", measure) and ":" in measure:
+        return "time"
     word = measure.lower().split()[-1].split("-")[-1]
     for candidate in (word, word.rstrip("s"), word[:-2] if word.endswith("es") else word):
         if candidate in UNIT_CLASSES:
@@ -81,9 +83,12 @@ def unit_class(measure: str) -> str:
     return ""
 
 
-#: A figure with a unit of length, weight, time, speed or area ("4.3 meters", "about 12 days").
+#: A figure with a unit of length, weight, time, speed or area ("4.3 meters", "about 12 days");
+#: a time taken, whole ("2 hours, 5 minutes and 12 seconds", "2:05:12", "59:41.3").
 _MEASURE = re.compile(
-    r"\b\d[\d,]*(?:\.\d+)?[- ]?(?:(?:square |cubic )?(?:kilometers?|kilometres?|km|meters?|metres?|m|centimeters?|cm|"
+    r"\b\d+ hours?,? \d+ minutes?(?:,? and \d+ seconds?)?|\b\d+ minutes?,? and \d+ seconds?"
+    r"|\b\d{1,2}:\d\d:\d\d(?:\.\d+)?\b|(?<![\d:])\d{1,2}:\d\d\.\d+\b"
+    r"|\b\d[\d,]*(?:\.\d+)?[- ]?(?:(?:square |cubic )?(?:kilometers?|kilometres?|km|meters?|metres?|m|centimeters?|cm|"
     r"millimeters?|mm|miles?|feet|foot|ft|inches?|yards?|kilograms?|kg|grams?|g|tons?|tonnes?|pounds?|lbs?|"
     r"hectares?|acres?|liters?|litres?|gallons?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
     r"decades?|mph|km/h|knots?)\b)"

@@ -24,6 +24,7 @@ from bot.core.question import (
     REASON,
     SAID,
     TIME,
+    WHAT,
     YES_NO,
     Question,
 )
@@ -80,7 +81,13 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
     anchor = _anchor(text, tokens)
     span = min(
         spans,
-        key=lambda s: (-_counts(text, s, question), _rank_kind(question, s), -_near_words(text, s, tokens), abs(s.start - anchor)),
+        key=lambda s: (
+            -_counts(text, s, question),
+            -_dated(text, s, question),
+            _rank_kind(question, s),
+            -_near_words(text, s, tokens),
+            abs(s.start - anchor),
+        ),
     )
     if question.kind in (NUMBER, MONEY, MEASURE):
         return _with_tail(reading.sentence.text, span)
@@ -130,6 +137,40 @@ def _counts(text: str, span: Span, question: Question) -> int:
     if head not in {stem(w) for w in after}:
         return 0
     return 2 if of_total else 1
+
+
+#: How many words after a figure may say when it holds ("1.7% in 2027", "$30 million this year").
+DATED_WORDS = 3
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _dated(text: str, span: Span, question: Question) -> int:
+    """1 when the date the question asks about ("this year", "2027") follows the figure."""
+    wanted = {y for y in question.figures if _YEAR.match(y)} | set(question.relative)
+    if not wanted or span.kind == DATE:
+        return 0
+    after = " ".join(words(text[span.end :])[:DATED_WORDS]).lower()
+    return int(any(re.search(rf"\b{re.escape(w)}\b", after) for w in wanted))
+
+
+def _focus_figure(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """"What average inflation does the bank expect this year?": the figure written just after
+    what the question asks about ("inflation to average 1.9% this year"), the one of the date
+    asked when there are several."""
+    if not question.focus:
+        return None
+    text = reading.sentence.text
+    head = stem(question.focus[-1])
+    figures = [s for s in reading.spans if s.kind in ("percent", "money", "number", "measure")]
+    near = [s for s in figures if head in {stem(w) for w in words(text[: s.start])[-FOCUS_FIGURE_WORDS:]}]
+    if not near:
+        return None
+    best = min(near, key=lambda s: (-_dated(text, s, question), s.start))
+    return _with_tail(text, best)
+
+
+#: How many words before a figure may name what it measures ("growth of 1.2%").
+FOCUS_FIGURE_WORDS = 4
 
 
 #: A question's word after a figure says more of it than one before ("$254 million for ...").
@@ -317,6 +358,7 @@ def _tidy(text: str) -> str:
 _HANDLERS: dict[str, Callable[[Question, Reading, frozenset[str]], str | None]] = {
     **{kind: _span_answer for kind in ANSWERING_KINDS if kind != REASON},
     SAID: _said,
+    WHAT: _focus_figure,
     DEFINITION: _definition,
     PLACE: _place,
     REASON: _reason,

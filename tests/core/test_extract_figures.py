@@ -1,0 +1,59 @@
+"""Short answers that are figures: the one of the date asked, the one beside what is asked,
+and a time taken written whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.article import _MEASURE, unit_class
+from bot.core.drafting import build_draft, finish_draft
+from bot.core.engine import Engine
+from bot.core.knowledge import load_fact_base
+from bot.core.question import MEASURE, read_question
+
+ARTICLE = (
+    "The port authority said on Monday it expected cargo volume to grow 2.1% in 2026 and 3.4% in 2027.\n"
+    "It also said it expected fuel costs to average $41 million this year, up from $37 million last year.\n"
+    "The fastest ferry crossed the strait in 1 hour, 12 minutes and 5 seconds, a record.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("data")
+    draft = build_draft(ARTICLE, "port-outlook", name="port-outlook.txt")
+    finish_draft(draft, lambda _q, _f: True)
+    (root / "seeds").mkdir()
+    folder = root / "knowledge" / "port-outlook"
+    folder.mkdir(parents=True)
+    (root / "seeds" / "port-outlook.txt").write_text(draft.seed_text, encoding="utf-8")
+    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
+    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
+    return Engine([load_fact_base(root / "seeds" / "port-outlook.txt", folder, root=root)])
+
+
+def test_the_figure_of_the_year_asked_is_the_answer(engine: Engine) -> None:
+    answer = engine.ask("How much will cargo volume grow in 2027?")
+    assert answer.answered and answer.answer.startswith("3.4%"), answer.to_json()
+
+
+def test_the_figure_of_this_year_is_the_answer(engine: Engine) -> None:
+    answer = engine.ask("How much will fuel costs be this year?")
+    assert answer.answered and answer.answer.startswith("$41 million"), answer.to_json()
+
+
+def test_a_what_question_about_a_quantity_gets_the_figure_beside_it(engine: Engine) -> None:
+    answer = engine.ask("What average fuel costs does the authority expect this year?")
+    assert answer.answered and "$41 million" in answer.answer and len(answer.answer.split()) <= 5, answer.to_json()
+
+
+def test_a_time_taken_is_one_measure_of_time() -> None:
+    found = _MEASURE.findall("It took 1 hour, 12 minutes and 5 seconds, against the old mark of 1:13:40 and 59:41.3.")
+    assert found == ["1 hour, 12 minutes and 5 seconds", "1:13:40", "59:41.3"]
+    assert unit_class("1:13:40") == "time" and unit_class("1 hour, 12 minutes and 5 seconds") == "time"
+
+
+def test_a_winning_time_asks_for_a_time_taken(engine: Engine) -> None:
+    assert read_question("What was the record time?").kind == MEASURE
+    answer = engine.ask("What was the fastest ferry's record time?")
+    assert answer.answered and "12 minutes" in answer.answer, answer.to_json()
