@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
 from bot.core.index import Doc
@@ -40,9 +41,18 @@ class Weighted:
     #: Multiword synonyms of a token, as stems in order ("ceo" -> (chief, execut, offic)).
     phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def total(self) -> float:
         return sum(self.weights.values()) or 1.0
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        return frozenset(self.weights)
+
+    @cached_property
+    def bridged(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """(token, its related stems) for the tokens that have any."""
+        return tuple((t, r) for t, r in self.related.items() if r and t in self.weights)
 
 
 def coverage(q: Weighted, doc: Doc) -> float:
@@ -76,12 +86,11 @@ def asked(q: Weighted, doc: Doc, idf: Mapping[str, float], unknown: float) -> fl
     """Weighted Dice overlap with the closest way of asking for the fact."""
     best = 0.0
     for ask in doc.asks:
-        if not ask:
-            continue
-        mine = sum(q.weights.get(t, 0.0) for t in ask if t in q.weights)
-        mine += sum(
-            q.weights[t] * SYNONYM_CREDIT for t in q.weights if t not in ask and q.related.get(t, frozenset()) & ask
-        )
+        shared = ask & q.tokens
+        bridged = [t for t, related in q.bridged if t not in ask and related & ask]
+        if not shared and not bridged:
+            continue  # nothing in common: a Dice overlap of 0
+        mine = sum(q.weights[t] for t in shared) + SYNONYM_CREDIT * sum(q.weights[t] for t in bridged)
         theirs = sum(min(idf.get(t, unknown), unknown) for t in ask)
         best = max(best, 2 * mine / (q.total + theirs))
     return best
