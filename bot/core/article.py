@@ -52,7 +52,7 @@ _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
     r"(?:(?:[A-Z]{1,3})?[$€£¥₩]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|[mbk]n?)\b)?"
-    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|won|yen|yuan)\b)"
+    r"|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|won|yen|yuan)\b)"
 )
 _PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent|percentage points?|basis points?)")
 _NUMBER = re.compile(
@@ -337,6 +337,9 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     lead = _LEAD_WORD.match(text)
     if lead and any(_bare(p.surname) == _bare(lead.group(1)) for p in people.values()):
         add("name", lead.start(1), lead.end(1))  # "Berg said ...": a surname, however plain a word
+    for name in people:
+        if text.startswith(name) and not text[len(name) : len(name) + 1].isalnum():
+            add(PERSON, 0, len(name), "; ".join(people[name].roles))  # "Faith Berg said": not "Berg"
     for m in _RUN.finditer(text):
         for start, end, kind, role in _classify_run(text, m.start(), m.end()):
             if kind == PERSON:
@@ -373,6 +376,10 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     return [(start, end, kind, "")] if kind else []
 
 
+#: What follows a person's name: their age, or a verb of saying.
+_PERSON_AFTER = re.compile(rf"^,\s+\d{{1,3}},|^\s+{_SAID}\b")
+
+
 def _without_lead(text: str, start: int, end: int) -> tuple[int, list[str]]:
     """The run's start and words, without the sentence's first word when that is an ordinary
     word (it is capitalised anyway)."""
@@ -380,7 +387,8 @@ def _without_lead(text: str, start: int, end: int) -> tuple[int, list[str]]:
     tokens = run.split()
     at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "("))
     titled = len(tokens) > 1 and _bare(tokens[1]) in ROLE_WORDS  # "Port Director Amelia Stroud"
-    drop = 1 if at_start and _plain(tokens[0]) and not titled else 0
+    named = 2 <= len(tokens) <= 3 and bool(_PERSON_AFTER.match(text[end:]))  # "Faith Berg, 31, won"
+    drop = 1 if at_start and _plain(tokens[0]) and not titled and not named else 0
     while drop < len(tokens) and (tokens[drop].islower() or tokens[drop].lower().endswith("-based")):
         drop += 1  # "Shares of Acme ...": the link after the dropped word; "Oslo-based"
     if drop:
@@ -416,6 +424,8 @@ def _kind_of_run(
         return None
     if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens) and lowered[0] not in place_names():
         return PERSON
+    if 2 <= len(tokens) <= 3 and _PERSON_AFTER.match(text[end:]):
+        return PERSON  # "Faith Berg, 31," and "Grace Hill said": plain words, but a person
     if _after_place_preposition(text, start):
         return PLACE
     if len(tokens) == 1 and _plain(tokens[0]):
@@ -470,9 +480,10 @@ def _speaker(text: str, spans: Sequence[Span]) -> str | None:
     """The person a quoted or reported sentence is attributed to, when it names them."""
     if not re.search(_SAID, text) and not _QUOTE.search(text):
         return None
-    people = [s for s in spans if s.kind == PERSON]
+    quoted = [m.span() for m in _QUOTE.finditer(text)]
+    people = [s for s in spans if s.kind == PERSON and not any(a <= s.start < b for a, b in quoted)]
     if not people:
-        return None
+        return None  # "“I am sad for Ana,” she said": Ana is spoken of, not speaking
     said = [m.start() for m in re.finditer(_SAID, text)]
     best = people[-1] if not said else min(people, key=lambda p: min(abs(p.start - s) for s in said))
     return best.refers or best.text

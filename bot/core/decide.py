@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core.article import UNCLEAR
 from bot.core.knowledge import Fact
+from bot.core.question import SAID
 from bot.core.ranking import Match, Ranking
 
 #: The least score to answer. Set on the three development articles drafted with no edits:
@@ -49,6 +51,7 @@ def decide(ranking: Ranking) -> Decision:
     if _bare_name(ranking):
         return Decision((), best.score, False, "declined: a bare name several facts mention", best)
     chosen = [best]
+    chosen += [m for m in ranking.matches if _same_speech(ranking, best, m)][: MAX_FACTS_PER_ANSWER - 1]
     for m in ranking.matches:
         if len(chosen) >= MAX_FACTS_PER_ANSWER:
             break
@@ -59,6 +62,20 @@ def decide(ranking: Ranking) -> Decision:
     return Decision(
         tuple(m.fact for m in chosen), best.score, best.score < CONFIDENT, "answered: passed every check", best
     )
+
+
+def _same_speech(ranking: Ranking, best: Match, other: Match) -> bool:
+    """"What did X say?": the sentence next to the best one in its paragraph, when the same
+    person speaks in both ("X said she had not seen it." then "“It was sad,” she said."), and
+    it passes every check: one thing said, cited whole."""
+    if ranking.question.kind != SAID or other is best or not other.passes:
+        return False
+    if len(best.doc.readings) != 1 or len(other.doc.readings) != 1:
+        return False
+    a, b = best.doc.readings[0], other.doc.readings[0]
+    if a.sentence.paragraph != b.sentence.paragraph or abs(a.sentence.index - b.sentence.index) != 1:
+        return False
+    return bool(a.speaker) and a.speaker == b.speaker and a.speaker != UNCLEAR
 
 
 def _bare_name(ranking: Ranking) -> bool:

@@ -53,3 +53,19 @@ def test_the_year_is_the_first_paragraphs_or_unknown() -> None:
     assert dated.year == "2025"
     undated = read_article(Report("x", "The port reopened.\nIt closed in 2019, 2019 and 2021.\n"))
     assert undated.year is None  # the years named later are not the year it is written in
+
+
+SPEECH = (
+    "Faith Berg, 31, won the race and Hana Lind, 27, pulled up injured.\n"
+    "Tom Berg, her coach, watched from the finish.\n"
+    "Faith Berg said she had not seen Lind fall. “I am sad for Hana, she was running beautifully,” she said.\n"
+)
+
+
+def test_a_full_name_opening_a_sentence_is_read_whole_though_its_first_word_is_plain() -> None:
+    reading = read_article(Report("x", SPEECH)).reading("p3.s1")
+    assert reading.speaker == "Faith Berg"  # not the lone, shared surname "Berg"
+
+
+def test_someone_named_inside_a_quote_is_not_its_speaker() -> None:
+    assert read_article(Report("x", SPEECH)).reading("p3.s2").speaker == "Faith Berg"

@@ -57,3 +57,26 @@ def test_the_title_asked_for_must_be_the_facts(engine: Engine) -> None:
     answer = engine.ask("Who is Nordwind Shipping's CEO?")
     assert not answer.answered or answer.citations[0].sentence_id == "p3.s1", answer.to_json()
     assert "Vogt" not in answer.answer
+
+
+SPEECH = (
+    "Nordwind Shipping said on Monday that its engines had failed twice this year.\n"
+    "Lena Vogt said the crews had not noticed the fault at first. “The fault was ours, "
+    "and we will pay every passenger back,” she said.\n"
+)
+
+
+def test_what_someone_said_cites_the_sentence_and_their_quote_beside_it(tmp_path: Path) -> None:
+    draft = build_draft(SPEECH, "ship-speech", name="ship-speech.txt")
+    finish_draft(draft, lambda _q, _f: True)
+    (tmp_path / "seeds").mkdir()
+    folder = tmp_path / "knowledge" / "ship-speech"
+    folder.mkdir(parents=True)
+    (tmp_path / "seeds" / "ship-speech.txt").write_text(draft.seed_text, encoding="utf-8")
+    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
+    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
+    engine = Engine([load_fact_base(tmp_path / "seeds" / "ship-speech.txt", folder, root=tmp_path)])
+    answer = engine.ask("What did Lena Vogt say about the fault at first?")
+    assert answer.answered, answer.to_json()
+    assert {c.sentence_id for c in answer.citations} == {"p2.s1", "p2.s2"}
+    assert answer.citations[0].sentence_id == "p2.s1"  # the best first
