@@ -47,8 +47,26 @@ def figures_in_fact(ctx: Context, doc: Doc) -> str | None:
     """A figure the question gives must be one the fact states (yes/no questions may be wrong)."""
     if ctx.question.kind == YES_NO:
         return None
-    missing = sorted(f for f in ctx.question.figures if f not in doc.figures and not _year_only(f, doc))
+    given = ctx.question.figures
+    missing = sorted(f for f in given if f not in doc.figures and not _scaled_stated(f, given, doc.figures))
     return f"the fact does not state {', '.join(missing)}" if missing else None
+
+
+def _scaled_stated(figure: str, given: frozenset[str], stated: frozenset[str]) -> bool:
+    """"500k" is read as 500 and 500000: the fact states it when it states 500000."""
+    try:
+        value = float(figure)
+    except ValueError:
+        return False
+    return any(_is_float(g) and g in stated and float(g) in {value * 1e3, value * 1e6, value * 1e9} for g in given)
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def days_in_fact(ctx: Context, doc: Doc) -> str | None:
@@ -174,6 +192,13 @@ KIND_NOUNS = frozenset(
 )
 
 
+#: Nouns that stand for any thing at all: a question's focus, but not a word the fact must use.
+GENERIC_NOUNS = frozenset(
+    ["factor", "factors", "thing", "things", "step", "steps", "measure", "measures", "issue", "issues",
+     "aspect", "aspects", "kind", "kinds", "type", "types", "sort", "sorts", "way", "ways", "option", "options"]
+)
+
+
 def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
     """What a what/which/how-many question asks about must be in the fact ("the currency",
     "the share price"), as written or through a general synonym."""
@@ -182,6 +207,8 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
     head = ctx.question.focus[-1]
     if head in KIND_NOUNS:
         return None  # "what time", "which day": the kind of answer, checked by kind_in_fact
+    if head in GENERIC_NOUNS:
+        return None  # "what factors", "which steps": says what kind of thing, not which
     return None if _in_fact(ctx, doc, head) else f"the fact says nothing of {head!r}"
 
 
@@ -243,10 +270,6 @@ def _titled(ctx: Context, doc: Doc) -> bool:
 
 def _in_asks(token: str, doc: Doc) -> bool:
     return any(token in ask for ask in doc.asks)
-
-
-def _year_only(figure: str, doc: Doc) -> bool:
-    return False
 
 
 #: Every check, in the order they are reported.

@@ -9,6 +9,7 @@ report's sentences (BM25's idf), so "Ruiz" counts more than "bank".
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -16,6 +17,7 @@ from itertools import pairwise
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, read_article
 from bot.core.knowledge import Fact, FactBase
+from bot.core.lexicon import NUMBER_WORDS
 from bot.core.question import figures_in
 from bot.core.text import clean
 from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS, is_common_word
@@ -94,7 +96,7 @@ class FactIndex:
             tokens=frozenset(t for text in texts for t in self.analyzer.index(text)[1]),
             asks=tuple(self.document(q) for q in (*fact.questions, *fact.keywords)),
             ask_texts=tuple(clean(q).rstrip("?. ") for q in fact.questions),
-            figures=frozenset(figures_in(stated)) | self._this_year(stated),
+            figures=frozenset(figures_in(stated)) | self._this_year(stated) | _spelled_figures(stated),
             months=frozenset(MONTH_NUMBER[w.strip(".,")] for w in words if w.strip(".,") in MONTH_NUMBER),
             weekdays=frozenset(w.strip(".,") for w in words if w.strip(".,") in WEEKDAYS),
             kinds=frozenset(k for r in readings for k in r.kinds) | self._implied_kinds(readings),
@@ -159,3 +161,11 @@ class FactIndex:
         return frozenset(t for d in self.docs for t in d.tokens) | frozenset(
             t for d in self.docs for a in d.asks for t in a
         )
+
+
+_SPELLED = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w != "zero") + r")\b(?=[\s-])", re.IGNORECASE)
+
+
+def _spelled_figures(text: str) -> frozenset[str]:
+    """Figures written as words ("the five-year bond", "two members"), as digits."""
+    return frozenset(NUMBER_WORDS[m.group(1).lower()] for m in _SPELLED.finditer(text))

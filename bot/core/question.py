@@ -50,6 +50,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
         (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
         (MONEY, r"\bhow much (?:[\w'’]+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
+        (NUMBER, r"\bhow (?:far|much|fast) (?:[\w'’]+ ){0,5}?(?:fall|fell|fallen|drop|dropped|rise|rose|risen|climb|climbed|decline|declined|slide|slid|sink|sank|jump|jumped|grow|grew|grown|shrink|shrank|gain|gained|slump|slumped|plunge|plunged|soar|soared)\b"),
         (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\b(?:winning|finishing|record|race|lap|best) times?\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bwhere (?:\w+ ){0,6}?(?:rate|rates|price|prices|level|yield|yields|inflation|index|stocks?|shares|dollar|currency)\b(?: \w+){0,3}? (?:be|end|go|head|settle|stand|land)\b"
          r"|\bhow (?:many|much|big|large|high|low|far|long|often|fast)\b|\bwhat (?:percentage|share|proportion|fraction|portion|number|amount|rate|level|sum|figure|price|cost)\b|\bnumber of\b|\bhow much\b|\bwhat(?: i|')s the (?:rate|figure|number|total|tally|count)\b"),
@@ -155,7 +156,7 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
         predicate=predicate_of(folded) if syntax else "",
         topic=tuple(topic_of(folded)) if syntax else (),
         relative=frozenset(m.group(0) for m in _RELATIVE.finditer(folded)),
-        units=units_of(folded),
+        units=units_of(folded) if kind != NUMBER else frozenset(),  # "how far did prices fall": a figure
         wants_people=bool(_WHICH_PEOPLE.search(folded)),
     )
 

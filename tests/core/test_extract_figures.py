@@ -9,7 +9,7 @@ from bot.core.article import _MEASURE, unit_class
 from bot.core.drafting import build_draft, finish_draft
 from bot.core.engine import Engine
 from bot.core.knowledge import load_fact_base
-from bot.core.question import MEASURE, read_question
+from bot.core.question import MEASURE, NUMBER, read_question
 
 ARTICLE = (
     "The port authority said on Monday it expected cargo volume to grow 2.1% in 2026 and 3.4% in 2027.\n"
@@ -57,3 +57,48 @@ def test_a_winning_time_asks_for_a_time_taken(engine: Engine) -> None:
     assert read_question("What was the record time?").kind == MEASURE
     answer = engine.ask("What was the fastest ferry's record time?")
     assert answer.answered and "12 minutes" in answer.answer, answer.to_json()
+
+
+FIGURES = (
+    "The five-year bond yield was 2.85% on Wednesday.\n"
+    "On a typical C$500,000 mortgage, the cut saves a borrower about C$60 a month.\n"
+    "Home prices in Bergen fell 4.2% from a year earlier.\n"
+    "Analysts said the next steps would depend on oil prices and the krone.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("figures")
+    draft = build_draft(FIGURES, "rates", name="rates.txt")
+    finish_draft(draft, lambda _q, _f: True)
+    (root / "seeds").mkdir()
+    folder = root / "knowledge" / "rates"
+    folder.mkdir(parents=True)
+    (root / "seeds" / "rates.txt").write_text(draft.seed_text, encoding="utf-8")
+    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
+    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
+    return Engine([load_fact_base(root / "seeds" / "rates.txt", folder, root=root)])
+
+
+def test_a_figure_spelled_in_words_is_the_figure(figures: Engine) -> None:
+    answer = figures.ask("5 year bond yield")
+    assert answer.answered and answer.citations[0].sentence_id == "p1.s1", answer.to_json()
+
+
+def test_500k_is_stated_by_500000(figures: Engine) -> None:
+    answer = figures.ask("how much will i save a month on a 500k mortgage")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert not figures.ask("how much will i save a month on a 400k mortgage").answered
+
+
+def test_how_far_a_price_fell_asks_for_a_figure(figures: Engine) -> None:
+    assert read_question("How far have Bergen prices dropped?").kind == NUMBER
+    assert read_question("How far is the port from the city?").kind == MEASURE
+    answer = figures.ask("How far have Bergen prices dropped?")
+    assert answer.answered and "4.2%" in answer.answer, answer.to_json()
+
+
+def test_a_generic_focus_need_not_be_the_facts_word(figures: Engine) -> None:
+    answer = figures.ask("What factors will shape the next steps?")
+    assert answer.answered and answer.citations[0].sentence_id == "p4.s1", answer.to_json()
