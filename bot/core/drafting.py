@@ -18,6 +18,7 @@ import yaml
 
 from bot.core.article import Article, Person, read_article
 from bot.core.errors import ReportbotError
+from bot.core.knowledge import MAX_SUGGESTION_CHARS
 from bot.core.lexical.morphy import morphy
 from bot.core.lexicon import STOPWORDS
 from bot.core.report import Report, Sentence
@@ -208,6 +209,7 @@ def question_candidates(article: Article, sentence: Sentence) -> list[str]:
     for n in (4, 6):
         if key:
             out.append(f"What does the report say about {' '.join(key[:n])}?")
+    out = [q for q in out if len(q) <= MAX_SUGGESTION_CHARS]  # offered as a suggestion: short
     return out or [f"What does the report say in paragraph {sentence.paragraph}?"]
 
 

@@ -69,3 +69,18 @@ def test_a_full_name_opening_a_sentence_is_read_whole_though_its_first_word_is_p
 
 def test_someone_named_inside_a_quote_is_not_its_speaker() -> None:
     assert read_article(Report("x", SPEECH)).reading("p3.s2").speaker == "Faith Berg"
+
+
+def test_every_drafted_question_fits_a_suggestion() -> None:
+    from bot.core.drafting import question_candidates
+    from bot.core.knowledge import MAX_SUGGESTION_CHARS
+
+    text = (
+        "Jean-Baptiste Van Der Heijden-Castellanos, chief operating officer of Scheveningen International "
+        "Container Terminals Holding, called the offer fair. “Every day the cranes stand still, ships go "
+        "to Wilhelmshaven and Gdansk, and some of them never come back,” Van Der Heijden-Castellanos said.\n"
+    )
+    article = read_article(Report("x", text))
+    for sentence in article.report.sentences:
+        questions = question_candidates(article, sentence)
+        assert questions and all(len(q) <= MAX_SUGGESTION_CHARS for q in questions), questions
