@@ -27,6 +27,7 @@ from bot.core.question import (
     WHAT,
     YES_NO,
     Question,
+    figures_in,
 )
 from bot.core.signals import ANSWERING_KINDS
 from bot.core.text import lemma_stem as stem
@@ -68,7 +69,10 @@ def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
 
 def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
     kinds = ANSWERING_KINDS[question.kind]
-    spans = [s for s in reading.spans if s.kind in kinds and not _named_in_question(s, tokens)]
+    spans = [
+        s for s in reading.spans
+        if s.kind in kinds and not _named_in_question(s, tokens) and not _given_figure(s, question)
+    ]
     if question.kind not in (PLACE, ORGANISATION):
         spans = [s for s in spans if s.role != DATELINE]  # the agency that filed it is no answer to "who"
     if question.kind == TIME:
@@ -84,6 +88,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         key=lambda s: (
             -_counts(text, s, question),
             -_dated(text, s, question),
+            s.text.isalpha(),  # "one more cut ... to 1.75%": a figure in digits first
             _rank_kind(question, s),
             -_near_words(text, s, tokens),
             abs(s.start - anchor),
@@ -333,6 +338,14 @@ def best_window(text: str, tokens: frozenset[str]) -> str:
 
 
 _FUNCTION = frozenset(stem(w) for w in STOPWORDS)
+
+
+def _given_figure(span: Span, question: Question) -> bool:
+    """A figure the question gives ("on a 500k mortgage") is not its answer."""
+    if span.kind == DATE or not question.figures:
+        return False
+    stated = set(figures_in(span.text))
+    return bool(stated) and stated <= question.figures
 
 
 def _named_in_question(span: Span, tokens: frozenset[str]) -> bool:

@@ -164,9 +164,11 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
 #: A keyword query names the kind it wants with a word ("ransom demand amount", "launch date").
 _KEYWORD_KINDS = (
     (MONEY, re.compile(r"\b(?:cost|costs|price|budget|salary|fine|worth|funding)\b")),
-    (NUMBER, re.compile(r"\b(?:amount|number|count|total|tally|figure|rate|percent|percentage|share|how many)\b")),
+    (NUMBER, re.compile(
+        r"\b(?:amount|numbers?|count|total|tally|figures?|rates?|percent|percentage|share|how many|yields?|"
+        r"forecast|forcast|projection|growth|inflation|unemployment|toll)\b")),
     (AGE, re.compile(r"\bage\b")),
-    (TIME, re.compile(r"\b(?:date|day|when|time|year|month)\b")),
+    (TIME, re.compile(r"\b(?:date|day|when|time|month)\b|(?<!\d )(?<!\d-)\byear\b")),  # not "5 year bond"
     (PLACE, re.compile(r"\b(?:where|location|place|city|country)\b")),
     (PERSON, re.compile(r"\b(?:who|name)\b")),
 )

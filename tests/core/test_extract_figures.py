@@ -102,3 +102,30 @@ def test_how_far_a_price_fell_asks_for_a_figure(figures: Engine) -> None:
 def test_a_generic_focus_need_not_be_the_facts_word(figures: Engine) -> None:
     answer = figures.ask("What factors will shape the next steps?")
     assert answer.answered and answer.citations[0].sentence_id == "p4.s1", answer.to_json()
+
+
+def test_a_keyword_query_about_a_yield_or_forecast_asks_for_a_figure() -> None:
+    assert read_question("5 year bond yield").kind == NUMBER  # "5 year" is no date
+    assert read_question("growth forcast for 2027").kind == NUMBER
+    assert read_question("launch year").kind == "time"
+
+
+def test_the_figure_the_question_gives_is_not_the_answer(figures: Engine) -> None:
+    answer = figures.ask("how much will i save a month on a 500k mortgage")
+    assert "60" in answer.answer and "500,000" not in answer.answer, answer.to_json()
+
+
+def test_a_figure_in_digits_beats_a_number_word(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = "“Our base case is one more cut by the summer, taking the rate to 1.75%,” said Ana Ruiz.\n"
+    root = tmp_path_factory.mktemp("words")
+    draft = build_draft(text, "outlook", name="outlook.txt")
+    finish_draft(draft, lambda _q, _f: True)
+    (root / "seeds").mkdir()
+    folder = root / "knowledge" / "outlook"
+    folder.mkdir(parents=True)
+    (root / "seeds" / "outlook.txt").write_text(draft.seed_text, encoding="utf-8")
+    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
+    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
+    engine = Engine([load_fact_base(root / "seeds" / "outlook.txt", folder, root=root)])
+    answer = engine.ask("Where does Ana Ruiz expect the rate to be by the summer?")
+    assert answer.answered and answer.answer.startswith("1.75%"), answer.to_json()
