@@ -221,7 +221,7 @@ _MEASURES = frozenset(
 )
 _LIGHT_FOCUS = LIGHT_WORDS | STOPWORDS
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any"])
-_FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’-]+\s*){1,6})")
+_FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’.-]+\s*){1,6})")
 #: "who is the bank's ceo", "who was the governor of ...": the title is what the fact must name.
 _WHO_ROLE = re.compile(r"^who (?:is|was|are|were) (?:the )?(?:(?:[a-z.-]+ ){0,3}[a-z.-]+(?:'s|’s) )?(?:new |current |former )?([a-z]+)\b")
 _STOP_FOCUS = re.compile(
@@ -277,6 +277,10 @@ _AUX_START = re.compile(
 _PREPOSITIONS = frozenset(["at", "on", "in", "to", "for", "about", "with", "by", "from", "after", "before", "during", "over", "into", "onto", "so", "now", "next"])
 
 
+#: Light words in a question's weighting that still carry what a verb asks ("decide").
+_CONTENT_VERBS = frozenset(["decide", "decided"])
+
+
 def predicate_of(folded: str) -> str:
     """The main verb of "what did X find?", "what will X decide at its meeting?" (empty when
     unclear): the last word WordNet knows as a verb that ends the question or comes before a
@@ -289,7 +293,7 @@ def predicate_of(folded: str) -> str:
         w
         for i, w in enumerate(rest)
         if i > 0
-        and w not in _LIGHT_FOCUS
+        and (w not in _LIGHT_FOCUS or w in _CONTENT_VERBS)
         and len(w) >= 3
         and is_verb(w)
         and rest[i - 1] not in _DETERMINERS

@@ -80,3 +80,21 @@ def test_what_someone_said_cites_the_sentence_and_their_quote_beside_it(tmp_path
     assert answer.answered, answer.to_json()
     assert {c.sentence_id for c in answer.citations} == {"p2.s1", "p2.s2"}
     assert answer.citations[0].sentence_id == "p2.s1"  # the best first
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        ("What will the board decide at its June meeting?", "decide"),
+        ("What did the drilling find?", "find"),
+        ("What happened at the port?", ""),  # "happen" asks nothing of its own
+    ],
+)
+def test_the_verb_a_question_asks_about(question: str, predicate: str) -> None:
+    from bot.core.question import read_question
+
+    assert read_question(question).predicate == predicate
+
+
+def test_a_focus_may_hold_an_abbreviation() -> None:
+    assert focus_of("what is the u.s. agency's current budget") == ["current", "budget"]
