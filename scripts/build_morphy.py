@@ -9,7 +9,8 @@ Not needed at run time: the table it writes is committed. To rebuild::
 Contents (UTF-8 text, gzip; ``#`` lines are the licence): ``x<TAB>pos<TAB>inflected<TAB>base``
 for every entry of the exception lists (``noun.exc``, ``verb.exc``, ``adj.exc``, ``adv.exc``), then
 ``l<TAB>pos<TAB>lemma lemma ...``: the single-word lemmas of ``index.<pos>``, which morphy's
-suffix rules check their candidates against. Licence: ``bot/core/data/wordnet.LICENSE``.
+suffix rules check their candidates against; then ``p<TAB>v<TAB>get_in lift_off ...``: the
+phrasal verbs (a verb and a particle) of ``index.verb``. Licence: ``bot/core/data/wordnet.LICENSE``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_wordnet import LICENSE, POSES, ROOT
 
 OUT = ROOT / "bot" / "core" / "data" / "wordnet-morphy.tsv.gz"
+
+
+#: The particles of an English phrasal verb ("get in", "lift off", "set up").
+PARTICLES = ("in", "up", "off", "out", "down", "on", "over", "back", "away", "through")
+
+
+def phrasal_verbs(wn: Path) -> set[str]:
+    """The verb lemmas of two words whose second is a particle, joined by "_" ("get_in")."""
+    found = set()
+    with open(wn / "index.verb", encoding="utf-8") as fh:
+        for line in fh:
+            word = line.split(" ", 1)[0].lower()
+            parts = word.split("_")
+            if len(parts) == 2 and parts[1] in PARTICLES and parts[0].isalpha():
+                found.add(word)
+    return found
 
 
 def main() -> int:
@@ -52,6 +69,7 @@ def main() -> int:
                     if "_" not in word:
                         words.add(word)
         lines.append(f"l\t{pos}\t{' '.join(sorted(words))}")
+    lines.append(f"p\tv\t{' '.join(sorted(phrasal_verbs(wn)))}")
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(("\n".join(lines) + "\n").encode("utf-8"))

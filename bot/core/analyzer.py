@@ -24,8 +24,19 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.core.lexical.lemmas import lemma
+from bot.core.lexical.morphy import is_phrasal_verb
 from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS, english_words
 from bot.core.text import clean, lemma_stem, split_compound, stem, words
+
+#: The particles of a phrasal verb ("get in", "lift off", "set up").
+PHRASAL_PARTICLES = frozenset(["in", "up", "off", "out", "down", "on", "over", "back", "away", "through"])
+
+
+def phrasal_token(verb: str, particle: str) -> str:
+    """The token of a phrasal verb: its verb's stem and its particle ("get+in")."""
+    return f"{stem(verb)}+{particle}"
+
 
 #: How many analysed texts ``Analyzer.index`` keeps (the least recently used go first): all of
 #: a fact base's texts (1,412 for the shipped one) and the phrases of recent questions, but never
@@ -274,8 +285,20 @@ class Analyzer:
                     document.append(normal[i])
                     if normal[i] != stems[i] and surface[i] not in STOPWORDS:
                         document.append(stems[i])
+                phrasal = self._phrasal(surface, i)
+                if phrasal:
+                    canonical.append(phrasal)
+                    document.append(phrasal)
                 i += 1
         return canonical, document
+
+    def _phrasal(self, surface: list[str], i: int) -> str | None:
+        """"got in", "lifted off": the phrasal verb as one more token ("get+in"), which says
+        what the verb and particle say together (the particle alone is a stop word)."""
+        if not self.lemmatise or i + 1 >= len(surface) or surface[i + 1] not in PHRASAL_PARTICLES:
+            return None
+        verb = lemma(surface[i])
+        return phrasal_token(verb, surface[i + 1]) if is_phrasal_verb(verb, surface[i + 1]) else None
 
     def _proper(self, text: str) -> frozenset[str]:
         """Stems of words capitalised inside ``text`` (not only at its start): likely names."""

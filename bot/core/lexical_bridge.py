@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
+from bot.core.analyzer import PHRASAL_PARTICLES, phrasal_token
 from bot.core.lexical import wordnet as _wordnet
 from bot.core.lexical.lemmas import lemma as _lemma
 from bot.core.text import lemma_stem, words
@@ -25,15 +27,36 @@ def expansions_of_word(word: str) -> frozenset[str]:
     lemma = _lemma(word)
     related = set(_wordnet.synonyms(lemma)) | set(_wordnet.related(lemma)) | {lemma}
     out = {lemma_stem(r) for r in related if " " not in r and "-" not in r}
+    out |= {_phrasal(r) for r in related if _phrasal(r)}  # "depart" -> "take+off"
     return frozenset(out - {lemma_stem(word)})
+
+
+def _phrasal(phrase: str) -> str:
+    """The token of a phrasal verb ("take off" -> "take+off"), or "" for other phrases."""
+    parts = phrase.split()
+    if len(parts) == 2 and parts[0].isalpha() and parts[1] in PHRASAL_PARTICLES:
+        return phrasal_token(parts[0], parts[1])
+    return ""
+
+
+@lru_cache(maxsize=EXPANSION_CACHE)
+def expansions_of_phrasal(verb: str, particle: str) -> frozenset[str]:
+    """Stems of the single-word synonyms of a phrasal verb ("get in" -> enter)."""
+    related = _wordnet.synonyms(f"{verb} {particle}")
+    return frozenset(lemma_stem(r) for r in related if " " not in r and "-" not in r)
 
 
 def question_expansions(text: str) -> dict[str, frozenset[str]]:
     """For each stem of the question's words, the stems of words related to it."""
     out: dict[str, frozenset[str]] = {}
-    for word in words(text):
+    found = words(text)
+    for word in found:
         key = lemma_stem(word)
         out[key] = out.get(key, frozenset()) | expansions_of_word(word)
+    for word, particle in pairwise(found):
+        if particle in PHRASAL_PARTICLES and word.isalpha():
+            verb = _lemma(word)
+            out[phrasal_token(verb, particle)] = expansions_of_phrasal(verb, particle)
     return out
 
 

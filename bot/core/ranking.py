@@ -130,7 +130,10 @@ def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted
     unknown = index.unknown_idf()
     weights: dict[str, float] = {}
     proper = analysis.proper
+    expansions = question_expansions(question.text)
     for token in analysis.tokens:
+        if "+" in token and token not in index.vocabulary and not expansions.get(token, frozenset()) & index.vocabulary:
+            continue  # a phrasal verb ("get in") the report never uses: its verb still counts
         if token in _LIGHT:
             w = LIGHT_WEIGHT
         elif token in index.idf or token in index.vocabulary:
@@ -140,7 +143,7 @@ def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted
         else:
             w = unknown * UNKNOWN_WEIGHT
         weights[token] = max(weights.get(token, 0.0), w)
-    related = {t: r for t, r in question_expansions(question.text).items() if t in weights}
+    related = {t: r for t, r in expansions.items() if t in weights}
     phrases = {t: p for t, p in question_phrases(question.text, index.phrase).items() if t in weights}
     return Weighted(weights, related, phrases)
 

@@ -79,3 +79,15 @@ def test_morphy_lists_every_base() -> None:
 
 def test_lemmas_meet_wordnet() -> None:
     assert "kidnap" in related(lemma("kidnappings"))
+
+
+def test_a_phrasal_verb_is_one_more_token_and_meets_its_synonyms() -> None:
+    from bot.core.analyzer import Analyzer
+    from bot.core.lexical_bridge import expansions_of_word, question_expansions
+
+    analyzer = Analyzer([], lemmatise=True)
+    assert "get+in" in analyzer.index("The attackers first got in on April 21.")[1]
+    assert "get+in" in analyzer.query("How did the hackers get in?").tokens
+    assert "get+in" not in analyzer.index("They got a car in April.")[1]  # no particle after the verb
+    assert "enter" in question_expansions("How did they get in?")["get+in"]
+    assert "take+off" in expansions_of_word("depart")

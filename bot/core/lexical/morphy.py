@@ -34,13 +34,20 @@ def _data() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, frozenset[
     lemmas: dict[str, frozenset[str]] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         kind, _, rest_ = line.partition("\t")
-        if kind == "x" or kind == "l":
+        if kind in ("x", "l", "p"):
             pos, *rest = rest_.split("\t")
         if kind == "x":
             exc[pos].setdefault(rest[0], []).append(rest[1])
         elif kind == "l":
             lemmas[pos] = frozenset(rest[0].split(" "))
+        elif kind == "p":
+            lemmas["phrasal"] = frozenset(rest[0].split(" "))
     return {p: {k: tuple(v) for k, v in d.items()} for p, d in exc.items()}, lemmas
+
+
+def is_phrasal_verb(verb: str, particle: str) -> bool:
+    """Whether WordNet has the phrasal verb ``verb particle`` ("get in", "lift off")."""
+    return f"{verb}_{particle}" in _data()[1].get("phrasal", frozenset())
 
 
 def is_lemma(word: str, pos: str | None = None) -> bool:
