@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.core.lexicon import STOPWORDS
 from bot.core.report import Report, Sentence
 from bot.core.text import stem, words
 from bot.core.vocabulary import (
@@ -373,7 +374,16 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     if 0 <= last_role < len(tokens) - 1 and not any(w in ORGANISATION_WORDS | PLACE_WORDS for w in rest):
         return [_titled_person(text, start, end, tokens, last_role)]
     kind = _kind_of_run(text, start, end, tokens, lowered, last_role)
+    if kind == PLACE and len(tokens) > 1 and _ACTS.match(text[end:]):
+        kind = ORGANISATION  # "Keystone Valley declined to say": a body that acts, not a valley
     return [(start, end, kind, "")] if kind else []
+
+
+#: What a body does and a place does not: it says, declines, reports, hires.
+_ACTS = re.compile(
+    rf"^(?:[’']s\s+(?:spokesperson|spokesman|spokeswoman|filing|chief|board|statement|shares))?\s*,?\s*(?:{_SAID}|"
+    r"declined|denied|confirmed|reported|hired|employs|runs|operates|filed|agreed|plans|expects|expected)\b"
+)
 
 
 #: What follows a person's name: their age, or a verb of saying.
@@ -388,7 +398,8 @@ def _without_lead(text: str, start: int, end: int) -> tuple[int, list[str]]:
     at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "("))
     titled = len(tokens) > 1 and _bare(tokens[1]) in ROLE_WORDS  # "Port Director Amelia Stroud"
     named = 2 <= len(tokens) <= 3 and bool(_PERSON_AFTER.match(text[end:]))  # "Faith Berg, 31, won"
-    drop = 1 if at_start and _plain(tokens[0]) and not titled and not named else 0
+    joined = len(tokens) > 1 and tokens[1][:1].isupper() and _bare(tokens[0]) not in STOPWORDS  # "Keystone Valley said"
+    drop = 1 if at_start and _plain(tokens[0]) and not titled and not named and not joined else 0
     while drop < len(tokens) and (tokens[drop].islower() or tokens[drop].lower().endswith("-based")):
         drop += 1  # "Shares of Acme ...": the link after the dropped word; "Oslo-based"
     if drop:

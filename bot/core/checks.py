@@ -15,7 +15,8 @@ from bot.core.index import Doc, FactIndex
 from bot.core.lexical_bridge import expansions_of_word, phrases_of
 from bot.core.question import PERSON, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
-from bot.core.vocabulary import MONTH_NAMES
+from bot.core.text import stem
+from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,24 @@ def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
     return None
 
 
+_OWNED_TITLE = re.compile(r"([\w.-]+)['’]s ((?:[a-z-]+ ){0,2}[a-z-]+)")
+
+
+def title_of_owner(ctx: Context, doc: Doc) -> str | None:
+    """"Cambodia's foreign minister" is not "Seoul's Foreign Minister Cho Hyun": where the fact
+    gives the title only as someone else's, it answers for them, not for the one asked about."""
+    if doc.curated or not doc.readings:
+        return None
+    for owner, title in _OWNED_TITLE.findall(ctx.question.folded):
+        if title.split()[-1] not in ROLE_WORDS:
+            continue
+        text = " ".join(r.sentence.text for r in doc.readings)
+        owners = [m.group(1) for m in re.finditer(rf"(?:([\w.-]+)['’]s\s+)?{re.escape(title)}\b", text, re.IGNORECASE)]
+        if owners and all(o and stem(o.lower()) != stem(owner) for o in owners):
+            return f"the fact gives {owners[0]}'s {title}, not {owner}'s"
+    return None
+
+
 def names_known(ctx: Context, doc: Doc) -> str | None:
     """A name the report never uses means the question is about something else."""
     if ctx.unknown_names:
@@ -276,6 +295,7 @@ def _in_asks(token: str, doc: Doc) -> bool:
 CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     names_known,
     names_in_fact,
+    title_of_owner,
     places_in_clause,
     figures_in_fact,
     days_in_fact,

@@ -32,7 +32,8 @@ _AUX = r"is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|sh
 _ORG_NOUNS = (
     r"agency|agencies|organi[sz]ations?|company|companies|firm|bank|banks|group|body|bodies|"
     r"institution|department|ministry|office|party|parties|outlet|publication|newspaper|"
-    r"university|hospital|court|union|website|body|team|association|regulator"
+    r"university|universities|hospitals?|courts?|unions?|websites?|body|teams?|associations?|regulators?|"
+    r"firms|ministries|departments|offices|outlets|newspapers|institutions|clubs|schools|airlines|stores|labs?"
 )
 _PERSON_NOUNS = (
     r"person|people|official|officials|minister|leader|man|woman|men|women|lawmaker|lawmakers|senator|"
@@ -49,7 +50,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
         (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
-        (MONEY, r"\bhow much (?:[\w'’]+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|priced|budget|money|fund|funding|charge|charged|fine|fined|salary|owe|owed|raise|raised|earn|earned|profit|revenue|sell|sold|buy|bought|save|saves|saved|invest|invested|lose|lost|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
+        (MONEY, r"\bhow much (?:[\w'’]+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|spending|worth|price|priced|budget|money|fund|funding|charge|charged|charging|fine|fined|salary|owe|owed|owing|raise|raised|raising|earn|earned|earning|profit|revenue|sell|sold|selling|buy|bought|buying|save|saves|saved|saving|invest|invested|investing|lose|lost|losing|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
         (NUMBER, r"\bhow (?:far|much|fast) (?:[\w'’]+ ){0,5}?(?:fall|fell|fallen|drop|dropped|rise|rose|risen|climb|climbed|decline|declined|slide|slid|sink|sank|jump|jumped|grow|grew|grown|shrink|shrank|gain|gained|slump|slumped|plunge|plunged|soar|soared)\b"),
         (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\b(?:winning|finishing|record|race|lap|best) times?\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bwhere (?:\w+ ){0,6}?(?:rate|rates|price|prices|level|yield|yields|inflation|index|stocks?|shares|dollar|currency)\b(?: \w+){0,3}? (?:be|end|go|head|settle|stand|land)\b"
@@ -175,7 +176,9 @@ _KEYWORD_KINDS = (
 
 
 _JOB = re.compile(r"^what (?:does|did|do) [\w .'’-]{1,40} do(?: for (?:a )?(?:living|work))?\??$|\b(?:job|occupation|profession|title|role|position)\b")
-_WHICH_NAME = re.compile(r"^[Ww]hich ([A-Z][\w’'-]+)\b")
+_WHICH_NAME = re.compile(
+    rf"^[Ww]hich ([A-Z][\w’'-]+) (?!(?:{_ORG_NOUNS}|{_PERSON_NOUNS}|{_PLACE_NOUNS})\b)[a-z]"
+)  # "Which Ruiz said ...?", not "Which Acme hospitals ...?" nor "Which Canadian banks ...?"
 _WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\w .-]*['’]s\b)[\w .'’-]{2,40}\??$")
 
 

@@ -84,3 +84,16 @@ def test_every_drafted_question_fits_a_suggestion() -> None:
     for sentence in article.report.sentences:
         questions = question_candidates(article, sentence)
         assert questions and all(len(q) <= MAX_SUGGESTION_CHARS for q in questions), questions
+
+
+def test_a_name_of_two_capitalised_words_opening_a_sentence_stays_whole() -> None:
+    article = read_article(Report("x", "Harbour Valley declined to say whether it had paid. The Bank of Oslo cut rates.\n"))
+    first = [(s.kind, s.text) for s in article.reading("p1.s1").spans]
+    assert ("organisation", "Harbour Valley") in first  # a body that acts, not a valley
+    assert any(s.text.endswith("Bank of Oslo") for s in article.reading("p1.s2").spans)
+
+
+def test_a_place_name_that_says_or_declines_is_a_body_but_a_place_stays_a_place() -> None:
+    article = read_article(Report("x", "Rain fell on Silver Valley on Monday, while Copper Valley said it was ready.\n"))
+    kinds = {s.text: s.kind for s in article.reading("p1.s1").spans}
+    assert kinds["Silver Valley"] == "place" and kinds["Copper Valley"] == "organisation"

@@ -98,3 +98,39 @@ def test_the_verb_a_question_asks_about(question: str, predicate: str) -> None:
 
 def test_a_focus_may_hold_an_abbreviation() -> None:
     assert focus_of("what is the u.s. agency's current budget") == ["current", "budget"]
+
+
+OWNERS = (
+    "The rash of reports prompted Oslo’s Foreign Minister Ida Berg to summon Latvia’s ambassador.\n"
+    "Harbour Valley said it would pay Fjord Labs for the review.\n"
+)
+
+
+def test_someone_elses_title_does_not_answer_for_the_one_asked_about(tmp_path: Path) -> None:
+    draft = build_draft(OWNERS, "owners", name="owners.txt")
+    finish_draft(draft, lambda _q, _f: True)
+    (tmp_path / "seeds").mkdir()
+    folder = tmp_path / "knowledge" / "owners"
+    folder.mkdir(parents=True)
+    (tmp_path / "seeds" / "owners.txt").write_text(draft.seed_text, encoding="utf-8")
+    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
+    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
+    engine = Engine([load_fact_base(tmp_path / "seeds" / "owners.txt", folder, root=tmp_path)])
+    assert not engine.ask("Who is Latvia's foreign minister?").answered
+    assert engine.ask("Who is Oslo's foreign minister?").answered
+    assert not engine.ask("How much is Harbour Valley paying Fjord Labs?").answered  # no sum is given
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which Acme Valley hospitals diverted ambulances?", "organisation"),
+        ("Which Canadian banks cut rates?", "organisation"),
+        ("Which Berg said the port was closed?", "person"),
+        ("How much is the city paying the contractor?", "money"),
+    ],
+)
+def test_which_name_and_money_questions(question: str, kind: str) -> None:
+    from bot.core.question import read_question
+
+    assert read_question(question).kind == kind
