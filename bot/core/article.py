@@ -375,7 +375,7 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
         return [_titled_person(text, start, end, tokens, last_role)]
     kind = _kind_of_run(text, start, end, tokens, lowered, last_role)
     if kind == PLACE and len(tokens) > 1 and _ACTS.match(text[end:]):
-        kind = ORGANISATION  # "Keystone Valley declined to say": a body that acts, not a valley
+        kind = ORGANISATION  # "Harbour Valley declined to say": a body that acts, not a valley
     return [(start, end, kind, "")] if kind else []
 
 
@@ -398,7 +398,7 @@ def _without_lead(text: str, start: int, end: int) -> tuple[int, list[str]]:
     at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "("))
     titled = len(tokens) > 1 and _bare(tokens[1]) in ROLE_WORDS  # "Port Director Amelia Stroud"
     named = 2 <= len(tokens) <= 3 and bool(_PERSON_AFTER.match(text[end:]))  # "Faith Berg, 31, won"
-    joined = len(tokens) > 1 and tokens[1][:1].isupper() and _bare(tokens[0]) not in STOPWORDS  # "Keystone Valley said"
+    joined = len(tokens) > 1 and tokens[1][:1].isupper() and _bare(tokens[0]) not in STOPWORDS  # "Harbour Valley said"
     drop = 1 if at_start and _plain(tokens[0]) and not titled and not named and not joined else 0
     while drop < len(tokens) and (tokens[drop].islower() or tokens[drop].lower().endswith("-based")):
         drop += 1  # "Shares of Acme ...": the link after the dropped word; "Oslo-based"

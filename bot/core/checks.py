@@ -249,7 +249,7 @@ _OWNED_TITLE = re.compile(r"([\w.-]+)['’]s ((?:[a-z-]+ ){0,2}[a-z-]+)")
 
 
 def title_of_owner(ctx: Context, doc: Doc) -> str | None:
-    """"Cambodia's foreign minister" is not "Seoul's Foreign Minister Cho Hyun": where the fact
+    """"Latvia's foreign minister" is not "Oslo's Foreign Minister Ida Berg": where the fact
     gives the title only as someone else's, it answers for them, not for the one asked about."""
     if doc.curated or not doc.readings:
         return None

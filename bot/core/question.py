@@ -178,7 +178,7 @@ _KEYWORD_KINDS = (
 _JOB = re.compile(r"^what (?:does|did|do) [\w .'’-]{1,40} do(?: for (?:a )?(?:living|work))?\??$|\b(?:job|occupation|profession|title|role|position)\b")
 _WHICH_NAME = re.compile(
     rf"^[Ww]hich ([A-Z][\w’'-]+) (?!(?:{_ORG_NOUNS}|{_PERSON_NOUNS}|{_PLACE_NOUNS})\b)[a-z]"
-)  # "Which Ruiz said ...?", not "Which Acme hospitals ...?" nor "Which Canadian banks ...?"
+)  # "Which Ruiz said ...?", not "Which Acme hospitals ...?" nor "Which Danish banks ...?"
 _WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\w .-]*['’]s\b)[\w .'’-]{2,40}\??$")
 
 
