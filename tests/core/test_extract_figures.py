@@ -129,3 +129,15 @@ def test_a_figure_in_digits_beats_a_number_word(tmp_path_factory: pytest.TempPat
     engine = Engine([load_fact_base(root / "seeds" / "outlook.txt", folder, root=root)])
     answer = engine.ask("Where does Ana Ruiz expect the rate to be by the summer?")
     assert answer.answered and answer.answer.startswith("1.75%"), answer.to_json()
+
+
+def test_an_answer_window_starts_after_the_question_words() -> None:
+    from bot.core.extract import best_window
+    from bot.core.text import lemma_stem
+
+    text = (
+        "Mission controllers burst into applause when the first image arrived about 20 minutes later, "
+        "showing the lander’s shadow stretched across gray lunar soil."
+    )
+    tokens = frozenset(lemma_stem(w) for w in ("controllers", "first", "image"))
+    assert "shadow" in best_window(text, tokens)
