@@ -179,7 +179,11 @@ _JOB = re.compile(r"^what (?:does|did|do) [\w .'’-]{1,40} do(?: for (?:a )?(?:
 _WHICH_NAME = re.compile(
     rf"^[Ww]hich ([A-Z][\w’'-]+) (?!(?:{_ORG_NOUNS}|{_PERSON_NOUNS}|{_PLACE_NOUNS})\b)[a-z]"
 )  # "Which Ruiz said ...?", not "Which Acme hospitals ...?" nor "Which Danish banks ...?"
-_WHO_IS = re.compile(r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\w .-]*['’]s\b)[\w .'’-]{2,40}\??$")
+_WHO_IS = re.compile(
+    r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\w .-]*['’]s\b)"
+    r"(?![\w .'’-]*\b(?:in|for|at|on|with|among|behind|responsible|accountable|leading|heading|running)\b)"
+    r"[\w .'’-]{2,40}\??$"
+)  # "Who is Ana Ruiz?", not "who is in charge of ...?" nor "who was runner-up among the men?"
 
 
 _LEADS = (

@@ -83,6 +83,8 @@ def test_a_shared_surname_alone_is_unclear() -> None:
         ("What did Omar Stroud say about the crews?", SAID),
         ("Was the port closed?", YES_NO),
         ("Which states does the operator sail to?", PLACE),
+        ("Who is in charge of the port?", PERSON),
+        ("Who was runner-up among the fishers?", PERSON),
         ("In which towns did the catch fall?", PLACE),
     ],
 )
