@@ -226,7 +226,7 @@ def _phrases(text: str, counts: dict[str, int], limit: int = 3) -> list[str]:
         for size in (4, 3, 2):
             for k in range(len(tokens) - size + 1):
                 run = tokens[k : k + size]
-                if not _noun_phrase(run):
+                if not _noun_phrase(run) or _cut_short(tokens, k + size):
                     continue
                 rarity = sum(1 / counts.get(stem(t.lower()), 1) for t in run if t.lower() not in STOPWORDS)
                 found.append((rarity, " ".join(run)))
@@ -243,12 +243,34 @@ def _phrases(text: str, counts: dict[str, int], limit: int = 3) -> list[str]:
 _INNER = frozenset(["of", "and", "for", "in", "on", "at", "the", "a", "an", "to"])
 
 
+def _verb_form(token: str, *, irregular: bool = False) -> bool:
+    """An inflected verb ("declined", "using", and with ``irregular`` also "found", "took")."""
+    if not token.islower():
+        return False
+    if token.endswith(("ed", "ing")) and morphy(token, "v") and token not in morphy(token, "v"):
+        return True
+    return irregular and any(base != token for base in morphy(token, "v")) and not token.endswith("s")
+
+
+def _cut_short(tokens: list[str], end: int) -> bool:
+    """Whether a noun follows the phrase, so that it stops inside a compound ("the largest
+    healthcare data" of "... data breaches")."""
+    if end >= len(tokens):
+        return False
+    nxt = tokens[end]
+    return nxt.islower() and nxt not in STOPWORDS and bool(morphy(nxt, "n")) and not nxt.endswith("ly")
+
+
 def _noun_phrase(run: list[str]) -> bool:
     """Roughly a noun phrase: content words at both ends, a noun last, no verb of saying, no
     figure, no function word inside but "of", "the", "and" and the like."""
     first, last = run[0].lower(), run[-1].lower().rstrip("’'s")
     if first in _EDGE or last in _EDGE or any(t[0].isdigit() for t in run):
         return False
+    if run[-1].endswith(("’s", "'s")) or any(t.lower() in ("and", "or") for t in run):
+        return False  # "Acme’s" wants what it owns; "personal and medical" is cut short
+    if any(_verb_form(t) for t in run[1:]) or _verb_form(run[0]) or _verb_form(run[-1], irregular=True):
+        return False  # "Valley declined to say", "using a password", "Patients found": clauses
     if any(t.lower() in STOPWORDS and t.lower() not in _INNER for t in run[1:-1]):
         return False
     if last.endswith(("ed", "ing")) or not morphy(last, "n"):

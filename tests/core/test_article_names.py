@@ -97,3 +97,17 @@ def test_a_place_name_that_says_or_declines_is_a_body_but_a_place_stays_a_place(
     article = read_article(Report("x", "Rain fell on Silver Valley on Monday, while Copper Valley said it was ready.\n"))
     kinds = {s.text: s.kind for s in article.reading("p1.s1").spans}
     assert kinds["Silver Valley"] == "place" and kinds["Copper Valley"] == "organisation"
+
+
+def test_drafted_questions_are_about_things_not_clauses() -> None:
+    from bot.core.drafting import question_candidates
+
+    text = (
+        "Investigators found that the attackers got in on April 21 using a password stolen from a contractor.\n"
+        "Harbour Valley declined to say whether it had paid the largest healthcare data breaches fine.\n"
+        "It said it would offer affected patients credit monitoring and identity protection.\n"
+    )
+    article = read_article(Report("x", text))
+    asked = [q for s in article.report.sentences for q in question_candidates(article, s)]
+    for bad in ("using a", "declined to", "healthcare data?", "monitoring and", "Valley’s?"):
+        assert not any(bad in q for q in asked), (bad, asked)
