@@ -28,7 +28,7 @@ OUT = ROOT / "bot" / "core" / "data" / "wordnet-morphy.tsv.gz"
 
 
 #: The particles of an English phrasal verb ("get in", "lift off", "set up").
-PARTICLES = ("in", "up", "off", "out", "down", "on", "over", "back", "away", "through")
+PARTICLES = ("in", "up", "off", "out", "down", "on", "over", "back", "away", "through", "for", "into")
 
 
 def phrasal_verbs(wn: Path) -> set[str]:

@@ -25,12 +25,18 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.lexical.lemmas import lemma
-from bot.core.lexical.morphy import is_phrasal_verb
+from bot.core.lexical.morphy import is_phrasal_verb, morphy
 from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS, english_words
 from bot.core.text import clean, lemma_stem, split_compound, stem, words
 
 #: The particles of a phrasal verb ("get in", "lift off", "set up").
-PHRASAL_PARTICLES = frozenset(["in", "up", "off", "out", "down", "on", "over", "back", "away", "through"])
+PHRASAL_PARTICLES = frozenset(["in", "up", "off", "out", "down", "on", "over", "back", "away", "through", "for", "into"])
+
+
+def verb_lemma(word: str) -> str:
+    """A word's base form as a verb ("looking" -> look, "got" -> get), else its lemma."""
+    bases = morphy(word, "v")
+    return bases[0] if bases else lemma(word)
 
 
 def phrasal_token(verb: str, particle: str) -> str:
@@ -297,7 +303,7 @@ class Analyzer:
         what the verb and particle say together (the particle alone is a stop word)."""
         if not self.lemmatise or i + 1 >= len(surface) or surface[i + 1] not in PHRASAL_PARTICLES:
             return None
-        verb = lemma(surface[i])
+        verb = verb_lemma(surface[i])
         return phrasal_token(verb, surface[i + 1]) if is_phrasal_verb(verb, surface[i + 1]) else None
 
     def _proper(self, text: str) -> frozenset[str]:

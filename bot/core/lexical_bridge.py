@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.core.analyzer import PHRASAL_PARTICLES, phrasal_token
+from bot.core.analyzer import PHRASAL_PARTICLES, phrasal_token, verb_lemma
 from bot.core.lexical import wordnet as _wordnet
 from bot.core.lexical.lemmas import lemma as _lemma
 from bot.core.text import lemma_stem, words
@@ -55,7 +55,7 @@ def question_expansions(text: str) -> dict[str, frozenset[str]]:
         out[key] = out.get(key, frozenset()) | expansions_of_word(word)
     for word, particle in pairwise(found):
         if particle in PHRASAL_PARTICLES and word.isalpha():
-            verb = _lemma(word)
+            verb = verb_lemma(word)
             out[phrasal_token(verb, particle)] = expansions_of_phrasal(verb, particle)
     return out
 
