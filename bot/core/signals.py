@@ -58,10 +58,15 @@ class Weighted:
 def coverage(q: Weighted, doc: Doc) -> float:
     """Share of the question's weight found in the fact (synonyms at SYNONYM_CREDIT)."""
     found = 0.0
+    tokens = doc.tokens
     for token, weight in q.weights.items():
-        if token in doc.tokens:
+        if token in tokens:
             found += weight
-        elif q.related.get(token, frozenset()) & doc.tokens or phrase_found(q.phrases.get(token, ()), doc.pairs):
+            continue
+        related = q.related.get(token)
+        if (related and not related.isdisjoint(tokens)) or (
+            token in q.phrases and phrase_found(q.phrases[token], doc.pairs)
+        ):
             found += weight * SYNONYM_CREDIT
     return found / q.total
 
@@ -87,7 +92,7 @@ def asked(q: Weighted, doc: Doc, idf: Mapping[str, float], unknown: float) -> fl
     best = 0.0
     for ask in doc.asks:
         shared = ask & q.tokens
-        bridged = [t for t, related in q.bridged if t not in ask and related & ask]
+        bridged = [t for t, related in q.bridged if t not in ask and not related.isdisjoint(ask)]
         if not shared and not bridged:
             continue  # nothing in common: a Dice overlap of 0
         mine = sum(q.weights[t] for t in shared) + SYNONYM_CREDIT * sum(q.weights[t] for t in bridged)
