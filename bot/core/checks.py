@@ -231,11 +231,8 @@ def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
     """"What did X say": X (a name, a title) must be who the fact's sentence quotes or names."""
     if not ctx.question.subject or doc.curated:
         return None
-    missing = []
-    for word in ctx.question.subject:
-        stems = ctx.tokens_of(word)
-        if stems and not stems & doc.tokens and not expansions_of_word(word) & doc.tokens:
-            missing.append(word)
+    titles = _speaker_titles(ctx, doc)
+    missing = [w for w in ctx.question.subject if not _names_speaker(ctx, doc, w, titles)]
     if missing:
         return f"the fact does not quote or name {' '.join(missing)}"
     asked = {t for w in ctx.question.subject for t in ctx.index.document(w)} & ctx.index.person_names
@@ -243,6 +240,22 @@ def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
     if asked and speakers and not any(asked & ctx.index.document(s) for s in speakers):
         return f"the fact quotes {speakers[0]}, not {' '.join(ctx.question.subject)}"
     return None
+
+
+def _names_speaker(ctx: Context, doc: Doc, word: str, titles: frozenset[str]) -> bool:
+    """Whether a word of "what did X say" is in the fact, its speakers' titles, or a synonym's."""
+    stems = ctx.tokens_of(word)
+    if not stems or stems & (doc.tokens | titles) or expansions_of_word(word) & doc.tokens:
+        return True
+    return phrase_found(tuple(ctx.index.phrase(p) for p in phrases_of(word)), doc.pairs)
+
+
+def _speaker_titles(ctx: Context, doc: Doc) -> frozenset[str]:
+    """Tokens of the titles the article gives the people the fact quotes ("she said" of the
+    senator named two sentences before)."""
+    people = ctx.index.article.people
+    titles = [role for r in doc.readings if r.speaker in people for role in people[r.speaker].roles]
+    return ctx.index.document(" ".join(titles)) if titles else frozenset()
 
 
 _OWNED_TITLE = re.compile(r"([\w.-]+)['’]s ((?:[a-z-]+ ){0,2}[a-z-]+)")

@@ -156,6 +156,11 @@ class FactIndex:
         return math.log(1 + (n + 0.5) / 0.5)
 
     @cached_property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """Every pair of tokens that stand together in the report's facts."""
+        return frozenset(pair for doc in self.docs for pair in doc.pairs)
+
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every token of the report's facts."""
         return frozenset(t for d in self.docs for t in d.tokens) | frozenset(

@@ -16,7 +16,7 @@ from bot.core.knowledge import Fact
 from bot.core.lexical_bridge import expansions_of_word, phrases_of, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.question import NUMBER, PERSON, Question, read_question
-from bot.core.signals import Weighted, asked, coverage
+from bot.core.signals import Weighted, asked, coverage, phrase_found
 from bot.core.text import lemma_stem as stem
 from bot.core.text import words
 from bot.core.vocabulary import is_common_word
@@ -165,7 +165,10 @@ def _unknown_name(index: FactIndex, word: str) -> bool:
     lower = word.lower().strip(".")
     if expansions_of_word(lower) & index.vocabulary:
         return False
-    return not (word.isupper() and any(index.document(p) <= index.vocabulary for p in phrases_of(lower)))
+    if not word.isupper():
+        return True
+    phrases = tuple(index.phrase(p) for p in phrases_of(lower))  # "CEO": "Chief Executive Ana Ruiz"
+    return not (any(index.document(" ".join(p)) <= index.vocabulary for p in phrases) or phrase_found(phrases, index.pairs))
 
 
 def _fuzzy(index: FactIndex, analysis: Analysis) -> dict[int, float]:

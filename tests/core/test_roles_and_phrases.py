@@ -134,3 +134,30 @@ def test_which_name_and_money_questions(question: str, kind: str) -> None:
     from bot.core.question import read_question
 
     assert read_question(question).kind == kind
+
+
+QUOTES = (
+    "Port Director Ana Ruiz said the delay was a disgrace.\n"
+    "“Taxpayers deserve to know why the new crane cost twice its budget,” she said.\n"
+    "Chief Executive Tomas Berg said the company would pay for the repairs.\n"
+)
+
+
+def _engine_of(text: str, rid: str, root: Path) -> Engine:
+    draft = build_draft(text, rid, name=f"{rid}.txt")
+    finish_draft(draft, lambda _q, _f: True)
+    (root / "seeds").mkdir()
+    folder = root / "knowledge" / rid
+    folder.mkdir(parents=True)
+    (root / "seeds" / f"{rid}.txt").write_text(draft.seed_text, encoding="utf-8")
+    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
+    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
+    return Engine([load_fact_base(root / "seeds" / f"{rid}.txt", folder, root=root)])
+
+
+def test_what_the_titled_speaker_said_is_found_by_their_title_or_its_acronym(tmp_path: Path) -> None:
+    engine = _engine_of(QUOTES, "crane", tmp_path)
+    answer = engine.ask("What did the port director say about the crane's cost?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    answer = engine.ask("What did the CEO say about the repairs?")
+    assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
