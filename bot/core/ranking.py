@@ -38,6 +38,10 @@ ROLE_BONUS = 1.0
 COUNT_BONUS = 0.3
 #: How many facts keep their full signals in the ranking.
 KEEP = 8
+#: When none of them passes the checks, the next are judged in turn, down to this score and
+#: at most this many in all.
+RESCUE_FLOOR = 0.4
+MAX_KEEP = 24
 
 _LIGHT = frozenset(stem(w) for w in LIGHT_WORDS)
 
@@ -101,8 +105,12 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         matches.append(Match(doc.fact, doc, score, cov, ask, fz))
     matches.sort(key=lambda m: (-m.score, -m.fuzzy, -m.asked, m.fact.sources[0].paragraph, m.fact.sources[0].index))
     # The checks run on the kept facts only: the ranking is by score, the checks judge the top.
-    kept = tuple(replace(m, failed=tuple(failures(ctx, m.doc))) for m in matches[:KEEP])
-    return Ranking(question, analysis, dict(weighted.weights), kept, ctx)
+    kept = [replace(m, failed=tuple(failures(ctx, m.doc))) for m in matches[:KEEP]]
+    for m in matches[KEEP:MAX_KEEP]:
+        if any(k.passes for k in kept) or m.score < RESCUE_FLOOR:
+            break
+        kept.append(replace(m, failed=tuple(failures(ctx, m.doc))))  # the next, until one passes
+    return Ranking(question, analysis, dict(weighted.weights), tuple(kept), ctx)
 
 
 def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:

@@ -161,3 +161,12 @@ def test_what_the_titled_speaker_said_is_found_by_their_title_or_its_acronym(tmp
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
     answer = engine.ask("What did the CEO say about the repairs?")
     assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
+
+
+def test_when_no_top_fact_passes_the_checks_the_next_are_judged(tmp_path: Path) -> None:
+    lines = [f"Crews said jet number {i} would land at the northern gate." for i in range(1, 10)]
+    lines += [f"The board met for session number {i} to discuss the budget." for i in range(1, 21)]
+    lines.append("The Kestrel lander settled onto the plateau at 11:42 a.m.")  # ranked tenth
+    engine = _engine_of("\n".join(lines) + "\n", "landing", tmp_path)
+    answer = engine.ask("What time did it land?")
+    assert answer.answered and "11:42" in answer.answer, answer.to_json()
