@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.article import DATELINE, unit_class
+from bot.core.article import DATELINE, Reading, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical_bridge import expansions_of_word, phrases_of
 from bot.core.question import PERSON, YES_NO, Question
@@ -54,12 +54,14 @@ def figures_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def _scaled_stated(figure: str, given: frozenset[str], stated: frozenset[str]) -> bool:
-    """"500k" is read as 500 and 500000: the fact states it when it states 500000."""
+    """ "500k" is read as 500 and 500000: the fact states it when it states 500000."""
     try:
         value = float(figure)
     except ValueError:
         return False
-    return any(_is_float(g) and g in stated and float(g) in {value * 1e3, value * 1e6, value * 1e9} for g in given)
+    return any(
+        _is_float(g) and g in stated and float(g) in {value * 1e3, value * 1e6, value * 1e9} for g in given
+    )
 
 
 def _is_float(text: str) -> bool:
@@ -140,17 +142,91 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
         return _age_of_named(ctx, doc)
     for reading in doc.readings:
         speaker = reading.speaker if "speaker" in wanted and reading.speaker != "?" else None
-        if speaker and not ctx.index.document(speaker) <= ctx.tokens:
+        if speaker and not ctx.index.document(speaker) <= ctx.tokens and not _reported(ctx, reading):
             return None
         for span in reading.spans:
             dateline = span.role == DATELINE and ctx.question.kind not in ("place", "organisation")
+            if (
+                _reported(ctx, reading)
+                and span.kind == PERSON
+                and (span.refers or span.text) == reading.speaker
+            ):
+                continue
             if span.kind in wanted and not dateline and not ctx.index.document(span.text) <= ctx.tokens:
                 return None
     return f"the fact holds no {ctx.question.kind} the question does not already give"
 
 
+#: Verbs of saying: "which senator criticised ...?" asks who said it.
+_SAYING = frozenset(
+    [
+        "say",
+        "said",
+        "says",
+        "tell",
+        "told",
+        "warn",
+        "warned",
+        "argue",
+        "argued",
+        "claim",
+        "claimed",
+        "criticise",
+        "criticised",
+        "criticize",
+        "criticized",
+        "call",
+        "called",
+        "urge",
+        "urged",
+        "accuse",
+        "accused",
+        "blame",
+        "blamed",
+        "praise",
+        "praised",
+        "announce",
+        "announced",
+        "deny",
+        "denied",
+        "admit",
+        "admitted",
+        "confirm",
+        "confirmed",
+        "insist",
+        "insisted",
+        "promise",
+        "promised",
+        "vow",
+        "vowed",
+        "pledge",
+        "pledged",
+        "demand",
+        "demanded",
+        "complain",
+        "complained",
+        "ask",
+        "asked",
+        "suggest",
+        "suggested",
+        "predict",
+        "predicted",
+        "describe",
+        "described",
+    ]
+)
+
+
+def _reported(ctx: Context, reading: Reading) -> bool:
+    """ "Which two members wanted a hold?" of "Ruiz said two members wanted a hold": the one who
+    reports it is not who is asked about (unless the question asks who said it)."""
+    if not ctx.question.wants_people or not reading.speaker:
+        return False
+    return not (set(ctx.question.folded.split()) & _SAYING)
+
+
 def units_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """"How tall", "how heavy", "how long": a measure of that kind (a length, a weight, a time)."""
+    """ "How tall", "how heavy", "how long": a measure of that kind (a length, a weight, a time)."""
     if not ctx.question.units or doc.curated:
         return None
     if "clock" in ctx.question.units:
@@ -163,7 +239,7 @@ def units_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """"What did X say about Y": the fact must be about Y (half its words at least)."""
+    """ "What did X say about Y": the fact must be about Y (half its words at least)."""
     topic = [w for w in ctx.question.topic if ctx.tokens_of(w)]
     if not topic or doc.curated:
         return None
@@ -172,7 +248,7 @@ def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def _age_of_named(ctx: Context, doc: Doc) -> str | None:
-    """"How old is X?": an age written beside X ("Kiptoo, 24,"), or in a sentence about X only."""
+    """ "How old is X?": an age written beside X ("Kiptoo, 24,"), or in a sentence about X only."""
     for reading in doc.readings:
         text = reading.sentence.text
         for span in reading.spans:
@@ -188,15 +264,68 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
 
 #: Nouns that name the kind of answer wanted rather than what it is about.
 KIND_NOUNS = frozenset(
-    ["time", "times", "day", "days", "date", "dates", "year", "years", "month", "months", "week", "weeks", "hour", "hours", "place", "places", "location", "city", "country", "town", "state", "states",
-     "province", "provinces", "region", "regions", "name", "names", "number", "figure", "amount"]
+    [
+        "time",
+        "times",
+        "day",
+        "days",
+        "date",
+        "dates",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "hour",
+        "hours",
+        "place",
+        "places",
+        "location",
+        "city",
+        "country",
+        "town",
+        "state",
+        "states",
+        "province",
+        "provinces",
+        "region",
+        "regions",
+        "name",
+        "names",
+        "number",
+        "figure",
+        "amount",
+    ]
 )
 
 
 #: Nouns that stand for any thing at all: a question's focus, but not a word the fact must use.
 GENERIC_NOUNS = frozenset(
-    ["factor", "factors", "thing", "things", "step", "steps", "measure", "measures", "issue", "issues",
-     "aspect", "aspects", "kind", "kinds", "type", "types", "sort", "sorts", "way", "ways", "option", "options"]
+    [
+        "factor",
+        "factors",
+        "thing",
+        "things",
+        "step",
+        "steps",
+        "measure",
+        "measures",
+        "issue",
+        "issues",
+        "aspect",
+        "aspects",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "sort",
+        "sorts",
+        "way",
+        "ways",
+        "option",
+        "options",
+    ]
 )
 
 
@@ -228,7 +357,7 @@ def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
-    """"What did X say": X (a name, a title) must be who the fact's sentence quotes or names."""
+    """ "What did X say": X (a name, a title) must be who the fact's sentence quotes or names."""
     if not ctx.question.subject or doc.curated:
         return None
     titles = _speaker_titles(ctx, doc)
@@ -262,7 +391,7 @@ _OWNED_TITLE = re.compile(r"([\w.-]+)['’]s ((?:[a-z-]+ ){0,2}[a-z-]+)")
 
 
 def title_of_owner(ctx: Context, doc: Doc) -> str | None:
-    """"Latvia's foreign minister" is not "Oslo's Foreign Minister Ida Berg": where the fact
+    """ "Latvia's foreign minister" is not "Oslo's Foreign Minister Ida Berg": where the fact
     gives the title only as someone else's, it answers for them, not for the one asked about."""
     if doc.curated or not doc.readings:
         return None
@@ -270,7 +399,10 @@ def title_of_owner(ctx: Context, doc: Doc) -> str | None:
         if title.split()[-1] not in ROLE_WORDS:
             continue
         text = " ".join(r.sentence.text for r in doc.readings)
-        owners = [m.group(1) for m in re.finditer(rf"(?:([\w.-]+)['’]s\s+)?{re.escape(title)}\b", text, re.IGNORECASE)]
+        owners = [
+            m.group(1)
+            for m in re.finditer(rf"(?:([\w.-]+)['’]s\s+)?{re.escape(title)}\b", text, re.IGNORECASE)
+        ]
         if owners and all(o and stem(o.lower()) != stem(owner) for o in owners):
             return f"the fact gives {owners[0]}'s {title}, not {owner}'s"
     return None

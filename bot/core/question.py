@@ -29,6 +29,9 @@ PERSON, ORGANISATION, PLACE, TIME, NUMBER, REASON, SAID, YES_NO, DEFINITION, WHA
 )
 
 _AUX = r"is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall|may|might|must"
+#: Words before the people asked about ("which two council members"): modifiers, not a verb or
+#: a preposition ("what happens to the victims" asks what, not who).
+_MODIFIER = rf"(?!(?:{_AUX}|to|of|in|on|at|for|with|by|from|about|the|a|an|happens?|happened)\b)[\w-]+ "
 _ORG_NOUNS = (
     r"agency|agencies|organi[sz]ations?|company|companies|firm|bank|banks|group|body|bodies|"
     r"institution|department|ministry|office|party|parties|outlet|publication|newspaper|"
@@ -59,7 +62,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
         (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
         (ORGANISATION, rf"\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,2}}(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted|did the)\b"),
-        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PERSON_NOUNS})\b|\bname of\b|\bnamed?\b.*\?$"),
+        (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:{_MODIFIER}){{0,3}}(?:{_PERSON_NOUNS})\b|\bname of\b|\bnamed?\b.*\?$"),
         (YES_NO, rf"^(?:{_AUX})\b|^(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|hasn't|haven't|can't)\b|^is it true\b"),
     )
 )
@@ -311,7 +314,7 @@ def predicate_of(folded: str) -> str:
     return (only or verbs)[0] if verbs else ""
 
 
-_WHICH_PEOPLE = re.compile(rf"^(?:which|what) (?:\w+ )?(?:{_PERSON_NOUNS})\b")
+_WHICH_PEOPLE = re.compile(rf"^(?:which|what) (?:{_MODIFIER}){{0,3}}(?:{_PERSON_NOUNS})\b")
 _RELATIVE = re.compile(r"\b(?:last|next|this) (?:year|month|week|spring|summer|fall|autumn|winter|season)\b|\b(?:yesterday|tomorrow|tonight)\b")
 _TOPIC = re.compile(r"\b(?:say|said|says|tell|told|think|thinks|thought|warn|warned|claim|claimed|argue|argued)\b.*?\babout\s+(.+?)\??$")
 _UNITS = (

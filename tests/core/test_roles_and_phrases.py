@@ -170,3 +170,18 @@ def test_when_no_top_fact_passes_the_checks_the_next_are_judged(tmp_path: Path) 
     engine = _engine_of("\n".join(lines) + "\n", "landing", tmp_path)
     answer = engine.ask("What time did it land?")
     assert answer.answered and "11:42" in answer.answer, answer.to_json()
+
+
+def test_who_reports_something_is_not_who_it_is_about(tmp_path: Path) -> None:
+    text = (
+        "Governor Ana Ruiz cut the rate on Wednesday.\n"
+        "Ruiz said two members of the council had argued for holding the rate steady.\n"
+        "Sen. Ida Berg said the cut came too late.\n"
+    )
+    engine = _engine_of(text, "council", tmp_path)
+    assert not engine.ask("Which two council members wanted to hold the rate steady?").answered
+    answer = engine.ask("Which senator said the cut came too late?")
+    assert answer.answered and "Berg" in answer.answer, answer.to_json()
+    from bot.core.question import read_question
+
+    assert read_question("what happens to the victims").kind == "what"
