@@ -10,12 +10,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.article import DATELINE, Reading, unit_class
+from bot.core.article import DATELINE, Reading, Span, unit_class
 from bot.core.index import Doc, FactIndex
+from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, phrases_of
 from bot.core.question import PERSON, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
-from bot.core.text import stem
+from bot.core.text import stem, words
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS
 
 
@@ -152,9 +153,22 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
                 and (span.refers or span.text) == reading.speaker
             ):
                 continue
+            if _modifies_asked(ctx, reading, span):
+                continue
             if span.kind in wanted and not dateline and not ctx.index.document(span.text) <= ctx.tokens:
                 return None
     return f"the fact holds no {ctx.question.kind} the question does not already give"
+
+
+def _modifies_asked(ctx: Context, reading: Reading, span: Span) -> bool:
+    """"a $1.1 billion Acme contract" for "which companies bid for the contract?": a name that
+    only describes a word the question has is not the answer to it."""
+    if ctx.question.kind not in ("organisation", "person"):
+        return False
+    after = words(reading.sentence.text[span.end :])[:1]
+    if not after or span.text.endswith(("’s", "'s")) or after[0].endswith("ed") or not morphy(after[0], "n"):
+        return False  # "Acme claimed ...": the name does what is asked
+    return bool(ctx.index.document(after[0]) & ctx.tokens)
 
 
 #: Verbs of saying: "which senator criticised ...?" asks who said it.

@@ -185,3 +185,14 @@ def test_who_reports_something_is_not_who_it_is_about(tmp_path: Path) -> None:
     from bot.core.question import read_question
 
     assert read_question("what happens to the victims").kind == "what"
+
+
+def test_a_name_that_only_describes_the_thing_asked_about_is_no_answer(tmp_path: Path) -> None:
+    text = (
+        "The company is also competing for a $1.1 billion Orbis contract to build a cargo lander.\n"
+        "A group calling itself NightOwl claimed responsibility for the attack.\n"
+    )
+    engine = _engine_of(text, "bids", tmp_path)
+    assert not engine.ask("Which other companies are competing for the cargo lander contract?").answered
+    answer = engine.ask("Who claimed responsibility for the attack?")
+    assert answer.answered and "NightOwl" in answer.answer, answer.to_json()
