@@ -100,7 +100,7 @@ _MEASURE = re.compile(
 _AGE = re.compile(r"(?<=, )\d{1,3}(?=, )|\b\d{1,3}(?=-year-old)")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(
-    rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\b(?:\s+\d{{4}})?"
+    rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?!\d)(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\b(?:\s+\d{{4}})?"
     rf"|(?:early |late |mid-?)?(?:{_MONTH_NAMES})\b(?:\s+(?:of\s+)?(?:this year|last year|\d{{4}}))?"
     rf"|(?:on |by |until |through )?(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b"
     r"|\b(?:this|last|next) (?:year|month|week|spring|summer|fall|autumn|winter|quarter)\b"

@@ -111,3 +111,9 @@ def test_drafted_questions_are_about_things_not_clauses() -> None:
     asked = [q for s in article.report.sentences for q in question_candidates(article, s)]
     for bad in ("using a", "declined to", "healthcare data?", "monitoring and", "Valley’s?"):
         assert not any(bad in q for q in asked), (bad, asked)
+
+
+def test_a_month_and_year_is_not_read_as_a_month_and_day() -> None:
+    from bot.core.article import _DATE
+
+    assert _DATE.findall("its lowest since March 2022, and again on March 20") == ["March 2022", "March 20"]

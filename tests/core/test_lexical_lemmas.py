@@ -91,3 +91,10 @@ def test_a_phrasal_verb_is_one_more_token_and_meets_its_synonyms() -> None:
     assert "get+in" not in analyzer.index("They got a car in April.")[1]  # no particle after the verb
     assert "enter" in question_expansions("How did they get in?")["get+in"]
     assert "take+off" in expansions_of_word("depart")
+
+
+def test_a_superlative_that_is_a_lemma_too_meets_its_base() -> None:
+    from bot.core.lexical.lemmas import lemma
+
+    assert lemma("lowest") == "low" and lemma("highest") == "high"
+    assert lemma("interest") == "interest" and lemma("forest") == "forest"  # not superlatives

@@ -98,6 +98,10 @@ def base_form(word: str, pos: str | None = None) -> str:
         found = morphy(word, "v")
         if found:
             return found[0]
+    if word.endswith("est") and word in lemmas["a"] and word not in lemmas["n"]:
+        found = [b for b in morphy(word, "a") if b != word]
+        if found:
+            return found[0]  # a superlative that is a lemma too: lowest -> low, highest -> high
     if any(word in lemmas[p] for p in POS):
         return word
     if ed or word.endswith("ing"):
