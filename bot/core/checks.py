@@ -137,7 +137,7 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
     wanted = ANSWERING_KINDS.get(ctx.question.kind)
     if wanted is None or "reason" in wanted:
         return None
-    if ctx.question.wants_people:
+    if ctx.question.wants_people and ctx.question.kind == PERSON:
         wanted = frozenset({"person", "role", "speaker"})
     if ctx.question.kind == "age" and ctx.names:
         return _age_of_named(ctx, doc)
@@ -234,7 +234,7 @@ _SAYING = frozenset(
 def _reported(ctx: Context, reading: Reading) -> bool:
     """ "Which two members wanted a hold?" of "Ruiz said two members wanted a hold": the one who
     reports it is not who is asked about (unless the question asks who said it)."""
-    if not ctx.question.wants_people or not reading.speaker:
+    if not ctx.question.wants_people or ctx.question.kind != PERSON or not reading.speaker:
         return False
     return not (set(ctx.question.folded.split()) & _SAYING)
 

@@ -196,3 +196,10 @@ def test_a_name_that_only_describes_the_thing_asked_about_is_no_answer(tmp_path:
     assert not engine.ask("Which other companies are competing for the cargo lander contract?").answered
     answer = engine.ask("Who claimed responsibility for the attack?")
     assert answer.answered and "NightOwl" in answer.answer, answer.to_json()
+
+
+def test_a_question_for_a_body_about_people_still_wants_the_body(tmp_path: Path) -> None:
+    text = "“Rates will fall again by summer,” said Ana Ruiz, chief economist at Fjord Bank.\n"
+    engine = _engine_of(text, "economist", tmp_path)
+    answer = engine.ask("which Ana Ruiz bank people?", syntax=False)  # a Korean question's reading
+    assert answer.answered and "Fjord Bank" in answer.answer, answer.to_json()
