@@ -10,11 +10,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.article import DATELINE, Reading, Span, unit_class
+from bot.core.article import DATE, DATELINE, Reading, Span, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, phrases_of
-from bot.core.question import PERSON, YES_NO, Question
+from bot.core.question import PERSON, TIME, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import stem, words
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS
@@ -370,6 +370,33 @@ def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
     return None if _in_fact(ctx, doc, verb) else f"the fact does not say what the question asks ({verb!r})"
 
 
+#: How many words from the verb asked about a date may stand and still date it.
+DATE_NEAR_VERB_WORDS = 8
+
+
+def date_of_verb(ctx: Context, doc: Doc) -> str | None:
+    """"When did the mission launch?": a date near the word for the launch, not "a report last
+    month ... including instruments, launch and ground support"."""
+    verb = ctx.question.predicate
+    if ctx.question.kind != TIME or not verb or doc.curated or not doc.readings:
+        return None
+    stems = ctx.tokens_of(verb)
+    for reading in doc.readings:
+        text = reading.sentence.text
+        spots = [m.start() for m in re.finditer(r"[\w’'-]+", text) if ctx.index.document(m.group(0)) & stems]
+        if not spots:
+            return None  # said in other words: the predicate check judges it
+        for span in reading.spans:
+            if span.kind == DATE and any(_words_between(text, spot, span.start) <= DATE_NEAR_VERB_WORDS for spot in spots):
+                return None
+    return f"the fact dates something else than {verb!r}"
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    lo, hi = sorted((a, b))
+    return len(text[lo:hi].split())
+
+
 def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
     """ "What did X say": X (a name, a title) must be who the fact's sentence quotes or names."""
     if not ctx.question.subject or doc.curated:
@@ -464,6 +491,7 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     topic_in_fact,
     subject_in_fact,
     predicate_in_fact,
+    date_of_verb,
 )
 
 

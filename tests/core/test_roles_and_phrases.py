@@ -203,3 +203,16 @@ def test_a_question_for_a_body_about_people_still_wants_the_body(tmp_path: Path)
     engine = _engine_of(text, "economist", tmp_path)
     answer = engine.ask("which Ana Ruiz bank people?", syntax=False)  # a Korean question's reading
     assert answer.answered and "Fjord Bank" in answer.answer, answer.to_json()
+
+
+def test_a_when_question_wants_the_date_of_its_verb(tmp_path: Path) -> None:
+    text = (
+        "The auditor said in a report last month that the mission’s total cost, including instruments, "
+        "launch and ground support, had grown to $417 million.\n"
+        "The crew will launch the second probe on March 3.\n"
+    )
+    engine = _engine_of(text, "dates", tmp_path)
+    answer = engine.ask("When did the mission launch?")
+    assert not answer.answered or "last month" not in answer.answer.lower(), answer.to_json()
+    answer = engine.ask("When will the crew launch the second probe?")
+    assert answer.answered and "March 3" in answer.answer, answer.to_json()
