@@ -357,7 +357,7 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 #: Kinds of question whose verb carries what they ask (a figure or a quote carries it otherwise).
-PREDICATE_KINDS = frozenset({"what", "time", "place", "person", "organisation", "yes_no", "definition"})
+PREDICATE_KINDS = frozenset({"what", "time", "place", "person", "organisation", "yes_no", "definition", "reason"})
 
 
 def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:

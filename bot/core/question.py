@@ -311,6 +311,10 @@ def predicate_of(folded: str) -> str:
         and (i + 1 == len(rest) or rest[i + 1] in _PREPOSITIONS)
     ]
     only = [w for w in verbs if not morphy(w, "n")]  # "decide" before "meeting"
+    if not only and verbs and rest[-1] == verbs[0] and len(rest) >= 3:
+        before = rest[-2]  # "why did the bank lower rates": "rates" is the object of "lower"
+        if is_verb(before) and rest[-3] not in _DETERMINERS and before not in _LIGHT_FOCUS | _DETERMINERS:
+            return before
     return (only or verbs)[0] if verbs else ""
 
 

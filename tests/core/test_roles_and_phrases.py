@@ -216,3 +216,16 @@ def test_a_when_question_wants_the_date_of_its_verb(tmp_path: Path) -> None:
     assert not answer.answered or "last month" not in answer.answer.lower(), answer.to_json()
     answer = engine.ask("When will the crew launch the second probe?")
     assert answer.answered and "March 3" in answer.answer, answer.to_json()
+
+
+def test_a_why_question_wants_the_reason_for_its_verb(tmp_path: Path) -> None:
+    from bot.core.question import read_question
+
+    assert read_question("Why did the central bank lower rates?").predicate == "lower"
+    text = (
+        "Homeowners with fixed loans will see no change, because those rates track bond yields.\n"
+        "The bank lowered its rate because the job market weakened.\n"
+    )
+    engine = _engine_of(text, "why", tmp_path)
+    answer = engine.ask("Why did the bank lower rates?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
