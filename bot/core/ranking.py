@@ -117,8 +117,17 @@ def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:
     """"Who is the governor?": a sentence naming a person with that title answers it."""
     if question.kind != PERSON or not doc.role_tokens:
         return 0.0
-    share = sum(w for t, w in weighted.weights.items() if t in doc.role_tokens) / weighted.total
+    share = sum(w for t, w in weighted.weights.items() if _in_title(t, weighted, doc)) / weighted.total
     return ROLE_BONUS * share
+
+
+def _in_title(token: str, weighted: Weighted, doc: Doc) -> bool:
+    """A question word that is a title the fact gives someone: "governor", or "CEO" for
+    "Chief Executive Ana Ruiz"."""
+    if token in doc.role_tokens:
+        return True
+    phrases = weighted.phrases.get(token, ())
+    return any(set(p) & doc.role_tokens for p in phrases) and phrase_found(phrases, doc.pairs)
 
 
 def _counts_focus(question: Question, doc: Doc) -> bool:

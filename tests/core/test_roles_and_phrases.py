@@ -229,3 +229,14 @@ def test_a_why_question_wants_the_reason_for_its_verb(tmp_path: Path) -> None:
     engine = _engine_of(text, "why", tmp_path)
     answer = engine.ask("Why did the bank lower rates?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+
+
+def test_who_is_the_ceo_finds_the_chief_executive(tmp_path: Path) -> None:
+    text = (
+        "Silver Crest Health said hackers stole the records of 2.3 million patients.\n"
+        "“We are deeply sorry,” Chief Executive Dr. Ana Ruiz said in a video statement.\n"
+        "Lena Vogt, Silver Crest Health’s chief information security officer, said the gap was closed.\n"
+    )
+    engine = _engine_of(text, "ceo", tmp_path)
+    answer = engine.ask("Who is Silver Crest Health's CEO?")
+    assert answer.answered and "Ana Ruiz" in answer.answer, answer.to_json()
