@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.core.article import DATE, DATELINE, Reading, Span, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical_bridge import expansions_of_word, phrases_of
+from bot.core.lexical_bridge import expansions_of_word, phrases_of, related_phrases
 from bot.core.question import PERSON, TIME, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import stem, words
@@ -353,7 +353,20 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None  # "what time", "which day": the kind of answer, checked by kind_in_fact
     if head in GENERIC_NOUNS:
         return None  # "what factors", "which steps": says what kind of thing, not which
-    return None if _in_fact(ctx, doc, head) else f"the fact says nothing of {head!r}"
+    if _in_fact(ctx, doc, head) or _named_kind(doc, head):
+        return None
+    return f"the fact says nothing of {head!r}"
+
+
+def _named_kind(doc: Doc, head: str) -> bool:
+    """"What party is she in?" of "a Republican": a name in the fact whose WordNet relatives
+    say what it is ("Republican Party")."""
+    for reading in doc.readings:
+        for word in re.findall(r"\b[A-Z][a-z]{3,}\b", reading.sentence.text):
+            lemma = word.lower()
+            if any(head in phrase.split() for phrase in related_phrases(lemma)):
+                return True
+    return False
 
 
 #: Kinds of question whose verb carries what they ask (a figure or a quote carries it otherwise).

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from bot.core.article import DATE, DATELINE, UNCLEAR, Reading, Span
 from bot.core.index import Doc
+from bot.core.lexical_bridge import related_phrases
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
     DEFINITION,
@@ -68,6 +69,9 @@ def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
 
 
 def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    named = _named_kind(question, reading)
+    if named:
+        return named
     kinds = ANSWERING_KINDS[question.kind]
     spans = [
         s for s in reading.spans
@@ -352,6 +356,18 @@ def _given_figure(span: Span, question: Question) -> bool:
         return False
     stated = set(figures_in(span.text))
     return bool(stated) and stated <= question.figures
+
+
+def _named_kind(question: Question, reading: Reading) -> str | None:
+    """"What party is she in?": the name in the sentence that WordNet says is one ("Republican",
+    of "Republican Party"), when the question does not name it."""
+    if not question.focus or question.kind not in (ORGANISATION, WHAT):
+        return None
+    head = question.focus[-1]
+    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", reading.sentence.text):
+        if word.lower() not in question.folded and any(head in p.split() for p in related_phrases(word.lower())):
+            return word
+    return None
 
 
 def _named_in_question(span: Span, tokens: frozenset[str]) -> bool:

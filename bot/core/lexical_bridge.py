@@ -75,3 +75,8 @@ def question_phrases(text: str, analyse: Callable[[str], tuple[str, ...]]) -> di
         if found:
             out[lemma_stem(word)] = found
     return out
+
+
+def related_phrases(lemma: str) -> frozenset[str]:
+    """The multiword relatives of a lemma ("republican" -> "republican party")."""
+    return frozenset(p for p in _wordnet.related(lemma) | _wordnet.synonyms(lemma) if " " in p)

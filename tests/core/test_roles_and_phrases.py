@@ -240,3 +240,10 @@ def test_who_is_the_ceo_finds_the_chief_executive(tmp_path: Path) -> None:
     engine = _engine_of(text, "ceo", tmp_path)
     answer = engine.ask("Who is Silver Crest Health's CEO?")
     assert answer.answered and "Ana Ruiz" in answer.answer, answer.to_json()
+
+
+def test_what_party_finds_the_name_wordnet_says_is_one(tmp_path: Path) -> None:
+    text = "State Sen. Ana Ruiz, a Republican who chairs the Senate’s health committee, will hold a hearing.\n"
+    engine = _engine_of(text, "party", tmp_path)
+    answer = engine.ask("What party is Ana Ruiz in?")
+    assert answer.answered and answer.answer == "Republican", answer.to_json()
