@@ -36,8 +36,9 @@ from bot.core.text import words
 
 #: The longest clause an answer quotes, in words: a direct answer, not the sentence again.
 MAX_CLAUSE_WORDS = 16
-#: The longest quote an answer gives, in words.
-MAX_QUOTE_WORDS = 16
+#: The longest quote an answer gives, in words: a wire quote whole (most are under 25 words),
+#: so that "ended up more than $60 million over budget" is not cut after "more".
+MAX_QUOTE_WORDS = 24
 #: A yes/no answer says "Yes" or "No" only when the clause holds this share of the question's words.
 YES_NO_COVERAGE = 0.8
 #: Words after a figure that say what it counts ("330 through August").
