@@ -151,6 +151,23 @@ class FactIndex:
                     out.update(self.analyzer.index(" ".join(keep))[1])
         return frozenset(t for t in out if not t.isdigit() and t not in CALENDAR)
 
+    @cached_property
+    def initials(self) -> dict[str, frozenset[str]]:
+        """The initials of the article's names of bodies ("bon" and "bn" for the Bank of Norway),
+        each with the tokens of the name: a question may use them though the article does not."""
+        out: dict[str, set[frozenset[str]]] = {}
+        for reading in self.article.readings.values():
+            for span in reading.spans:
+                words = re.sub(r"^(?:The|the)\s+|[’']s$", "", span.text).split()
+                if span.kind != "organisation" or len(words) < 2:
+                    continue
+                tokens = frozenset(self.analyzer.index(" ".join(words))[1])
+                for keep_links in (True, False):
+                    letters = "".join(w[0] for w in words if keep_links or w[:1].isupper()).lower()
+                    if len(letters) >= 2 and letters.isalpha():
+                        out.setdefault(letters, set()).add(tokens)
+        return {k: next(iter(v)) for k, v in out.items() if len(v) == 1 and k not in self.vocabulary}
+
     def unknown_idf(self) -> float:
         n = max(len(self.base.report.sentences), 1)
         return math.log(1 + (n + 0.5) / 0.5)

@@ -161,6 +161,9 @@ def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted
             w = unknown * UNKNOWN_WEIGHT
         weights[token] = max(weights.get(token, 0.0), w)
     related = {t: r for t, r in expansions.items() if t in weights}
+    for t in weights:
+        if t in index.initials:
+            related[t] = related.get(t, frozenset()) | index.initials[t]  # "bon": the Bank of Norway
     phrases = {t: p for t, p in question_phrases(question.text, index.phrase).items() if t in weights}
     return Weighted(weights, related, phrases)
 
@@ -177,7 +180,7 @@ def _unknown_name(index: FactIndex, word: str) -> bool:
     """A capitalised word of the question that the report never uses, nor anything it means
     ("War" in "the Korean War", "Vietnam"); an acronym is known by what it stands for."""
     stems = index.document(word)
-    if not stems or stems & index.vocabulary:
+    if not stems or stems & index.vocabulary or stems & index.initials.keys():
         return False
     lower = word.lower().strip(".")
     if expansions_of_word(lower) & index.vocabulary:

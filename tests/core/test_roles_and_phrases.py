@@ -247,3 +247,15 @@ def test_what_party_finds_the_name_wordnet_says_is_one(tmp_path: Path) -> None:
     engine = _engine_of(text, "party", tmp_path)
     answer = engine.ask("What party is Ana Ruiz in?")
     assert answer.answered and answer.answer == "Republican", answer.to_json()
+
+
+def test_a_bodys_initials_the_article_never_writes_still_name_it(tmp_path: Path) -> None:
+    text = (
+        "The Bank of Norway cut its benchmark rate by 25 basis points to 2.00% on Wednesday.\n"
+        "Fjord Street Securities expects one more cut by the summer.\n"
+    )
+    engine = _engine_of(text, "initials", tmp_path)
+    index = next(iter(engine.indexes.values()))
+    assert index.initials["bon"] == index.initials["bn"] and "norway" in index.initials["bon"]
+    answer = engine.ask("what did the BoN do on wednesday")
+    assert answer.answered and answer.citations[0].sentence_id == "p1.s1", answer.to_json()
