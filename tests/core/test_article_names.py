@@ -49,7 +49,9 @@ def test_an_alias_is_drafted_only_for_someone_the_article_shows_to_be_a_person()
 
 
 def test_the_year_is_the_first_paragraphs_or_unknown() -> None:
-    dated = read_article(Report("x", "PERTH, March 3, 2025 - The port reopened.\nIt closed in 2019 and 2019.\n"))
+    dated = read_article(
+        Report("x", "PERTH, March 3, 2025 - The port reopened.\nIt closed in 2019 and 2019.\n")
+    )
     assert dated.year == "2025"
     undated = read_article(Report("x", "The port reopened.\nIt closed in 2019, 2019 and 2021.\n"))
     assert undated.year is None  # the years named later are not the year it is written in
@@ -87,14 +89,18 @@ def test_every_drafted_question_fits_a_suggestion() -> None:
 
 
 def test_a_name_of_two_capitalised_words_opening_a_sentence_stays_whole() -> None:
-    article = read_article(Report("x", "Harbour Valley declined to say whether it had paid. The Bank of Oslo cut rates.\n"))
+    article = read_article(
+        Report("x", "Harbour Valley declined to say whether it had paid. The Bank of Oslo cut rates.\n")
+    )
     first = [(s.kind, s.text) for s in article.reading("p1.s1").spans]
     assert ("organisation", "Harbour Valley") in first  # a body that acts, not a valley
     assert any(s.text.endswith("Bank of Oslo") for s in article.reading("p1.s2").spans)
 
 
 def test_a_place_name_that_says_or_declines_is_a_body_but_a_place_stays_a_place() -> None:
-    article = read_article(Report("x", "Rain fell on Silver Valley on Monday, while Copper Valley said it was ready.\n"))
+    article = read_article(
+        Report("x", "Rain fell on Silver Valley on Monday, while Copper Valley said it was ready.\n")
+    )
     kinds = {s.text: s.kind for s in article.reading("p1.s1").spans}
     assert kinds["Silver Valley"] == "place" and kinds["Copper Valley"] == "organisation"
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.article import _MEASURE, unit_class
-from bot.core.drafting import build_draft, finish_draft
 from bot.core.engine import Engine
-from bot.core.knowledge import load_fact_base
 from bot.core.question import MEASURE, NUMBER, read_question
+from tests.core.drafted import drafted_engine
 
 ARTICLE = (
     "The port authority said on Monday it expected cargo volume to grow 2.1% in 2026 and 3.4% in 2027.\n"
@@ -20,16 +19,7 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("data")
-    draft = build_draft(ARTICLE, "port-outlook", name="port-outlook.txt")
-    finish_draft(draft, lambda _q, _f: True)
-    (root / "seeds").mkdir()
-    folder = root / "knowledge" / "port-outlook"
-    folder.mkdir(parents=True)
-    (root / "seeds" / "port-outlook.txt").write_text(draft.seed_text, encoding="utf-8")
-    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
-    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
-    return Engine([load_fact_base(root / "seeds" / "port-outlook.txt", folder, root=root)])
+    return drafted_engine(ARTICLE, "port-outlook", tmp_path_factory.mktemp("data"))
 
 
 def test_the_figure_of_the_year_asked_is_the_answer(engine: Engine) -> None:
@@ -44,11 +34,15 @@ def test_the_figure_of_this_year_is_the_answer(engine: Engine) -> None:
 
 def test_a_what_question_about_a_quantity_gets_the_figure_beside_it(engine: Engine) -> None:
     answer = engine.ask("What average fuel costs does the authority expect this year?")
-    assert answer.answered and "$41 million" in answer.answer and len(answer.answer.split()) <= 5, answer.to_json()
+    assert answer.answered and "$41 million" in answer.answer and len(answer.answer.split()) <= 5, (
+        answer.to_json()
+    )
 
 
 def test_a_time_taken_is_one_measure_of_time() -> None:
-    found = _MEASURE.findall("It took 1 hour, 12 minutes and 5 seconds, against the old mark of 1:13:40 and 59:41.3.")
+    found = _MEASURE.findall(
+        "It took 1 hour, 12 minutes and 5 seconds, against the old mark of 1:13:40 and 59:41.3."
+    )
     assert found == ["1 hour, 12 minutes and 5 seconds", "1:13:40", "59:41.3"]
     assert unit_class("1:13:40") == "time" and unit_class("1 hour, 12 minutes and 5 seconds") == "time"
 
@@ -69,16 +63,7 @@ FIGURES = (
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("figures")
-    draft = build_draft(FIGURES, "rates", name="rates.txt")
-    finish_draft(draft, lambda _q, _f: True)
-    (root / "seeds").mkdir()
-    folder = root / "knowledge" / "rates"
-    folder.mkdir(parents=True)
-    (root / "seeds" / "rates.txt").write_text(draft.seed_text, encoding="utf-8")
-    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
-    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
-    return Engine([load_fact_base(root / "seeds" / "rates.txt", folder, root=root)])
+    return drafted_engine(FIGURES, "rates", tmp_path_factory.mktemp("figures"))
 
 
 def test_a_figure_spelled_in_words_is_the_figure(figures: Engine) -> None:
@@ -117,16 +102,7 @@ def test_the_figure_the_question_gives_is_not_the_answer(figures: Engine) -> Non
 
 def test_a_figure_in_digits_beats_a_number_word(tmp_path_factory: pytest.TempPathFactory) -> None:
     text = "“Our base case is one more cut by the summer, taking the rate to 1.75%,” said Ana Ruiz.\n"
-    root = tmp_path_factory.mktemp("words")
-    draft = build_draft(text, "outlook", name="outlook.txt")
-    finish_draft(draft, lambda _q, _f: True)
-    (root / "seeds").mkdir()
-    folder = root / "knowledge" / "outlook"
-    folder.mkdir(parents=True)
-    (root / "seeds" / "outlook.txt").write_text(draft.seed_text, encoding="utf-8")
-    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
-    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
-    engine = Engine([load_fact_base(root / "seeds" / "outlook.txt", folder, root=root)])
+    engine = drafted_engine(text, "outlook", tmp_path_factory.mktemp("words"))
     answer = engine.ask("Where does Ana Ruiz expect the rate to be by the summer?")
     assert answer.answered and answer.answer.startswith("1.75%"), answer.to_json()
 

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.drafting import build_draft, finish_draft
 from bot.core.engine import Engine
-from bot.core.knowledge import load_fact_base
 from bot.core.question import focus_of
 from bot.core.signals import phrase_found
+from tests.core.drafted import drafted_engine
 
 ARTICLE = (
     "Nordwind Shipping said on Monday that its engines had failed twice this year.\n"
@@ -21,16 +20,7 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("data")
-    draft = build_draft(ARTICLE, "ship-fault", name="ship-fault.txt")
-    finish_draft(draft, lambda _q, _f: True)
-    (root / "seeds").mkdir()
-    folder = root / "knowledge" / "ship-fault"
-    folder.mkdir(parents=True)
-    (root / "seeds" / "ship-fault.txt").write_text(draft.seed_text, encoding="utf-8")
-    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
-    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
-    return Engine([load_fact_base(Path(root / "seeds" / "ship-fault.txt"), folder, root=root)])
+    return drafted_engine(ARTICLE, "ship-fault", tmp_path_factory.mktemp("data"))
 
 
 @pytest.mark.parametrize(
@@ -67,15 +57,7 @@ SPEECH = (
 
 
 def test_what_someone_said_cites_the_sentence_and_their_quote_beside_it(tmp_path: Path) -> None:
-    draft = build_draft(SPEECH, "ship-speech", name="ship-speech.txt")
-    finish_draft(draft, lambda _q, _f: True)
-    (tmp_path / "seeds").mkdir()
-    folder = tmp_path / "knowledge" / "ship-speech"
-    folder.mkdir(parents=True)
-    (tmp_path / "seeds" / "ship-speech.txt").write_text(draft.seed_text, encoding="utf-8")
-    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
-    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
-    engine = Engine([load_fact_base(tmp_path / "seeds" / "ship-speech.txt", folder, root=tmp_path)])
+    engine = drafted_engine(SPEECH, "ship-speech", tmp_path)
     answer = engine.ask("What did Lena Vogt say about the fault at first?")
     assert answer.answered, answer.to_json()
     assert {c.sentence_id for c in answer.citations} == {"p2.s1", "p2.s2"}
@@ -107,15 +89,7 @@ OWNERS = (
 
 
 def test_someone_elses_title_does_not_answer_for_the_one_asked_about(tmp_path: Path) -> None:
-    draft = build_draft(OWNERS, "owners", name="owners.txt")
-    finish_draft(draft, lambda _q, _f: True)
-    (tmp_path / "seeds").mkdir()
-    folder = tmp_path / "knowledge" / "owners"
-    folder.mkdir(parents=True)
-    (tmp_path / "seeds" / "owners.txt").write_text(draft.seed_text, encoding="utf-8")
-    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
-    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
-    engine = Engine([load_fact_base(tmp_path / "seeds" / "owners.txt", folder, root=tmp_path)])
+    engine = drafted_engine(OWNERS, "owners", tmp_path)
     assert not engine.ask("Who is Latvia's foreign minister?").answered
     assert engine.ask("Who is Oslo's foreign minister?").answered
     assert not engine.ask("How much is Harbour Valley paying Fjord Labs?").answered  # no sum is given
@@ -143,20 +117,8 @@ QUOTES = (
 )
 
 
-def _engine_of(text: str, rid: str, root: Path) -> Engine:
-    draft = build_draft(text, rid, name=f"{rid}.txt")
-    finish_draft(draft, lambda _q, _f: True)
-    (root / "seeds").mkdir()
-    folder = root / "knowledge" / rid
-    folder.mkdir(parents=True)
-    (root / "seeds" / f"{rid}.txt").write_text(draft.seed_text, encoding="utf-8")
-    (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
-    (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
-    return Engine([load_fact_base(root / "seeds" / f"{rid}.txt", folder, root=root)])
-
-
 def test_what_the_titled_speaker_said_is_found_by_their_title_or_its_acronym(tmp_path: Path) -> None:
-    engine = _engine_of(QUOTES, "crane", tmp_path)
+    engine = drafted_engine(QUOTES, "crane", tmp_path)
     answer = engine.ask("What did the port director say about the crane's cost?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
     answer = engine.ask("What did the CEO say about the repairs?")
@@ -167,7 +129,7 @@ def test_when_no_top_fact_passes_the_checks_the_next_are_judged(tmp_path: Path) 
     lines = [f"Crews said jet number {i} would land at the northern gate." for i in range(1, 10)]
     lines += [f"The board met for session number {i} to discuss the budget." for i in range(1, 21)]
     lines.append("The Kestrel lander settled onto the plateau at 11:42 a.m.")  # ranked tenth
-    engine = _engine_of("\n".join(lines) + "\n", "landing", tmp_path)
+    engine = drafted_engine("\n".join(lines) + "\n", "landing", tmp_path)
     answer = engine.ask("What time did it land?")
     assert answer.answered and "11:42" in answer.answer, answer.to_json()
 
@@ -178,7 +140,7 @@ def test_who_reports_something_is_not_who_it_is_about(tmp_path: Path) -> None:
         "Ruiz said two members of the council had argued for holding the rate steady.\n"
         "Sen. Ida Berg said the cut came too late.\n"
     )
-    engine = _engine_of(text, "council", tmp_path)
+    engine = drafted_engine(text, "council", tmp_path)
     assert not engine.ask("Which two council members wanted to hold the rate steady?").answered
     answer = engine.ask("Which senator said the cut came too late?")
     assert answer.answered and "Berg" in answer.answer, answer.to_json()
@@ -192,7 +154,7 @@ def test_a_name_that_only_describes_the_thing_asked_about_is_no_answer(tmp_path:
         "The company is also competing for a $1.1 billion Orbis contract to build a cargo lander.\n"
         "A group calling itself NightOwl claimed responsibility for the attack.\n"
     )
-    engine = _engine_of(text, "bids", tmp_path)
+    engine = drafted_engine(text, "bids", tmp_path)
     assert not engine.ask("Which other companies are competing for the cargo lander contract?").answered
     answer = engine.ask("Who claimed responsibility for the attack?")
     assert answer.answered and "NightOwl" in answer.answer, answer.to_json()
@@ -200,7 +162,7 @@ def test_a_name_that_only_describes_the_thing_asked_about_is_no_answer(tmp_path:
 
 def test_a_question_for_a_body_about_people_still_wants_the_body(tmp_path: Path) -> None:
     text = "“Rates will fall again by summer,” said Ana Ruiz, chief economist at Fjord Bank.\n"
-    engine = _engine_of(text, "economist", tmp_path)
+    engine = drafted_engine(text, "economist", tmp_path)
     answer = engine.ask("which Ana Ruiz bank people?", syntax=False)  # a Korean question's reading
     assert answer.answered and "Fjord Bank" in answer.answer, answer.to_json()
 
@@ -211,7 +173,7 @@ def test_a_when_question_wants_the_date_of_its_verb(tmp_path: Path) -> None:
         "launch and ground support, had grown to $417 million.\n"
         "The crew will launch the second probe on March 3.\n"
     )
-    engine = _engine_of(text, "dates", tmp_path)
+    engine = drafted_engine(text, "dates", tmp_path)
     answer = engine.ask("When did the mission launch?")
     assert not answer.answered or "last month" not in answer.answer.lower(), answer.to_json()
     answer = engine.ask("When will the crew launch the second probe?")
@@ -226,7 +188,7 @@ def test_a_why_question_wants_the_reason_for_its_verb(tmp_path: Path) -> None:
         "Homeowners with fixed loans will see no change, because those rates track bond yields.\n"
         "The bank lowered its rate because the job market weakened.\n"
     )
-    engine = _engine_of(text, "why", tmp_path)
+    engine = drafted_engine(text, "why", tmp_path)
     answer = engine.ask("Why did the bank lower rates?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
 
@@ -237,14 +199,16 @@ def test_who_is_the_ceo_finds_the_chief_executive(tmp_path: Path) -> None:
         "“We are deeply sorry,” Chief Executive Dr. Ana Ruiz said in a video statement.\n"
         "Lena Vogt, Silver Crest Health’s chief information security officer, said the gap was closed.\n"
     )
-    engine = _engine_of(text, "ceo", tmp_path)
+    engine = drafted_engine(text, "ceo", tmp_path)
     answer = engine.ask("Who is Silver Crest Health's CEO?")
     assert answer.answered and "Ana Ruiz" in answer.answer, answer.to_json()
 
 
 def test_what_party_finds_the_name_wordnet_says_is_one(tmp_path: Path) -> None:
-    text = "State Sen. Ana Ruiz, a Republican who chairs the Senate’s health committee, will hold a hearing.\n"
-    engine = _engine_of(text, "party", tmp_path)
+    text = (
+        "State Sen. Ana Ruiz, a Republican who chairs the Senate’s health committee, will hold a hearing.\n"
+    )
+    engine = drafted_engine(text, "party", tmp_path)
     answer = engine.ask("What party is Ana Ruiz in?")
     assert answer.answered and answer.answer == "Republican", answer.to_json()
 
@@ -254,7 +218,7 @@ def test_a_bodys_initials_the_article_never_writes_still_name_it(tmp_path: Path)
         "The Bank of Norway cut its benchmark rate by 25 basis points to 2.00% on Wednesday.\n"
         "Fjord Street Securities expects one more cut by the summer.\n"
     )
-    engine = _engine_of(text, "initials", tmp_path)
+    engine = drafted_engine(text, "initials", tmp_path)
     index = next(iter(engine.indexes.values()))
     assert index.initials["bon"] == index.initials["bn"] and "norway" in index.initials["bon"]
     answer = engine.ask("what did the BoN do on wednesday")
