@@ -78,9 +78,9 @@ def test_heldout_set_meets_its_bar(engine: Engine) -> None:
 #: The development articles drafted by `reportbot add` with no hand edits: the bar they hold
 #: today (cited right, declined, answered-but-wrong at most), so that no change loses ground.
 #: The product's aim is higher (85% cited, 90% declined, at most one wrong answer).
-DRAFTED_MIN_CITED = 0.75
-DRAFTED_MIN_DECLINED = 0.80
-DRAFTED_MAX_WRONG = 0.075
+DRAFTED_MIN_CITED = 0.80
+DRAFTED_MIN_DECLINED = 0.85
+DRAFTED_MAX_WRONG = 0.05
 
 
 @pytest.mark.parametrize("article", sorted(p.stem for p in (DATA / "articles").glob("*.txt")))
