@@ -244,6 +244,11 @@ _BACK_REFERENCE = re.compile(
     r"mission|report|spacecraft|lander|official|officials|governor|minister|president|senator|judge|"
     r"centre|center|organisation|organization|club|city|state|country)\b)"
 )
+def refers_back(text: str) -> bool:
+    """Whether a sentence opens by pointing back ("The report blamed ...", "It said ...")."""
+    return bool(_BACK_REFERENCE.match(text))
+
+
 _ROLE_SAID = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}[a-z]+) {_SAID}\b")
 
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analysis
+from bot.core.article import REASON_CUE, refers_back
 from bot.core.checks import Context, failures
 from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
 from bot.core.lexical_bridge import expansions_of_word, phrases_of, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
-from bot.core.question import NUMBER, PERSON, Question, read_question
+from bot.core.question import NUMBER, PERSON, REASON, Question, read_question
+from bot.core.report import Sentence
 from bot.core.signals import Weighted, asked, coverage, phrase_found
 from bot.core.text import lemma_stem as stem
 from bot.core.text import words
@@ -110,7 +112,40 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         if any(k.passes for k in kept) or m.score < RESCUE_FLOOR:
             break
         kept.append(replace(m, failed=tuple(failures(ctx, m.doc))))  # the next, until one passes
+    kept = _with_reason_after(index, question, kept)
     return Ranking(question, analysis, dict(weighted.weights), tuple(kept), ctx)
+
+
+def _with_reason_after(index: FactIndex, question: Question, kept: list[Match]) -> list[Match]:
+    """"Why did the mission cost more?": when the sentence that says so gives no reason, the
+    next one may ("... had grown to $417 million." then "The report blamed delays in ..."), if
+    it points back to it and gives a reason."""
+    if question.kind != REASON or not kept or any(m.passes for m in kept):
+        return kept
+    for top in kept[:REASON_AFTER_TOP]:
+        if [name for name, _ in top.failed] != ["kind_in_fact"] or len(top.doc.readings) != 1:
+            continue
+        after = _reason_after(index, top.doc.readings[0].sentence)
+        if after is not None:
+            return [Match(after.fact, after, top.score, top.coverage, top.asked, top.fuzzy), *kept]
+    return kept
+
+
+#: How many of the best facts may lend their score to a reason given in the sentence after them.
+REASON_AFTER_TOP = 3
+
+
+def _reason_after(index: FactIndex, here: Sentence) -> Doc | None:
+    """The fact of the sentence right after ``here`` (in its paragraph or opening the next), when
+    it points back and gives a reason."""
+    for doc in index.docs:
+        if len(doc.readings) != 1 or doc.curated:
+            continue
+        there = doc.readings[0].sentence
+        follows = (there.paragraph, there.index) in ((here.paragraph, here.index + 1), (here.paragraph + 1, 1))
+        if follows and refers_back(there.text) and REASON_CUE.search(there.text):
+            return doc
+    return None
 
 
 def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:

@@ -223,3 +223,16 @@ def test_a_bodys_initials_the_article_never_writes_still_name_it(tmp_path: Path)
     assert index.initials["bon"] == index.initials["bn"] and "norway" in index.initials["bon"]
     answer = engine.ask("what did the BoN do on wednesday")
     assert answer.answered and answer.citations[0].sentence_id == "p1.s1", answer.to_json()
+
+
+def test_a_reason_given_in_the_next_sentence_answers_why(tmp_path: Path) -> None:
+    text = (
+        "The auditor said the mission’s total cost had grown to $417 million, up from $351 million.\n"
+        "The report blamed delays in testing the main engine.\n"
+        "The company also hired 40 engineers in March.\n"
+    )
+    engine = drafted_engine(text, "reasons", tmp_path)
+    answer = engine.ask("Why did the mission cost more than planned?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert "delays" in answer.answer.lower()
+    assert not engine.ask("Why did the company hire engineers?").answered  # nothing after says why
