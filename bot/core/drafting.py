@@ -70,13 +70,17 @@ def check_id(report_id: str) -> str:
 def decode_article(data: bytes, name: str) -> str:
     """The article's text, or AddError for an empty, binary, oversized or non-UTF-8 file."""
     if len(data) > MAX_ARTICLE_BYTES:
-        raise AddError(f"{name} is {len(data):,} bytes; an article may be at most {MAX_ARTICLE_BYTES:,} bytes")
+        raise AddError(
+            f"{name} is {len(data):,} bytes; an article may be at most {MAX_ARTICLE_BYTES:,} bytes"
+        )
     if b"\x00" in data:
         raise AddError(f"{name} looks like a binary file, not text; give a plain-text article (.txt)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AddError(f"{name} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again") from exc
+        raise AddError(
+            f"{name} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
+        ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise AddError(f"{name} is empty; give a file with the article's text")
@@ -109,9 +113,7 @@ def is_english(text: str) -> bool:
     return sum(1 for t in tokens if t in STOPWORDS) / len(tokens) >= MIN_ENGLISH_SHARE
 
 
-def build_draft(
-    text: str, report_id: str, *, name: str, title: str | None = None, source: str = ""
-) -> Draft:
+def build_draft(text: str, report_id: str, *, name: str, title: str | None = None, source: str = "") -> Draft:
     """Read the article and draft its knowledge (nothing is written here)."""
     headline, paragraphs = paragraphs_of(text)
     body = "\n".join(paragraphs)
@@ -129,7 +131,11 @@ def build_draft(
 
 def _title(report: Report) -> str:
     """The first sentence without its dateline, cut to about a dozen words."""
-    first = re.sub(r"^[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]+\))?\s*[-–—]\s*", "", report.sentences[0].text)
+    first = re.sub(
+        r"^[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]+\))?\s*[-–—]\s*",
+        "",
+        report.sentences[0].text,
+    )
     words_ = first.split()
     return " ".join(words_[:12]).rstrip(" ,.;:") + ("…" if len(words_) > 12 else "")
 
@@ -205,7 +211,16 @@ def question_candidates(article: Article, sentence: Sentence) -> list[str]:
         if speaker and speaker.lower() not in phrase.lower():
             out.append(f"What did {speaker} say about {phrase}?")
         out.append(f"What does the report say about {phrase}?")
-    key = _distinctive(sentence, counts)
+    names = [
+        span.refers or span.text for span in reading.spans if span.kind in ("person", "organisation", "place")
+    ]
+    for name in dict.fromkeys(n.rstrip("’'s") for n in names if n != "?"):
+        if speaker:
+            out.append(
+                f"What did {speaker} say about {name}?" if name != speaker else f"What did {speaker} say?"
+            )
+        out.append(f"What does the report say about {name}?")
+    key = _distinctive(sentence, counts)  # the last resort: its rarest words
     for n in (4, 6):
         if key:
             out.append(f"What does the report say about {' '.join(key[:n])}?")
@@ -214,7 +229,42 @@ def question_candidates(article: Article, sentence: Sentence) -> list[str]:
 
 
 #: Words a phrase of a drafted question may not start or end with.
-_EDGE = STOPWORDS | {"said", "says", "told", "added"}
+_EDGE = (
+    STOPWORDS
+    | {"said", "says", "told", "added"}
+    | frozenset(
+        [
+            "across",
+            "aboard",
+            "toward",
+            "towards",
+            "amid",
+            "despite",
+            "unlike",
+            "near",
+            "onto",
+            "upon",
+            "via",
+            "versus",
+            "within",
+            "against",
+            "among",
+            "between",
+            "beyond",
+            "behind",
+            "beside",
+            "inside",
+            "outside",
+            "throughout",
+            "million",
+            "billion",
+            "trillion",
+            "thousand",
+            "hundred",
+            "percent",
+        ]
+    )
+)  # prepositions the stop-word list lacks, and the scale of a figure left out ("$322 million")
 
 
 def _phrases(text: str, counts: dict[str, int], limit: int = 3) -> list[str]:
@@ -258,6 +308,8 @@ def _cut_short(tokens: list[str], end: int) -> bool:
     if end >= len(tokens):
         return False
     nxt = tokens[end]
+    if nxt[:1].isupper() and tokens[end - 1][:1].isupper():
+        return True  # "Congress weighs the White" of "... White House’s budget"
     return nxt.islower() and nxt not in STOPWORDS and bool(morphy(nxt, "n")) and not nxt.endswith("ly")
 
 

@@ -112,10 +112,21 @@ def test_drafted_questions_are_about_things_not_clauses() -> None:
         "Investigators found that the attackers got in on April 21 using a password stolen from a contractor.\n"
         "Harbour Valley declined to say whether it had paid the largest healthcare data breaches fine.\n"
         "It said it would offer affected patients credit monitoring and identity protection.\n"
+        "Congress weighs the White House’s budget request, which includes a $322 million contract.\n"
+        "The image showed the lander’s shadow stretched across gray lunar soil.\n"
     )
     article = read_article(Report("x", text))
     asked = [q for s in article.report.sentences for q in question_candidates(article, s)]
-    for bad in ("using a", "declined to", "healthcare data?", "monitoring and", "Valley’s?"):
+    for bad in (
+        "using a",
+        "declined to",
+        "healthcare data?",
+        "monitoring and",
+        "Valley’s?",
+        "the White?",
+        "the across",
+        "million contract",
+    ):
         assert not any(bad in q for q in asked), (bad, asked)
 
 
