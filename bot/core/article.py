@@ -419,7 +419,9 @@ def _titled_person(text: str, start: int, end: int, tokens: list[str], last_role
     run = text[start:end]
     title = " ".join(tokens[: last_role + 1])
     name_start = start + run.find(tokens[last_role + 1], len(" ".join(tokens[:last_role])))
-    return (name_start, end, PERSON, title.rstrip("."))
+    last = title.split()[-1].rstrip(".").lower()
+    abbreviated = title.endswith(".") and len(last) <= 4 and last in ROLE_WORDS  # "Dr.", "Sen."
+    return (name_start, end, PERSON, title if abbreviated else title.rstrip("."))
 
 
 def _kind_of_run(

@@ -372,7 +372,7 @@ def _answered(question: str, verdict: Verdict) -> Answer:
     citations = list(dict.fromkeys(Citation.of(s) for fact in verdict.facts for s in fact.sources))
     answer = verdict.parts[0]
     if len(verdict.parts) > 1:
-        answer = answer + ". Also: " + "; ".join(verdict.parts[1:])
+        answer = answer.rstrip(".") + ". Also: " + "; ".join(verdict.parts[1:])
     return Answer(
         question=question,
         answered=True,
