@@ -134,3 +134,9 @@ def test_a_month_and_year_is_not_read_as_a_month_and_day() -> None:
     from bot.core.article import _DATE
 
     assert _DATE.findall("its lowest since March 2022, and again on March 20") == ["March 2022", "March 20"]
+
+
+def test_an_abbreviated_title_keeps_its_period() -> None:
+    article = read_article(Report("x", "Sen. Ana Ruiz said the port was closed.\nPort Director Ida Berg agreed.\n"))
+    assert article.people["Ana Ruiz"].roles == ("Sen.",)
+    assert article.people["Ida Berg"].roles == ("Port Director",)

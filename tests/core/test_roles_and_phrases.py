@@ -62,6 +62,7 @@ def test_what_someone_said_cites_the_sentence_and_their_quote_beside_it(tmp_path
     assert answer.answered, answer.to_json()
     assert {c.sentence_id for c in answer.citations} == {"p2.s1", "p2.s2"}
     assert answer.citations[0].sentence_id == "p2.s1"  # the best first
+    assert ".." not in answer.answer and ". Also: " in answer.answer
 
 
 @pytest.mark.parametrize(
