@@ -110,3 +110,16 @@ def test_an_id_in_use_is_refused_and_force_redrafts_keeping_curated_files(tmp_pa
     code, out = run("add", str(src), "--data-dir", str(data), "--force")
     assert code == 0, out
     assert curated.exists() and "curated fact to review" in out
+
+
+def test_the_summary_names_each_body_and_place_once(tmp_path: Path) -> None:
+    text = (
+        "OSLO, May 4 (Reuters) - The Bank of Norway cut its rate on Tuesday in Oslo.\n"
+        "The Bank of Norway’s governor said the cut was needed.\n"
+    )
+    code, out = run("add", str(write(tmp_path, "cut.txt", text)), "--data-dir", str(tmp_path / "data"))
+    assert code == 0, out
+    organisations = next(line for line in out.splitlines() if line.strip().startswith("organisations:"))
+    places = next(line for line in out.splitlines() if line.strip().startswith("places:"))
+    assert organisations.count("Bank of Norway") == 1 and "’s" not in organisations, organisations
+    assert "Oslo" in places and "OSLO" not in places, places

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -151,7 +152,15 @@ def _report(draft: Draft, root: Path, changed: list[str], seconds: float) -> Non
     spans = [s for r in article.readings.values() for s in r.spans]
 
     def names(kind: str) -> list[str]:
-        return list(dict.fromkeys(s.text for s in spans if s.kind == kind))
+        """The names of one kind, each once: "The Bank of Norway’s" is the Bank of Norway."""
+        found: dict[str, str] = {}
+        for s in spans:
+            if s.kind == kind:
+                name = re.sub(r"^(?:The|the)\s+|[’']s$", "", s.text)
+                key = name.casefold()
+                if key not in found or found[key].isupper():
+                    found[key] = name  # "Oslo" rather than the dateline's "OSLO"
+        return list(found.values())
 
     quotes = [(sid, r.speaker) for sid, r in article.readings.items() if r.speaker]
     click.echo(f"Added {draft.report_id!r}: “{draft.title}” ({seconds:.1f} s)")
