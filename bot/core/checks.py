@@ -145,19 +145,21 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
         speaker = reading.speaker if "speaker" in wanted and reading.speaker != "?" else None
         if speaker and not ctx.index.document(speaker) <= ctx.tokens and not _reported(ctx, reading):
             return None
-        for span in reading.spans:
-            dateline = span.role == DATELINE and ctx.question.kind not in ("place", "organisation")
-            if (
-                _reported(ctx, reading)
-                and span.kind == PERSON
-                and (span.refers or span.text) == reading.speaker
-            ):
-                continue
-            if _modifies_asked(ctx, reading, span):
-                continue
-            if span.kind in wanted and not dateline and not ctx.index.document(span.text) <= ctx.tokens:
-                return None
+        if any(_gives_answer(ctx, reading, span, wanted) for span in reading.spans):
+            return None
     return f"the fact holds no {ctx.question.kind} the question does not already give"
+
+
+def _gives_answer(ctx: Context, reading: Reading, span: Span, wanted: frozenset[str]) -> bool:
+    """Whether one span of the fact is an answer of the wanted kind that the question does not
+    already give."""
+    if span.kind not in wanted or ctx.index.document(span.text) <= ctx.tokens:
+        return False
+    if span.role == DATELINE and ctx.question.kind not in ("place", "organisation"):
+        return False  # the agency that filed the story answers no who-question
+    if _reported(ctx, reading) and span.kind == PERSON and (span.refers or span.text) == reading.speaker:
+        return False  # the one who reports what others wanted
+    return not _modifies_asked(ctx, reading, span)
 
 
 def _modifies_asked(ctx: Context, reading: Reading, span: Span) -> bool:
