@@ -93,6 +93,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         key=lambda s: (
             -_counts(text, s, question),
             -_dated(text, s, question),
+            -_value_of(text, s, tokens),
             s.text.isalpha(),  # "one more cut ... to 1.75%": a figure in digits first
             _rank_kind(question, s),
             -_near_words(text, s, tokens),
@@ -161,6 +162,16 @@ def _dated(text: str, span: Span, question: Question) -> int:
         return 0
     after = " ".join(words(text[span.end :])[:DATED_WORDS]).lower()
     return int(any(re.search(rf"\b{re.escape(w)}\b", after) for w in wanted))
+
+
+_VALUE_OF = re.compile(r"([\w’'-]+)\s+of\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
+
+
+def _value_of(text: str, span: Span, tokens: frozenset[str]) -> int:
+    """1 when the figure is the value of a word the question asks about ("the previous record
+    of 2:00:35", "growth of 1.2%")."""
+    found = _VALUE_OF.search(text[max(0, span.start - 40) : span.start])
+    return int(found is not None and stem(found.group(1).lower()) in tokens)
 
 
 def _focus_figure(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:

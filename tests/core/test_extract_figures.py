@@ -3,6 +3,8 @@ and a time taken written whole."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.core.article import _MEASURE, unit_class
@@ -117,3 +119,10 @@ def test_an_answer_window_starts_after_the_question_words() -> None:
     )
     tokens = frozenset(lemma_stem(w) for w in ("controllers", "first", "image"))
     assert "shadow" in best_window(text, tokens)
+
+
+def test_the_figure_that_is_the_value_of_what_is_asked_is_the_answer(tmp_path: Path) -> None:
+    text = "Berg’s time took 23 seconds off the previous record of 2:00:35, set on the same course in 2023.\n"
+    engine = drafted_engine(text, "record", tmp_path)
+    answer = engine.ask("previous world record time")
+    assert answer.answered and "2:00:35" in answer.answer, answer.to_json()
