@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.core.article import DATE, DATELINE, Reading, Span, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical_bridge import expansions_of_word, phrases_of, related_phrases
+from bot.core.lexical_bridge import expansions_of_word, name_of_kind, phrases_of
 from bot.core.question import PERSON, TIME, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import stem, words
@@ -363,12 +363,7 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
 def _named_kind(doc: Doc, head: str) -> bool:
     """"What party is she in?" of "a Republican": a name in the fact whose WordNet relatives
     say what it is ("Republican Party")."""
-    for reading in doc.readings:
-        for word in re.findall(r"\b[A-Z][a-z]{3,}\b", reading.sentence.text):
-            lemma = word.lower()
-            if any(head in phrase.split() for phrase in related_phrases(lemma)):
-                return True
-    return False
+    return any(name_of_kind(r.sentence.text, head) for r in doc.readings)
 
 
 #: Kinds of question whose verb carries what they ask (a figure or a quote carries it otherwise).

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from bot.core.article import DATE, DATELINE, UNCLEAR, Reading, Span
 from bot.core.index import Doc
-from bot.core.lexical_bridge import related_phrases
+from bot.core.lexical_bridge import name_of_kind
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
     DEFINITION,
@@ -375,11 +375,7 @@ def _named_kind(question: Question, reading: Reading) -> str | None:
     of "Republican Party"), when the question does not name it."""
     if not question.focus or question.kind not in (ORGANISATION, WHAT):
         return None
-    head = question.focus[-1]
-    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", reading.sentence.text):
-        if word.lower() not in question.folded and any(head in p.split() for p in related_phrases(word.lower())):
-            return word
-    return None
+    return name_of_kind(reading.sentence.text, question.focus[-1], skip=question.folded)
 
 
 def _named_in_question(span: Span, tokens: frozenset[str]) -> bool:

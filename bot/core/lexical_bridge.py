@@ -6,6 +6,7 @@ words into the stems of words that mean much the same, so "purchase" finds "boug
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
@@ -80,3 +81,15 @@ def question_phrases(text: str, analyse: Callable[[str], tuple[str, ...]]) -> di
 def related_phrases(lemma: str) -> frozenset[str]:
     """The multiword relatives of a lemma ("republican" -> "republican party")."""
     return frozenset(p for p in _wordnet.related(lemma) | _wordnet.synonyms(lemma) if " " in p)
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def name_of_kind(text: str, head: str, skip: str = "") -> str | None:
+    """The first capitalised word of ``text`` whose WordNet relatives say it is a ``head``
+    ("Republican", of "Republican Party", for "party"), other than the words in ``skip``."""
+    for word in _NAME_WORD.findall(text):
+        if word.lower() not in skip and any(head in p.split() for p in related_phrases(word.lower())):
+            return word
+    return None
