@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.core.article import DATE, DATELINE, Reading, Span, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical_bridge import expansions_of_word, name_of_kind, phrases_of
+from bot.core.lexical_bridge import expansions_of_word, name_of_kind
 from bot.core.question import PERSON, TIME, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import stem, words
@@ -412,7 +412,7 @@ def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
     if not ctx.question.subject or doc.curated:
         return None
     titles = _speaker_titles(ctx, doc)
-    missing = [w for w in ctx.question.subject if not _names_speaker(ctx, doc, w, titles)]
+    missing = [w for w in ctx.question.subject if not _in_fact(ctx, doc, w, asks=False, also=titles)]
     if missing:
         return f"the fact does not quote or name {' '.join(missing)}"
     asked = {t for w in ctx.question.subject for t in ctx.index.document(w)} & ctx.index.person_names
@@ -420,14 +420,6 @@ def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
     if asked and speakers and not any(asked & ctx.index.document(s) for s in speakers):
         return f"the fact quotes {speakers[0]}, not {' '.join(ctx.question.subject)}"
     return None
-
-
-def _names_speaker(ctx: Context, doc: Doc, word: str, titles: frozenset[str]) -> bool:
-    """Whether a word of "what did X say" is in the fact, its speakers' titles, or a synonym's."""
-    stems = ctx.tokens_of(word)
-    if not stems or stems & (doc.tokens | titles) or expansions_of_word(word) & doc.tokens:
-        return True
-    return phrase_found(tuple(ctx.index.phrase(p) for p in phrases_of(word)), doc.pairs)
 
 
 def _speaker_titles(ctx: Context, doc: Doc) -> frozenset[str]:
@@ -466,16 +458,18 @@ def names_known(ctx: Context, doc: Doc) -> str | None:
     return None
 
 
-def _in_fact(ctx: Context, doc: Doc, word: str) -> bool:
-    """Whether a word of the question is in the fact: as written, inflected, in a way of asking
-    for it, or through a general synonym (a word the index cannot read counts as found)."""
+def _in_fact(
+    ctx: Context, doc: Doc, word: str, *, asks: bool = True, also: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a word of the question is in the fact (or in ``also``): as written, inflected, in
+    a way of asking for it (with ``asks``), or through a general synonym or multiword synonym (a
+    word the index cannot read counts as found)."""
     stems = ctx.tokens_of(word)
-    if not stems or stems & doc.tokens or any(stems <= ask for ask in doc.asks):
+    if not stems or stems & (doc.tokens | also) or (asks and any(stems <= ask for ask in doc.asks)):
         return True
     if expansions_of_word(word) & doc.tokens:
         return True
-    phrases = tuple(ctx.index.phrase(p) for p in phrases_of(word))
-    return phrase_found(phrases, doc.pairs)  # "ceo": "Chief Executive Ana Ruiz"
+    return phrase_found(ctx.index.phrases_of(word), doc.pairs)  # "ceo": "Chief Executive Ana Ruiz"
 
 
 def _titled(ctx: Context, doc: Doc) -> bool:

@@ -17,6 +17,7 @@ from itertools import pairwise
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, read_article
 from bot.core.knowledge import Fact, FactBase
+from bot.core.lexical_bridge import phrases_of
 from bot.core.lexicon import NUMBER_WORDS
 from bot.core.question import figures_in
 from bot.core.text import clean
@@ -111,6 +112,10 @@ class FactIndex:
     def phrase(self, text: str) -> tuple[str, ...]:
         """A phrase's tokens, in order."""
         return tuple(self.analyzer.index(text)[1])
+
+    def phrases_of(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """A word's multiword synonyms, as this report's tokens in order ("ceo" -> (chief, execut, offic))."""
+        return tuple(self.phrase(p) for p in phrases_of(word))
 
     @staticmethod
     def _implied_kinds(readings: tuple[Reading, ...]) -> frozenset[str]:

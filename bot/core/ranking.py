@@ -14,7 +14,7 @@ from bot.core.article import REASON_CUE, refers_back
 from bot.core.checks import Context, failures
 from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
-from bot.core.lexical_bridge import expansions_of_word, phrases_of, question_expansions, question_phrases
+from bot.core.lexical_bridge import expansions_of_word, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.question import NUMBER, PERSON, REASON, Question, read_question
 from bot.core.report import Sentence
@@ -222,7 +222,7 @@ def _unknown_name(index: FactIndex, word: str) -> bool:
         return False
     if not word.isupper():
         return True
-    phrases = tuple(index.phrase(p) for p in phrases_of(lower))  # "CEO": "Chief Executive Ana Ruiz"
+    phrases = index.phrases_of(lower)  # "CEO": "Chief Executive Ana Ruiz"
     return not (any(index.document(" ".join(p)) <= index.vocabulary for p in phrases) or phrase_found(phrases, index.pairs))
 
 
