@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core.engine import Engine  # noqa: E402
 from bot.core.knowledge import FactBase, load_data_dir  # noqa: E402
+from tests.crafted import crafted  # noqa: E402
 
 
 def questions() -> list[str]:
@@ -162,17 +163,6 @@ def pathological() -> None:
             load_data_dir(data)
             took = (time.perf_counter() - started) * 1000
             print(f"load with a {len(paragraph) // 1000} KB paragraph of {label}: {took:.0f} ms")
-
-
-def crafted(n: int) -> str:
-    """The n-th of many distinct questions: a name never seen (letters only, so that it reads
-    as a name), owned things and a number, so that every cache sees new texts."""
-    letters, k = "", n + 26 * 26
-    while k:
-        k, r = divmod(k, 26)
-        letters += chr(97 + r)
-    name = "Zor" + letters
-    return f"What did the minister of {name} say about {name}'s task force and {n * 7919} kidnappings?"
 
 
 def core_cache_sizes(engine: Engine) -> dict[str, int]:

@@ -12,19 +12,9 @@ import pytest
 import bot.core
 from bot.core import analyzer as analyzer_module
 from bot.core.engine import Engine
+from tests.crafted import crafted
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def crafted(n: int) -> str:
-    """The n-th of many distinct questions: a name never seen (letters only, so that it reads
-    as a name), owned things and a number, so that every cache sees new texts."""
-    letters, k = "", n + 26 * 26
-    while k:
-        k, r = divmod(k, 26)
-        letters += chr(97 + r)
-    name = "Zor" + letters
-    return f"What did the minister of {name} say about {name}'s task force and {n * 7919} kidnappings?"
 
 
 def test_the_analysed_text_cache_keeps_at_most_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
