@@ -107,11 +107,14 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         matches.append(Match(doc.fact, doc, score, cov, ask, fz))
     matches.sort(key=lambda m: (-m.score, -m.fuzzy, -m.asked, m.fact.sources[0].paragraph, m.fact.sources[0].index))
     # The checks run on the kept facts only: the ranking is by score, the checks judge the top.
-    kept = [replace(m, failed=tuple(failures(ctx, m.doc))) for m in matches[:KEEP]]
+    def judged(m: Match) -> Match:
+        return replace(m, failed=tuple(failures(ctx, m.doc)))
+
+    kept = [judged(m) for m in matches[:KEEP]]
     for m in matches[KEEP:MAX_KEEP]:
         if any(k.passes for k in kept) or m.score < RESCUE_FLOOR:
             break
-        kept.append(replace(m, failed=tuple(failures(ctx, m.doc))))  # the next, until one passes
+        kept.append(judged(m))  # the next, until one passes
     kept = _with_reason_after(index, question, kept)
     return Ranking(question, analysis, dict(weighted.weights), tuple(kept), ctx)
 
@@ -223,7 +226,7 @@ def _unknown_name(index: FactIndex, word: str) -> bool:
     if not word.isupper():
         return True
     phrases = index.phrases_of(lower)  # "CEO": "Chief Executive Ana Ruiz"
-    return not (any(index.document(" ".join(p)) <= index.vocabulary for p in phrases) or phrase_found(phrases, index.pairs))
+    return not (any(set(p) <= index.vocabulary for p in phrases) or phrase_found(phrases, index.pairs))
 
 
 def _fuzzy(index: FactIndex, analysis: Analysis) -> dict[int, float]:
