@@ -494,14 +494,56 @@ def _apposition(text: str, end: int) -> str:
     return role if any(w in ROLE_WORDS for w in words) and len(words) <= 10 else ""
 
 
+def speaks(text: str) -> bool:
+    """Whether a sentence quotes or reports someone's words."""
+    return bool(re.search(_SAID, text) or _QUOTE.search(text))
+
+
 def _speaker(text: str, spans: Sequence[Span]) -> str | None:
     """The person a quoted or reported sentence is attributed to, when it names them."""
-    if not re.search(_SAID, text) and not _QUOTE.search(text):
+    if not speaks(text):
         return None
     quoted = [m.span() for m in _QUOTE.finditer(text)]
     people = [s for s in spans if s.kind == PERSON and not any(a <= s.start < b for a, b in quoted)]
     if not people:
         return None  # "“I am sad for Ana,” she said": Ana is spoken of, not speaking
-    said = [m.start() for m in re.finditer(_SAID, text)]
-    best = people[-1] if not said else min(people, key=lambda p: min(abs(p.start - s) for s in said))
+    said = [m.span() for m in re.finditer(_SAID, text)]
+    if not said:
+        best = people[-1]
+        return best.refers or best.text
+    attached = [p for p in people if any(_says(text, p, verb) for verb in said)]
+    if not attached and any(_AND_SAID.search(text[: a]) for a, _ in said) and _opens(text, people[0]):
+        attached = [people[0]]  # "Ruiz scheduled a hearing and said ...": the sentence's subject
+    if not attached:
+        return None  # "organizers said", "X said Y had ...": Y is spoken of; the role rule may find who
+    best = min(attached, key=lambda p: min(abs(p.start - a) for a, _ in said))
     return best.refers or best.text
+
+
+#: What may stand between a speaker and the verb of saying: an apposition (", her coach,") and
+#: an adverb or auxiliary ("Ruiz also said", "Ruiz has said").
+_SPEAKER_GAP = re.compile(r"^\s*(?:,[^“”\"]*,|,)?\s*(?:(?:also|later|then|again|has|had|have|once|previously|\w+ly)\s+)?$")
+#: What may follow "said Ana Ruiz": the sentence's end, or her apposition (", the governor.").
+_AFTER_INVERTED = re.compile(r"^\s*(?:[,.;:!?”\"]|$)")
+
+
+#: "... and said", "... but said": the verb of saying shares the sentence's subject.
+_AND_SAID = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$")
+
+
+def _opens(text: str, person: Span) -> bool:
+    """Whether ``person`` is the sentence's subject: named before any plain word but one
+    ("The governor", "Sen. Ana Ruiz, a Democrat, ...")."""
+    return sum(1 for w in text[: person.start].split() if w[:1].islower()) <= 1
+
+
+def _says(text: str, person: Span, verb: tuple[int, int]) -> bool:
+    """Whether ``person`` is who the verb of saying at ``verb`` attributes the words to:
+    "Ruiz, her coach, said", "said Ruiz." (not "Berg said Ruiz had ...")."""
+    if person.end <= verb[0]:
+        return bool(_SPEAKER_GAP.match(text[person.end : verb[0]]))
+    if person.start >= verb[1]:
+        between = text[verb[1] : person.start].split()
+        titled = all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in between) and len(between) <= 3
+        return titled and bool(_AFTER_INVERTED.match(text[person.end :]))  # "said Dr. Ruiz, 29."
+    return False

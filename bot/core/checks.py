@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.article import DATE, DATELINE, Reading, Span, unit_class
+from bot.core.article import DATE, DATELINE, Reading, Span, speaks, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind
@@ -417,6 +417,8 @@ def subject_in_fact(ctx: Context, doc: Doc) -> str | None:
         return f"the fact does not quote or name {' '.join(missing)}"
     asked = {t for w in ctx.question.subject for t in ctx.index.document(w)} & ctx.index.person_names
     speakers = [r.speaker for r in doc.readings if r.speaker and r.speaker != "?"]
+    if asked and not speakers and not any(speaks(r.sentence.text) for r in doc.readings):
+        return f"the fact quotes no one, so nothing {' '.join(ctx.question.subject)} said"
     if asked and speakers and not any(asked & ctx.index.document(s) for s in speakers):
         return f"the fact quotes {speakers[0]}, not {' '.join(ctx.question.subject)}"
     return None

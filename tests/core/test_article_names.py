@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.article import PERSON, read_article
 from bot.core.drafting import surname_aliases
 from bot.core.report import Report
@@ -140,3 +142,26 @@ def test_an_abbreviated_title_keeps_its_period() -> None:
     article = read_article(Report("x", "Sen. Ana Ruiz said the port was closed.\nPort Director Ida Berg agreed.\n"))
     assert article.people["Ana Ruiz"].roles == ("Sen.",)
     assert article.people["Ida Berg"].roles == ("Port Director",)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Race doctor Dr. Alan Reed said Hana Lind had a torn hamstring.\n", "Alan Reed"),
+        ("Lind’s agent, Marta Kov, said on Sunday that the runner would rest.\n", "Marta Kov"),
+        ("Clean water is the most urgent need, said Dr. Emeka Obi, a health specialist.\n", "Emeka Obi"),
+        ("Sen. Ruth Cole, a Democrat, called the landing a success but said costs were high.\n", "Ruth Cole"),
+        ("Both winners got $100, and Brian Lind earned a bonus, race organizers said.\n", None),
+        ("The Ministry of Mobility said Minister Sophie Dean would meet both sides.\n", None),
+    ],
+)
+def test_the_speaker_is_who_the_verb_of_saying_attributes_the_words_to(text: str, speaker: str | None) -> None:
+    assert read_article(Report("x", text)).reading("p1.s1").speaker == speaker
+
+
+def test_a_pronoun_quote_after_a_reported_sentence_keeps_its_speaker() -> None:
+    text = (
+        "Race doctor Dr. Alan Reed said Hana Lind had a torn hamstring. "
+        "“She was in a lot of pain,” he said.\n"
+    )
+    assert read_article(Report("x", text)).reading("p1.s2").speaker == "Alan Reed"

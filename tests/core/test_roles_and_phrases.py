@@ -237,3 +237,15 @@ def test_a_reason_given_in_the_next_sentence_answers_why(tmp_path: Path) -> None
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
     assert "delays" in answer.answer.lower()
     assert not engine.ask("Why did the company hire engineers?").answered  # nothing after says why
+
+
+def test_what_someone_said_needs_a_sentence_that_quotes_someone(tmp_path: Path) -> None:
+    text = (
+        "Hana Lind pulled up injured after the race in Chicago on Sunday.\n"
+        "Race doctor Dr. Alan Reed said Hana Lind had a torn hamstring after the race.\n"
+    )
+    engine = drafted_engine(text, "race", tmp_path)
+    answer = engine.ask("What did Hana Lind say after the race?")
+    assert not answer.answered, answer.to_json()  # the doctor spoke of her; she said nothing
+    answer = engine.ask("What did Alan Reed say about Lind?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
