@@ -10,7 +10,10 @@ Contents (UTF-8 text, gzip; ``#`` lines are the licence): ``x<TAB>pos<TAB>inflec
 for every entry of the exception lists (``noun.exc``, ``verb.exc``, ``adj.exc``, ``adv.exc``), then
 ``l<TAB>pos<TAB>lemma lemma ...``: the single-word lemmas of ``index.<pos>``, which morphy's
 suffix rules check their candidates against; then ``p<TAB>v<TAB>get_in lift_off ...``: the
-phrasal verbs (a verb and a particle) of ``index.verb``. Licence: ``bot/core/data/wordnet.LICENSE``.
+phrasal verbs (a verb and a particle) of ``index.verb``; then ``i<TAB>n<TAB>us:usa ...``: initials
+that WordNet writes with stops ("u.s.") whose synset also spells them as a longer word ("usa"),
+so initials that spell a common word ("US", "us") keep a word of their own. Licence:
+``bot/core/data/wordnet.LICENSE``.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
+import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_wordnet import LICENSE, POSES, ROOT
+from build_wordnet import LICENSE, POSES, ROOT, read_data
 
 OUT = ROOT / "bot" / "core" / "data" / "wordnet-morphy.tsv.gz"
 
@@ -40,6 +44,21 @@ def phrasal_verbs(wn: Path) -> set[str]:
             parts = word.split("_")
             if len(parts) == 2 and parts[1] in PARTICLES and parts[0].isalpha():
                 found.add(word)
+    return found
+
+
+def initials(wn: Path) -> dict[str, str]:
+    """Initials with stops ("u.s.") -> the shortest longer word of their synset that starts with
+    the same letters ("usa"), for the synsets that also hold the letters joined ("us")."""
+    found: dict[str, str] = {}
+    for synset in read_data(wn).values():
+        for word in synset.words:
+            if not re.fullmatch(r"(?:[a-z]\.){2,}", word):
+                continue
+            joined = word.replace(".", "")
+            longer = sorted(w for w in synset.words if w.isalpha() and w.startswith(joined) and w != joined)
+            if joined in synset.words and longer:
+                found.setdefault(joined, min(longer, key=len))
     return found
 
 
@@ -70,6 +89,7 @@ def main() -> int:
                         words.add(word)
         lines.append(f"l\t{pos}\t{' '.join(sorted(words))}")
     lines.append(f"p\tv\t{' '.join(sorted(phrasal_verbs(wn)))}")
+    lines.append(f"i\tn\t{' '.join(f'{k}:{v}' for k, v in sorted(initials(wn).items()))}")
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(("\n".join(lines) + "\n").encode("utf-8"))

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import Stemmer  # PyStemmer: the Snowball stemmers in C
 
-from bot.core.lexicon import NUMBER_WORDS
+from bot.core.lexical.morphy import spelled_initials
+from bot.core.lexicon import NUMBER_WORDS, STOPWORDS
 
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -60,8 +61,24 @@ _NOT = re.compile(r"n't\b")
 _CONTRACTION = re.compile(r"'(re|ve|ll|d|m)\b")
 
 
+#: Initials written with stops ("U.S.", "U.K.") or in capitals ("US"): one word, not letters.
+_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z]{2,4}\b")
+
+
+@lru_cache(maxsize=1024)
+def _initials_word(initials: str) -> str:
+    """ "U.S." -> "usa", "U.K." -> "uk": the letters joined; when they spell a stop word ("us")
+    and WordNet knows them as initials, its longer spelling ("USA"), so they still count."""
+    joined = initials.replace(".", "").lower()
+    if joined not in STOPWORDS:
+        return joined if "." in initials else initials
+    return spelled_initials(joined) or initials  # "IN", "IT": not initials WordNet knows
+
+
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[str, ...]:
+    if "." in text or any(c.isupper() for c in text[1:]):
+        text = _INITIALS.sub(lambda m: _initials_word(m.group(0)), text)
     text = clean(text)
     if "'" in text:
         text = _POSSESSIVE.sub(r"\1", text)

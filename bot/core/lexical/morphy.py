@@ -34,7 +34,7 @@ def _data() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, frozenset[
     lemmas: dict[str, frozenset[str]] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         kind, _, rest_ = line.partition("\t")
-        if kind in ("x", "l", "p"):
+        if kind in ("x", "l", "p", "i"):
             pos, *rest = rest_.split("\t")
         if kind == "x":
             exc[pos].setdefault(rest[0], []).append(rest[1])
@@ -42,12 +42,21 @@ def _data() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, frozenset[
             lemmas[pos] = frozenset(rest[0].split(" "))
         elif kind == "p":
             lemmas["phrasal"] = frozenset(rest[0].split(" "))
+        elif kind == "i":
+            lemmas["initials"] = frozenset(rest[0].split(" "))
     return {p: {k: tuple(v) for k, v in d.items()} for p, d in exc.items()}, lemmas
 
 
 def is_phrasal_verb(verb: str, particle: str) -> bool:
     """Whether WordNet has the phrasal verb ``verb particle`` ("get in", "lift off")."""
     return f"{verb}_{particle}" in _data()[1].get("phrasal", frozenset())
+
+
+def spelled_initials(letters: str) -> str | None:
+    """The word WordNet spells initials with when their letters are a word too: "us" (for
+    "U.S.") -> "usa"; None for other letters."""
+    prefix = f"{letters}:"
+    return next((e[len(prefix) :] for e in _data()[1].get("initials", ()) if e.startswith(prefix)), None)
 
 
 def is_lemma(word: str, pos: str | None = None) -> bool:
