@@ -312,6 +312,10 @@ KIND_NOUNS = frozenset(
         "number",
         "figure",
         "amount",
+        "organisation",
+        "organisations",
+        "organization",
+        "organizations",
     ]
 )
 
@@ -471,6 +475,8 @@ def _in_fact(
         return True
     if expansions_of_word(word) & doc.tokens:
         return True
+    if any(ctx.index.initials.get(t, frozenset()) <= doc.tokens for t in stems & ctx.index.initials.keys()):
+        return True  # "the NPA": "the National Police Agency"
     return phrase_found(ctx.index.phrases_of(word), doc.pairs)  # "ceo": "Chief Executive Ana Ruiz"
 
 

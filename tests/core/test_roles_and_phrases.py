@@ -249,3 +249,20 @@ def test_what_someone_said_needs_a_sentence_that_quotes_someone(tmp_path: Path) 
     assert not answer.answered, answer.to_json()  # the doctor spoke of her; she said nothing
     answer = engine.ask("What did Alan Reed say about Lind?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+
+
+def test_initials_in_a_what_question_are_the_body_they_stand_for(tmp_path: Path) -> None:
+    text = (
+        "The National Harbour Agency said on Monday it would open a desk in Tromso for lost cargo.\n"
+        "Fishermen in Bodo said the season was poor.\n"
+    )
+    engine = drafted_engine(text, "harbour", tmp_path)
+    answer = engine.ask("What is the NHA opening in Tromso?")
+    assert answer.answered and answer.citations[0].sentence_id == "p1.s1", answer.to_json()
+
+
+def test_which_organisations_asks_for_bodies_not_for_the_word(tmp_path: Path) -> None:
+    text = "The Harbour Agency and the Coast Guard of Norway are taking part in the search off Bodo.\n"
+    engine = drafted_engine(text, "search", tmp_path)
+    answer = engine.ask("Which organisations are taking part in the search?")
+    assert answer.answered and ("Harbour Agency" in answer.answer or "Coast Guard" in answer.answer), answer.to_json()
