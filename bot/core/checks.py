@@ -476,7 +476,7 @@ def _in_fact(
     if expansions_of_word(word) & doc.tokens:
         return True
     if any(ctx.index.initials.get(t, frozenset()) <= doc.tokens for t in stems & ctx.index.initials.keys()):
-        return True  # "the NPA": "the National Police Agency"
+        return True  # "the BoN": "the Bank of Norway"
     return phrase_found(ctx.index.phrases_of(word), doc.pairs)  # "ceo": "Chief Executive Ana Ruiz"
 
 
