@@ -364,6 +364,7 @@ class FactIndex:
         self._tf: list[dict[str, float]] = []
         self._numbers: list[frozenset[str]] = []
         self._sequences: list[tuple[tuple[str, ...], ...]] = []
+        self._adjacent: dict[int, frozenset[tuple[str, str]]] = {}  # filled on first use, per fact
         self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
@@ -627,20 +628,29 @@ class FactIndex:
     def _supports(self, i: int, pair: tuple[str, str]) -> bool:
         """Whether a text of fact ``i`` has the two tokens of ``pair`` side by side (stop words such
         as "of" and "'s" are already gone): "Peru's ambassador", "ambassador of Peru"."""
-        a, b = pair
+        adjacent = self._adjacent.get(i)
+        if adjacent is None:
+            adjacent = self._adjacent[i] = _adjacent_pairs(self._sequences[i])
+        return pair in adjacent
 
-        def has(token: str, word: str) -> bool:  # a phrase token holds its words: "polici_committe_..."
-            return token == word or word in token.split("_")
 
-        for seq in self._sequences[i]:
-            for k, t in enumerate(seq):
-                if has(t, a) and has(t, b):
-                    return True
-                if k + 1 < len(seq) and (
-                    (has(t, a) and has(seq[k + 1], b)) or (has(t, b) and has(seq[k + 1], a))
-                ):
-                    return True
-        return False
+def _adjacent_pairs(sequences: tuple[tuple[str, ...], ...]) -> frozenset[tuple[str, str]]:
+    """Every pair of words that stand side by side in ``sequences``, either way round, or
+    inside one phrase token ("polici_committe_chairperson" holds its words)."""
+
+    def parts(token: str) -> set[str]:
+        return {token, *token.split("_")}
+
+    out: set[tuple[str, str]] = set()
+    for seq in sequences:
+        for k, token in enumerate(seq):
+            here = parts(token)
+            out.update((x, y) for x in here for y in here)
+            if k + 1 < len(seq):
+                after = parts(seq[k + 1])
+                out.update((x, y) for x in here for y in after)
+                out.update((y, x) for x in here for y in after)
+    return frozenset(out)
 
 
 # -- the checks: each one named, written once; its factor ranks a failing fact down, and a

@@ -228,3 +228,11 @@ def test_question_clause_keeps_abbreviations_whole() -> None:
     assert question_clause("How did Rep. Choi describe it?") is None
     assert question_clause("What did the U.S. State Department say?") is None
     assert question_clause("I read it somewhere — who is leading them?") == "who is leading them?"
+
+
+def test_words_side_by_side_or_inside_one_phrase_token_are_adjacent_either_way_round() -> None:
+    from bot.core.matcher import _adjacent_pairs
+
+    pairs = _adjacent_pairs((("peru", "ambassador", "seoul"), ("polici_committe_chair",)))
+    assert {("peru", "ambassador"), ("ambassador", "peru"), ("committe", "chair")} <= pairs
+    assert ("peru", "seoul") not in pairs  # a word between them
