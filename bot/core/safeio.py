@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -240,6 +242,29 @@ _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
+def _within_limits(text: str) -> bool:
+    """Whether ``text`` cannot break the limits, so walking its events can be skipped (the usual
+    knowledge file, read at every start-up): no anchor to expand, fewer separators than the
+    values allowed, and no value nested deeper than allowed. A block collection nests only by
+    indenting or by an opener on the same line ("- ", ": "); a flow one by its brackets, counted
+    as if every bracket (quoted ones too) opened or closed one."""
+    if "&" in text:
+        return False
+    separators = sum(text.count(c) for c in ":,-\n")
+    if 2 * separators + 2 > MAX_YAML_NODES:
+        return False
+    steps = list(accumulate(1 if b in "[{" else -1 for b in _BRACKETS.findall(text)))
+    flow = max(steps, default=0) - min(0, min(steps, default=0))
+    deepest = max(
+        (len(line) - len(line.lstrip(" ")) + line.count("- ") + line.count(": ") + line.count("? ") for line in text.splitlines()),
+        default=0,
+    )
+    return deepest + flow + 1 < MAX_YAML_DEPTH
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
 def _measure(text: str) -> None:
     """Refuse a document whose expanded size or nesting is beyond the limits, before building it.
 
@@ -329,7 +354,8 @@ def load_yaml(text: str, *, file: str) -> Any:
     than :data:`MAX_YAML_NODES` values or nesting deeper than :data:`MAX_YAML_DEPTH`.
     """
     try:
-        _measure(text)
+        if not _within_limits(text):
+            _measure(text)
         loader = _SafeLineLoader(text)
         try:
             return loader.get_single_data()

@@ -77,7 +77,7 @@ def _initials_word(initials: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[str, ...]:
-    if "." in text or any(c.isupper() for c in text[1:]):
+    if "." in text or text[1:] != text[1:].lower():  # stops or capitals: maybe initials
         text = _INITIALS.sub(lambda m: _initials_word(m.group(0)), text)
     text = clean(text)
     if "'" in text:

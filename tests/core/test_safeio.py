@@ -266,3 +266,13 @@ def test_load_fact_base_without_a_root_keeps_files_in_their_folder(
 def test_unsafe_file_is_an_expected_error() -> None:
     assert issubclass(UnsafeFile, ReportbotError)
     assert sys.getrecursionlimit() > safeio.MAX_YAML_DEPTH * 4
+
+
+def test_a_plain_document_is_judged_within_the_limits_without_walking_its_events() -> None:
+    from bot.core.safeio import _within_limits
+
+    assert _within_limits("facts:\n  - id: a\n    ask: [who leads, who heads]\n")
+    assert not _within_limits("a: &x [1]\nb: *x\n")  # an anchor: walked
+    assert not _within_limits("a: " + "[" * 60 + "]" * 60)  # deep flow nesting
+    assert not _within_limits("- " * 60 + "x")  # deep nesting on one line
+    assert not _within_limits("".join(" " * i + f"k{i}:\n" for i in range(60)))  # deep by indenting

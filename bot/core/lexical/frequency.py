@@ -12,7 +12,7 @@ words weigh more in a match.
 from __future__ import annotations
 
 import gzip
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 #: A word at least this frequent is common English (about the 30,000 most frequent words).
@@ -20,19 +20,24 @@ COMMON_ZIPF = 3.0
 
 
 @cache
-def _table() -> dict[str, float]:
+def _table() -> dict[str, str]:
+    """word -> its Zipf frequency as written (split in one pass: this is read at start-up)."""
     raw = resources.files("bot.core").joinpath("data", "english-frequent.txt.gz").read_bytes()
-    table: dict[str, float] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, z = line.partition("\t")
-            table[word] = float(z)
-    return table
+    text = gzip.decompress(raw).decode("utf-8")
+    start = text.find("\n", text.rfind("\n#") + 1) + 1 if text.startswith("#") else 0
+    fields = iter(text[start:].split())
+    return dict(zip(fields, fields, strict=True))
+
+
+@lru_cache(maxsize=1024)  # Zipf values have two decimals: a few hundred
+def _value(written: str) -> float:
+    return float(written)
 
 
 def zipf(word: str) -> float:
     """The Zipf frequency of ``word`` (case-insensitive); 0.0 when it is not among the listed words."""
-    return _table().get(word.lower(), 0.0)
+    written = _table().get(word.lower())
+    return _value(written) if written else 0.0
 
 
 def is_common(word: str, min_zipf: float = COMMON_ZIPF) -> bool:
