@@ -147,6 +147,9 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
     kind = PERSON if _WHICH_NAME.match(plain) else answer_kind(folded)  # "Which Ruiz said ...?"
     if not syntax:
         kind = lead_kind(folded) or kind
+    units = units_of(folded) if kind != NUMBER else frozenset()  # "how far did prices fall": a figure
+    if kind in (WHAT, DEFINITION) and units and "clock" not in units:
+        kind = MEASURE  # "what was Berg's time?", "the winning time": a measure, not who Berg is
     return Question(
         text=plain,
         folded=folded,
@@ -160,7 +163,7 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
         predicate=predicate_of(folded) if syntax else "",
         topic=tuple(topic_of(folded)) if syntax else (),
         relative=frozenset(m.group(0) for m in _RELATIVE.finditer(folded)),
-        units=units_of(folded) if kind != NUMBER else frozenset(),  # "how far did prices fall": a figure
+        units=units,
         wants_people=bool(_WHICH_PEOPLE.search(folded)),
     )
 
@@ -325,7 +328,7 @@ _UNITS = (
     ("length", re.compile(r"\bhow (?:tall|far|wide)\b")),
     ("weight", re.compile(r"\bhow (?:heavy\b|much (?:\w+ ){0,4}?weigh)")),
     ("speed", re.compile(r"\bhow fast\b")),
-    ("time", re.compile(r"\bhow long\b|\b(?:winning|finishing|record|race|lap|best) times?\b")),
+    ("time", re.compile(r"\bhow long\b|\b(?:winning|finishing|record|race|lap|best) times?\b|['’]s time\b")),
     ("clock", re.compile(r"\b(?:what|which) time\b|\bat what hour\b")),
     ("length", re.compile(r"\bhow long is\b")),
 )

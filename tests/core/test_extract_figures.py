@@ -126,3 +126,14 @@ def test_the_figure_that_is_the_value_of_what_is_asked_is_the_answer(tmp_path: P
     engine = drafted_engine(text, "record", tmp_path)
     answer = engine.ask("previous world record time")
     assert answer.answered and "2:00:35" in answer.answer, answer.to_json()
+
+
+def test_someones_time_asks_for_a_measure_of_time(tmp_path: Path) -> None:
+    text = (
+        "Uganda’s Joshua Okello was third in 2:01:30 in Oslo on Sunday.\n"
+        "Okello won in Bergen last December and finished second in London in April.\n"
+    )
+    engine = drafted_engine(text, "race-times", tmp_path)
+    answer = engine.ask("What was Okello's time?")
+    assert answer.answered and answer.answer.startswith("2:01:30"), answer.to_json()
+    assert not engine.ask("What was Okello's time in London in April?").answered  # no time is given there
