@@ -94,7 +94,9 @@ _MEASURE = re.compile(
     r"hectares?|acres?|liters?|litres?|gallons?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
     r"decades?|mph|km/h|knots?)\b)"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a dozen)[- ]"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:working|business|school|calendar|"
+    r"consecutive|straight) (?:days?|weeks?|months?|years?|hours?)\b",  # "10 working days"
     re.IGNORECASE,
 )
 _AGE = re.compile(r"(?<=, )\d{1,3}(?=, )|\b\d{1,3}(?=-year-old)")

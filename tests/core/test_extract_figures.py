@@ -49,6 +49,12 @@ def test_a_time_taken_is_one_measure_of_time() -> None:
     assert unit_class("1:13:40") == "time" and unit_class("1 hour, 12 minutes and 5 seconds") == "time"
 
 
+def test_a_duration_may_name_what_kind_of_days_it_counts() -> None:
+    found = _MEASURE.findall("The review should end within 10 working days, or three business weeks.")
+    assert found == ["10 working days", "three business weeks"]
+    assert unit_class("10 working days") == "time"
+
+
 def test_a_winning_time_asks_for_a_time_taken(engine: Engine) -> None:
     assert read_question("What was the record time?").kind == MEASURE
     answer = engine.ask("What was the fastest ferry's record time?")
