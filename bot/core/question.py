@@ -134,6 +134,10 @@ CHAT_SPELLINGS = {
     "mins": "minutes", "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "w/": "with",
     "tmrw": "tomorrow", "thru": "through", "tho": "though", "b4": "before", "ppls": "people's",
 }  # fmt: skip
+#: "Q2", "H1": the second quarter, the first half (of a company's year), as articles write them.
+_QUARTER = re.compile(r"\b([QqHh])([1-4])\b")
+_PARTS = ("first", "second", "third", "fourth")
+_PERIODS = {"q": "quarter", "h": "half"}
 _CHAT = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(w) for w in CHAT_SPELLINGS) + r")(?![\w'’])", re.IGNORECASE)
 
 
@@ -142,6 +146,7 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
     question word and keywords (a Korean question's English reading), so no phrase of it is
     read as the thing asked about, its verb or its speaker."""
     plain = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1).lower()], strip_markup(text))
+    plain = _QUARTER.sub(lambda m: f"{_PARTS[int(m.group(2)) - 1]} {_PERIODS[m.group(1).lower()]}", plain)
     folded = clean(plain)
     words = re.findall(r"[a-z]+", folded)
     kind = PERSON if _WHICH_NAME.match(plain) else answer_kind(folded)  # "Which Ruiz said ...?"

@@ -266,3 +266,19 @@ def test_which_organisations_asks_for_bodies_not_for_the_word(tmp_path: Path) ->
     engine = drafted_engine(text, "search", tmp_path)
     answer = engine.ask("Which organisations are taking part in the search?")
     assert answer.answered and ("Harbour Agency" in answer.answer or "Coast Guard" in answer.answer), answer.to_json()
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [("net income Q2", "net income second quarter"), ("what were h1 sales?", "what were first half sales?")],
+)
+def test_a_quarter_or_half_written_short_is_read_in_words(question: str, read: str) -> None:
+    from bot.core.question import read_question
+
+    assert read_question(question).text == read
+
+
+def test_a_keyword_query_with_a_quarter_written_short_is_answered(tmp_path: Path) -> None:
+    text = "Acme Motor reported net income of $1.1 billion for the second quarter, down 9%.\n"
+    answer = drafted_engine(text, "acme", tmp_path).ask("net income Q2")
+    assert answer.answered and "$1.1 billion" in answer.answer, answer.to_json()
