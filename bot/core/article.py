@@ -47,6 +47,7 @@ _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LETTERS = r"(?:[^\W\d_]|['’])*"
 _CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}]{_LETTERS}(?:-[^\W\d_]+)*\.?|[A-Z]{{2,}}s?)"
 _LINK = r"(?:\s+(?:of|for|and|the|de|du|von|van)\s+(?=[A-Z]))"
+_LINK_WORDS = frozenset(["of", "for", "and", "the"])
 #: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))+)\s+\(([A-Z][A-Za-z&.]{1,9})\)")
@@ -376,6 +377,11 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     lowered = [_bare(t) for t in tokens]
     if all(w in CALENDAR for w in lowered):
         return []
+    if lowered[-1].endswith("-based"):  # "the San Jose-based maker": San Jose
+        return _classify_run(text, start, end - len("-based"))
+    parts = _linked_parts(text, start, end, tokens, lowered)
+    if parts:
+        return [found for a, b in parts for found in _classify_run(text, a, b)]
     last_role = max((i for i, w in enumerate(lowered) if w in ROLE_WORDS), default=-1)
     rest = lowered[last_role + 1 :]
     if 0 <= last_role < len(tokens) - 1 and not any(w in ORGANISATION_WORDS | PLACE_WORDS for w in rest):
@@ -384,6 +390,36 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     if kind == PLACE and len(tokens) > 1 and _ACTS.match(text[end:]):
         kind = ORGANISATION  # "Harbour Valley declined to say": a body that acts, not a valley
     return [(start, end, kind, "")] if kind else []
+
+
+def _linked_parts(text: str, start: int, end: int, tokens: list[str], lowered: list[str]) -> list[tuple[int, int]]:
+    """The runs inside a run that names two things: "the U.S. and Ireland" (not one name, unless
+    its words name a body: "Centers for Disease Control and Prevention"), and a person with
+    where or whom they are from ("Sen. Ana Ruiz of Texas", "Ana Ruiz of Orbis Group")."""
+    run = text[start:end]
+    if "and" in lowered and not any(w in ORGANISATION_WORDS for w in lowered):
+        cut = run.find(" and ")
+        return [(start, start + cut), (start + cut + len(" and "), end)] if cut > 0 else []
+    if "of" in lowered:
+        at = lowered.index("of")
+        titled = max((i for i, w in enumerate(lowered[:at]) if w in ROLE_WORDS), default=-1)
+        cut = run.find(" of ")
+        if cut > 0 and _person_like(tokens[titled + 1 : at]):
+            return [(start, start + cut), (start + cut + len(" of "), end)]
+    return []
+
+
+def _person_like(tokens: list[str]) -> bool:
+    """Two or three capitalised words that could be a person's name ("Ana Ruiz"), not a body's
+    ("Communications Workers") nor a place's."""
+    lowered = [_bare(t) for t in tokens]
+    return (
+        2 <= len(tokens) <= 3
+        and not any(w in ORGANISATION_WORDS | PLACE_WORDS | ROLE_WORDS for w in lowered)
+        and not all(_plain(t) for t in tokens)
+        and " ".join(lowered) not in place_names()
+        and lowered[0] not in place_names()
+    )
 
 
 #: What a body does and a place does not: it says, declines, reports, hires.
@@ -440,6 +476,8 @@ def _kind_of_run(
         return ORGANISATION  # "Statistics Norway", "Norway Post"
     if last_role >= 0:
         return None  # a bare title ("the Governor"), no name
+    if any(w in _LINK_WORDS for w in lowered):
+        return ORGANISATION  # "Communications Workers of America": a body, not a person
     if _adjective(text, end, lowered):
         return None
     if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens) and lowered[0] not in place_names():
@@ -522,9 +560,9 @@ def _speaker(text: str, spans: Sequence[Span]) -> str | None:
     return best.refers or best.text
 
 
-#: What may stand between a speaker and the verb of saying: an apposition (", her coach,") and
-#: an adverb or auxiliary ("Ruiz also said", "Ruiz has said").
-_SPEAKER_GAP = re.compile(r"^\s*(?:,[^“”\"]*,|,)?\s*(?:(?:also|later|then|again|has|had|have|once|previously|\w+ly)\s+)?$")
+#: What may stand between a speaker and the verb of saying: where or whom they are from ("Ruiz
+#: of Texas said"), an apposition (", her coach,") and an adverb or auxiliary ("Ruiz also said").
+_SPEAKER_GAP = re.compile(r"^\s*(?:of(?:\s+[A-Z][\w.’'-]*)+\s*)?(?:,[^“”\"]*,|,)?\s*(?:(?:also|later|then|again|has|had|have|once|previously|\w+ly)\s+)?$")
 #: What may follow "said Ana Ruiz": the sentence's end, or her apposition (", the governor.").
 _AFTER_INVERTED = re.compile(r"^\s*(?:[,.;:!?”\"]|$)")
 

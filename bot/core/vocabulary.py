@@ -30,7 +30,7 @@ MONTH_NAMES = {n: tuple(name for name, m in MONTH_NUMBER.items() if m == n) for 
 #: Head nouns that make a capitalised run the name of an organisation.
 ORGANISATION_WORDS = _words(
     """
-    agency agencies association authority bank banks board bureau cabinet centre center chamber
+    agency agencies association authority bank banks board bureau cabinet centre center centres centers chamber
     club coalition college commission committee company congress corporation corp council court
     department desk directorate division fed federation force forces foundation fund government
     group guard hospital hospitals house inc institute institution league ltd ministry museum
@@ -45,7 +45,7 @@ PLACE_WORDS = _words(
     """
     province state county city district region island islands mountain mountains mount river
     valley bay coast sea ocean lake park street avenue road square area territory peninsula
-    airport port harbour harbor village town
+    airport port harbour harbor village town gulf strait straits canal desert forest cape
     """
 )
 #: Role nouns: before a name they are its title ("Governor Ana Ortiz").

@@ -165,3 +165,24 @@ def test_a_pronoun_quote_after_a_reported_sentence_keeps_its_speaker() -> None:
         "“She was in a lot of pain,” he said.\n"
     )
     assert read_article(Report("x", text)).reading("p1.s2").speaker == "Alan Reed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The cuts fall on units in Oslo and Ireland.\n", {("place", "Oslo"), ("place", "Ireland")}),
+        ("Sen. Rachel Whitfield of Texas said she would press the company.\n", {("person", "Rachel Whitfield"), ("place", "Texas")}),
+        ("The Communications Workers of America said it was not consulted.\n", {("organisation", "Communications Workers of America")}),
+        ("Shares of the San Jose-based maker fell 8%.\n", {("place", "San Jose")}),
+        ("The Bank of Canada cut rates.\n", {("organisation", "Bank of Canada")}),
+        ("The Centers for Disease Control and Prevention said so.\n", {("organisation", "Centers for Disease Control and Prevention")}),
+    ],
+)
+def test_a_run_of_capitals_that_names_two_things_is_read_as_two(text: str, expected: set[tuple[str, str]]) -> None:
+    spans = read_article(Report("x", text)).reading("p1.s1").spans
+    assert {(s.kind, s.text) for s in spans if s.kind in ("person", "place", "organisation", "name")} == expected
+
+
+def test_a_speaker_may_be_named_with_where_they_are_from() -> None:
+    text = "Lind’s agent, Gaston Rivero of Montevideo-based Celeste Sports Group, said the runner would rest.\n"
+    assert read_article(Report("x", text)).reading("p1.s1").speaker == "Gaston Rivero"
