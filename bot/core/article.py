@@ -217,7 +217,43 @@ def read_article(report: Report) -> Article:
         reading = _reading(sentence, spans, near, people)
         readings[sentence.id] = reading
         previous = reading
-    return Article(report, readings, people, organisations, _dateline(report))
+    return Article(report, _with_principal_body(readings), people, organisations, _dateline(report))
+
+
+#: "The company", "the bank": a body the sentence does not name.
+_THE_BODY = re.compile(
+    r"\b(?:[Tt]he (?:company|firm|group|bank|lender|insurer|chain|automaker|carmaker|airline|retailer|"
+    r"club|agency|maker|manufacturer|developer|operator|utility|startup|business)|^(?:It|Its))\b"
+)
+#: How often the article must name its principal body for "the company" to mean it.
+PRINCIPAL_MENTIONS = 3
+
+
+def _with_principal_body(readings: dict[str, Reading]) -> dict[str, Reading]:
+    """A sentence that speaks of "the company" and names no body refers to the body the article
+    names most (and in its first sentence), as news reports do after the first mention."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for reading in readings.values():
+        for span in reading.spans:
+            if span.kind in (ORGANISATION, "name") and span.role != DATELINE:
+                key = _bare(span.text.split()[0])
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, re.sub(r"[’']s$", "", span.text))
+    opening = next(iter(readings.values()), None)
+    leading = sorted(counts, key=lambda k: -counts[k])[:1]
+    if not leading or counts[leading[0]] < PRINCIPAL_MENTIONS or opening is None:
+        return readings
+    if not any(_bare(s.text.split()[0]) == leading[0] for s in opening.spans):
+        return readings
+    body = first[leading[0]]
+    out = {}
+    for sid, reading in readings.items():
+        named = any(s.kind in (ORGANISATION, "name") for s in reading.spans)
+        if not named and _THE_BODY.search(reading.sentence.text) and body not in reading.context:
+            reading = Reading(reading.sentence, reading.spans, reading.speaker, (*reading.context, body))
+        out[sid] = reading
+    return out
 
 
 def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | None, people: dict[str, Person]) -> Reading:

@@ -17,7 +17,7 @@ from bot.core.lexical_bridge import expansions_of_word, name_of_kind
 from bot.core.question import PERSON, TIME, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import stem, words
-from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS
+from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, spelled_titles
 
 
 @dataclass(frozen=True)
@@ -432,7 +432,7 @@ def _speaker_titles(ctx: Context, doc: Doc) -> frozenset[str]:
     """Tokens of the titles the article gives the people the fact quotes ("she said" of the
     senator named two sentences before)."""
     people = ctx.index.article.people
-    titles = [role for r in doc.readings if r.speaker in people for role in people[r.speaker].roles]
+    titles = [spelled_titles(role) for r in doc.readings if r.speaker in people for role in people[r.speaker].roles]
     return ctx.index.document(" ".join(titles)) if titles else frozenset()
 
 

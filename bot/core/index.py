@@ -21,7 +21,7 @@ from bot.core.lexical_bridge import phrases_of
 from bot.core.lexicon import NUMBER_WORDS
 from bot.core.question import figures_in
 from bot.core.text import clean
-from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS, is_common_word
+from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS, is_common_word, spelled_titles
 
 #: Questions analysed and kept per report: enough for a busy channel's repeats, bounded so
 #: that crafted distinct questions cannot grow memory without end.
@@ -86,7 +86,7 @@ class FactIndex:
     def _doc(self, fact: Fact) -> Doc:
         readings = tuple(self.article.reading(s.id) for s in fact.sources)
         context = " ".join(name for r in readings for name in (*r.context, r.speaker or ""))
-        roles = " ".join(span.role for r in readings for span in r.spans if span.role)
+        roles = " ".join(spelled_titles(span.role) for r in readings for span in r.spans if span.role)
         texts = [s.text for s in fact.sources] + [fact.answer, " ".join(fact.keywords), context, roles]
         texts += [s.text.replace("-", " ") for s in fact.sources if "-" in s.text]  # "variable-rate" ~ "variable rates"
         stated = " ".join([fact.answer, *(s.text for s in fact.sources)])

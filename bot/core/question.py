@@ -367,7 +367,7 @@ def subject_of(folded: str) -> list[str]:
 
 #: Ordinals that pin a fact down like a figure ("who finished second?"); "first" is too common.
 ORDINALS = {w: f"#{n}" for n, w in enumerate(["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 2)}
-_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b(?! (?:half|quarter)\b)", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b(?![ -](?:half|quarter)\b)", re.IGNORECASE)
 
 
 def figures_in(text: str) -> list[str]:

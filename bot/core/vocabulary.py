@@ -8,6 +8,7 @@ which tell an ordinary word from a name.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -61,6 +62,21 @@ ROLE_WORDS = _words(
     councillor councilor speaker premier chancellor mp counsel
     """
 )
+
+
+#: Titles written short before a name, with the word a question uses for them.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "dr": "doctor",
+    "prof": "professor", "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+    "adm": "admiral", "supt": "superintendent", "insp": "inspector", "pres": "president",
+}  # fmt: skip
+_TITLE_ABBREVIATION = re.compile(r"\b(" + "|".join(TITLE_ABBREVIATIONS) + r")\.", re.IGNORECASE)
+
+
+def spelled_titles(role: str) -> str:
+    """A role with its short titles spelled out too: "U.S. Sen." -> "U.S. Sen. senator"."""
+    found = [TITLE_ABBREVIATIONS[m.group(1).lower()] for m in _TITLE_ABBREVIATION.finditer(role)]
+    return f"{role} {' '.join(found)}" if found else role
 
 
 def is_common_word(word: str) -> bool:

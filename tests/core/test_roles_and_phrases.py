@@ -282,3 +282,31 @@ def test_a_keyword_query_with_a_quarter_written_short_is_answered(tmp_path: Path
     text = "Acme Motor reported net income of $1.1 billion for the second quarter, down 9%.\n"
     answer = drafted_engine(text, "acme", tmp_path).ask("net income Q2")
     assert answer.answered and "$1.1 billion" in answer.answer, answer.to_json()
+
+
+def test_a_short_title_is_asked_for_in_full(tmp_path: Path) -> None:
+    text = (
+        "Orbis Systems said on Monday it would cut 900 jobs in Oslo.\n"
+        "In Washington, Sen. Rachel Moss of Ohio said she would press the company to keep the site open.\n"
+    )
+    answer = drafted_engine(text, "cuts", tmp_path).ask("What did the senator say?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+
+
+def test_a_quarter_is_not_a_ranking_figure() -> None:
+    from bot.core.question import figures_in
+
+    assert figures_in("What was fourth-quarter revenue?") == []
+    assert figures_in("Who finished fourth?") == ["#4"]
+
+
+def test_the_company_is_the_body_the_article_names_most() -> None:
+    from bot.core.article import read_article
+    from bot.core.report import Report
+
+    text = (
+        "Orbis Systems said on Monday it would cut 900 jobs, according to LSEG data.\n"
+        "Orbis shares fell 8%. Orbis makes chips in Oslo.\n"
+        "The company forecast revenue of $5.7 billion.\n"
+    )
+    assert "Orbis Systems" in read_article(Report("x", text)).reading("p3.s1").context
