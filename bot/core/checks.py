@@ -82,7 +82,7 @@ def days_in_fact(ctx: Context, doc: Doc) -> str | None:
     if ctx.question.weekdays - doc.weekdays:
         return "the fact is about another day"
     if not doc.curated:
-        said = " ".join(r.sentence.text.lower() for r in doc.readings)
+        said = " ".join(_with_antecedent(ctx, r).lower() for r in doc.readings)
         for phrase in ctx.question.relative:
             if not _says_when(phrase, said, ctx.index.article.year):
                 return f"the fact does not say {phrase!r}"
@@ -91,6 +91,21 @@ def days_in_fact(ctx: Context, doc: Doc) -> str | None:
         if not any(name in clause for m in ctx.question.months for name in MONTH_NAMES[m]):
             return "the fact gives that month for something else"
     return None
+
+
+#: A sentence that opens by pointing back to the one before: "The request includes ...".
+_POINTS_BACK = re.compile(r"^(?:The|This|That|These|Those|It|Its|Their|They)\b")
+
+
+def _with_antecedent(ctx: Context, reading: Reading) -> str:
+    """The sentence's text, after the sentence before it in its paragraph when it points back to
+    it: "... the budget request for fiscal 2027. The request includes $254 million ..." dates the
+    request."""
+    sentence = reading.sentence
+    before = ctx.index.article.readings.get(f"p{sentence.paragraph}.s{sentence.index - 1}")
+    if before is None or not _POINTS_BACK.match(sentence.text):
+        return sentence.text
+    return f"{before.sentence.text} {sentence.text}"
 
 
 _CLOCK = re.compile(r"\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)

@@ -156,12 +156,18 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _dated(text: str, span: Span, question: Question) -> int:
-    """1 when the date the question asks about ("this year", "2027") follows the figure."""
+    """1 when the date the question asks about ("this year", "2027") follows the figure, -1 when
+    another relative date does ("$291 million this year" for "next year"), else 0."""
     wanted = {y for y in question.figures if _YEAR.match(y)} | set(question.relative)
     if not wanted or span.kind == DATE:
         return 0
     after = " ".join(words(text[span.end :])[:DATED_WORDS]).lower()
-    return int(any(re.search(rf"\b{re.escape(w)}\b", after) for w in wanted))
+    if any(re.search(rf"\b{re.escape(w)}\b", after) for w in wanted):
+        return 1
+    return -1 if question.relative and _RELATIVE_DATE.search(after) else 0
+
+
+_RELATIVE_DATE = re.compile(r"\b(?:last|next|this) (?:year|month|week|quarter)\b")
 
 
 _VALUE_OF = re.compile(r"([\w’'-]+)\s+of\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$", re.IGNORECASE)

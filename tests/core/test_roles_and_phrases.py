@@ -310,3 +310,14 @@ def test_the_company_is_the_body_the_article_names_most() -> None:
         "The company forecast revenue of $5.7 billion.\n"
     )
     assert "Orbis Systems" in read_article(Report("x", text)).reading("p3.s1").context
+
+
+def test_a_sentence_pointing_back_is_dated_by_the_one_before(tmp_path: Path) -> None:
+    text = (
+        "OSLO, March 3, 2026 - Orbis Systems said it would build ferries.\n"
+        "Parliament weighs the government’s budget request for 2027. The request includes $254 million for "
+        "ferry deliveries, down from $291 million this year.\n"
+    )
+    engine = drafted_engine(text, "budget", tmp_path)
+    answer = engine.ask("How much does the government want for ferry deliveries next year?")
+    assert answer.answered and "$254 million" in answer.answer, answer.to_json()
