@@ -199,11 +199,9 @@ def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted
             w = unknown * UNKNOWN_WEIGHT
         weights[token] = max(weights.get(token, 0.0), w)
     related = {t: r for t, r in expansions.items() if t in weights}
-    for t in weights:
-        if t in index.initials:
-            related[t] = related.get(t, frozenset()) | index.initials[t]  # "bon": the Bank of Norway
+    wholes = {t: index.initials[t] for t in weights if t in index.initials}  # "bon": the Bank of Norway
     phrases = {t: p for t, p in question_phrases(question.text, index.phrase).items() if t in weights}
-    return Weighted(weights, related, phrases)
+    return Weighted(weights, related, phrases, wholes)
 
 
 def _context(index: FactIndex, analysis: Analysis, question: Question) -> Context:

@@ -40,6 +40,8 @@ class Weighted:
     related: Mapping[str, frozenset[str]]
     #: Multiword synonyms of a token, as stems in order ("ceo" -> (chief, execut, offic)).
     phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    #: Initials with the tokens of the name they stand for, all of which must be found ("boc").
+    wholes: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def total(self) -> float:
@@ -64,8 +66,11 @@ def coverage(q: Weighted, doc: Doc) -> float:
             found += weight
             continue
         related = q.related.get(token)
-        if (related and not related.isdisjoint(tokens)) or (
-            token in q.phrases and phrase_found(q.phrases[token], doc.pairs)
+        whole = q.wholes.get(token)
+        if (
+            (related and not related.isdisjoint(tokens))
+            or (token in q.phrases and phrase_found(q.phrases[token], doc.pairs))
+            or (whole and whole <= tokens)
         ):
             found += weight * SYNONYM_CREDIT
     return found / q.total
@@ -93,6 +98,7 @@ def asked(q: Weighted, doc: Doc, idf: Mapping[str, float], unknown: float) -> fl
     for ask in doc.asks:
         shared = ask & q.tokens
         bridged = [t for t, related in q.bridged if t not in ask and not related.isdisjoint(ask)]
+        bridged += [t for t, whole in q.wholes.items() if t not in ask and whole <= ask]
         if not shared and not bridged:
             continue  # nothing in common: a Dice overlap of 0
         mine = sum(q.weights[t] for t in shared) + SYNONYM_CREDIT * sum(q.weights[t] for t in bridged)

@@ -321,3 +321,18 @@ def test_a_sentence_pointing_back_is_dated_by_the_one_before(tmp_path: Path) -> 
     engine = drafted_engine(text, "budget", tmp_path)
     answer = engine.ask("How much does the government want for ferry deliveries next year?")
     assert answer.answered and "$254 million" in answer.answer, answer.to_json()
+
+
+def test_initials_count_only_where_the_whole_name_stands() -> None:
+    from bot.core.index import Doc
+    from bot.core.knowledge import Fact
+    from bot.core.signals import Weighted, coverage
+
+    q = Weighted({"bon": 2.0, "rate": 1.0}, {}, {}, {"bon": frozenset({"bank", "norway"})})
+    fact = Fact("x", "f", "", (), ("q",), (), "", ())
+
+    def doc(tokens: set[str]) -> Doc:
+        return Doc(fact, (), frozenset(tokens), (), (), frozenset(), frozenset(), frozenset(), frozenset())
+
+    assert coverage(q, doc({"bank", "norway", "rate"})) > coverage(q, doc({"bank", "rate"}))  # "the bank" alone is not the BoN
+    assert coverage(q, doc({"bank", "rate"})) == coverage(q, doc({"rate"}))
