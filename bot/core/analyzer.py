@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.core.lexical.frequency import zipf
 from bot.core.lexical.lemmas import lemma
 from bot.core.lexical.morphy import is_phrasal_verb, morphy
 from bot.core.lexicon import CALENDAR_WORDS, STOPWORDS, english_words
@@ -190,7 +191,7 @@ class Analyzer:
             limit=5,
         )
         for candidate, distance, _ in sorted(found, key=lambda f: (f[1], f[0])):
-            if real_word and _undouble(candidate) != _undouble(word):
+            if real_word and _undouble(candidate) != _undouble(word) and not _rare_for(word, candidate):
                 continue  # "spare" is a word, not a typo of "spate"; "kidnaping" is a variant
             if len(word) == 4 and sorted(candidate) != sorted(word):
                 continue
@@ -316,6 +317,18 @@ class Analyzer:
                 for part in self._surface(core):
                     capitalised.add(stem(part))
         return frozenset(capitalised)
+
+
+#: A real word this rare (Zipf) next to a report's word far more common ("manger" 3.0,
+#: "manager" 5.0) is taken for a typo of it: set so that "clam" (3.2) stays itself beside
+#: "calm" (4.5), and "spate" (2.8) beside "spare" (4.3).
+RARE_REAL_WORD = 3.1
+TYPO_FREQUENCY_GAP = 1.5
+
+
+def _rare_for(word: str, candidate: str) -> bool:
+    """Whether the real word ``word`` is rare enough beside ``candidate`` to be its typo."""
+    return zipf(word) <= RARE_REAL_WORD and zipf(candidate) - zipf(word) >= TYPO_FREQUENCY_GAP
 
 
 def _undouble(word: str) -> str:

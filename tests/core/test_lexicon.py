@@ -63,3 +63,11 @@ def test_the_word_list_is_loaded_and_sane() -> None:
 def test_no_two_phrases_read_the_same_once_normalised(engine: Engine) -> None:
     for index in engine.indexes.values():
         assert index.analyzer.collisions == []
+
+
+def test_a_rare_real_word_beside_a_far_more_common_report_word_is_its_typo() -> None:
+    analyzer = Analyzer(())
+    analyzer.learn("The club manager said the sea was calm and the spare parts had arrived.")
+    assert analyzer.query("arsenal manger").tokens == analyzer.query("arsenal manager").tokens
+    assert analyzer.query("clam").tokens != analyzer.query("calm").tokens  # "clam" is common enough to be meant
+    assert analyzer.query("spate").tokens != analyzer.query("spare").tokens
