@@ -111,6 +111,7 @@ def _with_antecedent(ctx: Context, reading: Reading) -> str:
 _CLOCK = re.compile(r"\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
+_YEAR_BEFORE = re.compile(r"\ba year (?:earlier|ago|before)\b|\b(?:the )?previous year\b|\byear-(?:earlier|ago)\b")
 
 
 def _says_when(phrase: str, said: str, year: str | None) -> bool:
@@ -118,6 +119,8 @@ def _says_when(phrase: str, said: str, year: str | None) -> bool:
     the year it means (from the article's year; any year when the article gives none)."""
     if phrase in said or phrase not in _YEAR_OFFSET:
         return phrase in said or phrase not in _YEAR_OFFSET
+    if phrase == "last year" and _YEAR_BEFORE.search(said):
+        return True  # "down from $1.84 billion a year earlier"
     years = set(_YEAR.findall(said))
     if year is None:
         return bool(years)

@@ -336,3 +336,12 @@ def test_initials_count_only_where_the_whole_name_stands() -> None:
 
     assert coverage(q, doc({"bank", "norway", "rate"})) > coverage(q, doc({"bank", "rate"}))  # "the bank" alone is not the BoN
     assert coverage(q, doc({"bank", "rate"})) == coverage(q, doc({"rate"}))
+
+
+def test_a_year_earlier_says_last_year(tmp_path: Path) -> None:
+    text = (
+        "OSLO, March 3, 2026 - Orbis Motor said it would cut 900 jobs.\n"
+        "Orbis reported quarterly net income of $1.1 billion, down from $1.8 billion a year earlier.\n"
+    )
+    answer = drafted_engine(text, "earnings", tmp_path).ask("What was Orbis's quarterly net income last year?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
