@@ -103,6 +103,9 @@ def split_compound(word: str) -> list[str]:
 
 
 def americanise(word: str) -> str:
+    """British to American spelling ("organise" -> "organize", "labour" -> "labor")."""
+    if "is" not in word and "our" not in word:
+        return word  # neither rule can apply: most words, read at every start-up
     for pattern, repl in _BRITISH:
         new = pattern.sub(repl, word)
         if new != word:
