@@ -491,8 +491,8 @@ def _in_fact(
     stems = ctx.tokens_of(word)
     if not stems or stems & (doc.tokens | also) or (asks and any(stems <= ask for ask in doc.asks)):
         return True
-    if expansions_of_word(word) & doc.tokens:
-        return True
+    if expansions_of_word(word) & (doc.tokens | also):
+        return True  # "the finance chief": "Chief Financial Officer Ana Ruiz" said it
     if any(ctx.index.initials.get(t, frozenset()) <= doc.tokens for t in stems & ctx.index.initials.keys()):
         return True  # "the BoN": "the Bank of Norway"
     return phrase_found(ctx.index.phrases_of(word), doc.pairs)  # "ceo": "Chief Executive Ana Ruiz"

@@ -64,11 +64,15 @@ def decide(ranking: Ranking) -> Decision:
     )
 
 
+#: A quote beside the best sentence, by the same speaker, need not repeat the topic's words.
+_SAME_SPEECH_EXCUSED = frozenset(["topic_in_fact"])
+
+
 def _same_speech(ranking: Ranking, best: Match, other: Match) -> bool:
     """"What did X say?": the sentence next to the best one in its paragraph, when the same
     person speaks in both ("X said she had not seen it." then "“It was sad,” she said."), and
-    it passes every check: one thing said, cited whole."""
-    if ranking.question.kind != SAID or other is best or not other.passes:
+    it passes every check but the topic's: one thing said, cited whole."""
+    if ranking.question.kind != SAID or other is best or {name for name, _ in other.failed} - _SAME_SPEECH_EXCUSED:
         return False
     if len(best.doc.readings) != 1 or len(other.doc.readings) != 1:
         return False

@@ -345,3 +345,13 @@ def test_a_year_earlier_says_last_year(tmp_path: Path) -> None:
     )
     answer = drafted_engine(text, "earnings", tmp_path).ask("What was Orbis's quarterly net income last year?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+
+
+def test_what_a_titled_speaker_said_cites_their_quote_beside_the_best_sentence(tmp_path: Path) -> None:
+    text = (
+        "OSLO, March 3, 2026 - Orbis Motor said it would cut 900 jobs.\n"
+        "Chief Financial Officer Karen Lund said tariffs on steel had cost Orbis about $720 million. "
+        "“We are absorbing most of that, but not all of it,” she said.\n"
+    )
+    answer = drafted_engine(text, "tariffs", tmp_path).ask("What did the finance chief say about absorbing the tariff costs?")
+    assert answer.answered and [c.sentence_id for c in answer.citations][:2] == ["p2.s1", "p2.s2"], answer.to_json()
