@@ -143,3 +143,26 @@ def test_someones_time_asks_for_a_measure_of_time(tmp_path: Path) -> None:
     answer = engine.ask("What was Okello's time?")
     assert answer.answered and answer.answer.startswith("2:01:30"), answer.to_json()
     assert not engine.ask("What was Okello's time in London in April?").answered  # no time is given there
+
+
+@pytest.mark.parametrize(
+    ("question", "coverage", "answered"),
+    [
+        ("How many ferries did the storms sink off Bergen last winter?", 0.3, False),
+        ("How many ferries did the storms sink off Bergen last winter?", 0.6, True),
+        ("ferries sunk bergen", 0.3, True),  # a keyword query is judged by its score alone
+    ],
+)
+def test_a_figure_alone_does_not_answer_a_question_it_shares_little_with(
+    question: str, coverage: float, answered: bool
+) -> None:
+    from bot.core.decide import decide
+    from bot.core.index import Doc
+    from bot.core.knowledge import Fact
+    from bot.core.ranking import Match, Ranking
+
+    fact = Fact("x", "f", "", (), ("q",), (), "", ())
+    doc = Doc(fact, (), frozenset(), (), (), frozenset(), frozenset(), frozenset(), frozenset({"number"}))
+    match = Match(fact, doc, score=0.6, coverage=coverage, asked=0.6, fuzzy=0.0)
+    ranking = Ranking(read_question(question), None, {}, (match,))  # type: ignore[arg-type]
+    assert bool(decide(ranking).facts) is answered
