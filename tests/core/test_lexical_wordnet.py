@@ -95,3 +95,12 @@ def test_many_threads_read_the_same() -> None:
     for t in threads:
         t.join()
     assert len(set(results)) == 1 and "kidnap" in results[0]
+
+
+def test_a_question_word_meets_the_broader_noun_a_sentence_uses() -> None:
+    from bot.core.lexical_bridge import question_expansions
+    from bot.core.text import lemma_stem
+
+    expansions = question_expansions("Which factory is Orbis closing?")
+    assert lemma_stem("plant") in expansions[lemma_stem("factory")]
+    assert not expansions[lemma_stem("orbis")]  # a name has no broader noun
