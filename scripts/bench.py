@@ -16,7 +16,8 @@ Figures:
   empty stdin with the shipped report and the three articles in one folder (median of 5); the
   per-question p99 on each report;
 - pathological paragraphs: the load of the shipped data with one 100 KB hostile paragraph added
-  to the report (a run of dots, of spaces, alternating patterns), each timed;
+  to the report (a run of dots, of spaces, alternating patterns), each timed; and the reading of
+  an article that is one 100 KB sentence of names and verbs of saying;
 - Korean questions: what Korean needs loaded alone (a fresh process), the first Korean question
   (that load and the report's names), then each Korean question after the first.
 """
@@ -165,6 +166,26 @@ def pathological() -> None:
             print(f"load with a {len(paragraph) // 1000} KB paragraph of {label}: {took:.0f} ms")
 
 
+#: One 100 KB sentence of names and verbs of saying, for the general pipeline's article reading.
+HOSTILE_SENTENCES = {
+    "'Ana Ruiz said ' repeated": "Ana Ruiz said " * 7_000 + "it.",
+    "quotes and names repeated": "“a b c” Ana Ruiz " * 5_800 + "said it.",
+    "'Sen. Ana Ruiz of Oslo and ' repeated": "Sen. Ana Ruiz of Oslo and " * 3_800 + "Bergen said it.",
+}
+
+
+def hostile_articles() -> None:
+    """Time reading an article of one hostile 100 KB sentence, as `reportbot add` does."""
+    from bot.core.article import read_article
+    from bot.core.report import Report
+
+    for label, sentence in HOSTILE_SENTENCES.items():
+        started = time.perf_counter()
+        read_article(Report("hostile", sentence + "\n"))
+        took = (time.perf_counter() - started) * 1000
+        print(f"reading an article of one {len(sentence) // 1000} KB sentence of {label}: {took:.0f} ms")
+
+
 def core_cache_sizes(engine: Engine) -> dict[str, int]:
     """How many entries each cache of the core holds now."""
     from bot.core import lexical_bridge, text
@@ -306,6 +327,7 @@ def main() -> None:
     for n in args.scale:
         scale(n, qs[:80])
     pathological()
+    hostile_articles()
     print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

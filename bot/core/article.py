@@ -10,6 +10,7 @@ quote's speaker is named beside it or, for "she said", is the last person named 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,7 +51,7 @@ _LINK = r"(?:\s+(?:of|for|and|the|de|du|von|van)\s+(?=[A-Z]))"
 _LINK_WORDS = frozenset(["of", "for", "and", "the"])
 #: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
-_ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))+)\s+\(([A-Z][A-Za-z&.]{1,9})\)")
+_ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){1,12})\s+\(([A-Z][A-Za-z&.]{1,9})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
     r"(?:(?:[A-Z]{1,3})?[$€£¥₩]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|[mbk]n?)\b)?"
@@ -208,7 +209,7 @@ def read_article(report: Report) -> Article:
     readings: dict[str, Reading] = {}
     previous: Reading | None = None
     for sentence in report.sentences:
-        for full, short in _ACRONYM_DEF.findall(sentence.text):
+        for full, short in _ACRONYM_DEF.findall(sentence.text) if "(" in sentence.text else ():
             organisations.setdefault(short.rstrip("s"), re.sub(r"^(?:The|the)\s+", "", full))
         spans = tuple(_resolve_surnames(_spans(sentence.text, people), people))
         if previous is None:
@@ -371,9 +372,9 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     taken: list[tuple[int, int]] = []
 
     def add(kind: str, start: int, end: int, role: str = "") -> None:
-        if end <= start or any(a < end and start < b for a, b in taken):
+        if end <= start or _overlaps(taken, start, end):
             return
-        taken.append((start, end))
+        insort(taken, (start, end))
         spans.append(Span(kind, text[start:end].strip(" ,.;:"), start, end, role))
 
     for pattern, kind in ((_MONEY, MONEY), (_PERCENT, PERCENT), (_AGE, AGE), (_MEASURE, MEASURE), (_DATE, DATE)):
@@ -402,11 +403,27 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+#: A capitalised run longer than this is no one name (a hostile text's thousands of capitals).
+MAX_RUN_CHARS = 200
+#: How many times a run is split (owner, "and", "of", "-based") before it is taken as one name:
+#: a real name needs two or three; a hostile run of thousands of "and"s must not recurse.
+MAX_RUN_SPLITS = 4
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``taken`` (sorted, not overlapping each other)."""
+    k = bisect_left(taken, (start, end))
+    return (k > 0 and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end)
+
+
+def _classify_run(text: str, start: int, end: int, depth: int = 0) -> list[tuple[int, int, str, str]]:
     """Split a capitalised run into title + name and say what it names."""
+    if depth > MAX_RUN_SPLITS or end - start > MAX_RUN_CHARS:
+        return [(start, end, "name", "")]
     owner = _POSSESSIVE_OWNER.match(text[start:end])
     if owner and start + owner.end() < end:  # "Kenya’s Brian Kiptoo": Kenya, then Brian Kiptoo
-        return _classify_run(text, start, start + owner.end(1)) + _classify_run(text, start + owner.end(), end)
+        first = _classify_run(text, start, start + owner.end(1), depth + 1)
+        return first + _classify_run(text, start + owner.end(), end, depth + 1)
     start, tokens = _without_lead(text, start, end)
     if not tokens:
         return []
@@ -414,10 +431,10 @@ def _classify_run(text: str, start: int, end: int) -> list[tuple[int, int, str, 
     if all(w in CALENDAR for w in lowered):
         return []
     if lowered[-1].endswith("-based"):  # "the San Jose-based maker": San Jose
-        return _classify_run(text, start, end - len("-based"))
+        return _classify_run(text, start, end - len("-based"), depth + 1)
     parts = _linked_parts(text, start, end, tokens, lowered)
     if parts:
-        return [found for a, b in parts for found in _classify_run(text, a, b)]
+        return [found for a, b in parts for found in _classify_run(text, a, b, depth + 1)]
     last_role = max((i for i, w in enumerate(lowered) if w in ROLE_WORDS), default=-1)
     rest = lowered[last_role + 1 :]
     if 0 <= last_role < len(tokens) - 1 and not any(w in ORGANISATION_WORDS | PLACE_WORDS for w in rest):
@@ -434,8 +451,9 @@ def _linked_parts(text: str, start: int, end: int, tokens: list[str], lowered: l
     where or whom they are from ("Sen. Ana Ruiz of Texas", "Ana Ruiz of Orbis Group")."""
     run = text[start:end]
     if "and" in lowered and not any(w in ORGANISATION_WORDS for w in lowered):
-        cut = run.find(" and ")
-        return [(start, start + cut), (start + cut + len(" and "), end)] if cut > 0 else []
+        cuts = [m.start() for m in re.finditer(" and ", run)]
+        edges = [0, *(c for cut in cuts for c in (cut, cut + len(" and "))), len(run)]
+        return [(start + a, start + b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b > a]
     if "of" in lowered:
         at = lowered.index("of")
         titled = max((i for i, w in enumerate(lowered[:at]) if w in ROLE_WORDS), default=-1)
@@ -580,20 +598,45 @@ def _speaker(text: str, spans: Sequence[Span]) -> str | None:
     if not speaks(text):
         return None
     quoted = [m.span() for m in _QUOTE.finditer(text)]
-    people = [s for s in spans if s.kind == PERSON and not any(a <= s.start < b for a, b in quoted)]
+    people = [s for s in spans if s.kind == PERSON and not _inside(s.start, quoted)]
     if not people:
         return None  # "“I am sad for Ana,” she said": Ana is spoken of, not speaking
     said = [m.span() for m in re.finditer(_SAID, text)]
     if not said:
         best = people[-1]
         return best.refers or best.text
-    attached = [p for p in people if any(_says(text, p, verb) for verb in said)]
-    if not attached and any(_AND_SAID.search(text[: a]) for a, _ in said) and _opens(text, people[0]):
-        attached = [people[0]]  # "Ruiz scheduled a hearing and said ...": the sentence's subject
+    attached = _attached(text, people, said)
+    if not attached and any(_AND_SAID.search(text[max(0, a - 20) : a]) for a, _ in said) and _opens(text, people[0]):
+        return people[0].refers or people[0].text  # "Ruiz scheduled a hearing and said ...": the subject
     if not attached:
         return None  # "organizers said", "X said Y had ...": Y is spoken of; the role rule may find who
-    best = min(attached, key=lambda p: min(abs(p.start - a) for a, _ in said))
+    best = min(attached, key=lambda p: attached[p])
     return best.refers or best.text
+
+
+#: How far (in characters) a speaker may stand from the verb of saying: an apposition's length.
+MAX_SPEAKER_GAP = 160
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``at`` falls inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect_right(spans, (at, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+def _attached(text: str, people: list[Span], said: list[tuple[int, int]]) -> dict[Span, int]:
+    """The people a verb of saying attributes words to, each with its distance to the nearest
+    such verb. Only the people within an apposition's length of a verb are looked at, so a
+    hostile sentence of thousands of names costs little."""
+    starts = [p.start for p in people]
+    out: dict[Span, int] = {}
+    for verb in said:
+        lo = bisect_left(starts, verb[0] - MAX_SPEAKER_GAP - 60)
+        hi = bisect_right(starts, verb[1] + MAX_SPEAKER_GAP)
+        for person in people[lo:hi]:
+            if _says(text, person, verb):
+                out[person] = min(out.get(person, 1 << 30), abs(person.start - verb[0]))
+    return out
 
 
 #: What may stand between a speaker and the verb of saying: where or whom they are from ("Ruiz
@@ -617,8 +660,10 @@ def _says(text: str, person: Span, verb: tuple[int, int]) -> bool:
     """Whether ``person`` is who the verb of saying at ``verb`` attributes the words to:
     "Ruiz, her coach, said", "said Ruiz." (not "Berg said Ruiz had ...")."""
     if person.end <= verb[0]:
-        return bool(_SPEAKER_GAP.match(text[person.end : verb[0]]))
+        return verb[0] - person.end <= MAX_SPEAKER_GAP and bool(_SPEAKER_GAP.match(text[person.end : verb[0]]))
     if person.start >= verb[1]:
+        if person.start - verb[1] > MAX_SPEAKER_GAP:
+            return False
         between = text[verb[1] : person.start].split()
         titled = all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in between) and len(between) <= 3
         return titled and bool(_AFTER_INVERTED.match(text[person.end :]))  # "said Dr. Ruiz, 29."

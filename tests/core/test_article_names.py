@@ -186,3 +186,17 @@ def test_a_run_of_capitals_that_names_two_things_is_read_as_two(text: str, expec
 def test_a_speaker_may_be_named_with_where_they_are_from() -> None:
     text = "Lind’s agent, Gaston Rivero of Montevideo-based Celeste Sports Group, said the runner would rest.\n"
     assert read_article(Report("x", text)).reading("p1.s1").speaker == "Gaston Rivero"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ab’s " * 3000 + "said.", "Oslo and " * 3000 + "Bergen.", "Sen. Ana Ruiz of Oslo and " * 1000 + "Bergen said it."],
+)
+def test_a_hostile_run_of_capitals_is_read_without_recursing_without_end(text: str) -> None:
+    article = read_article(Report("x", text + "\n"))
+    assert article.reading("p1.s1").spans  # read, not a RecursionError
+
+
+def test_a_run_of_names_joined_by_and_is_every_name() -> None:
+    spans = read_article(Report("x", "Ships sailed to Oslo and Bergen and Tromso on Monday.\n")).reading("p1.s1").spans
+    assert {"Oslo", "Bergen", "Tromso"} <= {s.text for s in spans}
