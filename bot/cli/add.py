@@ -170,6 +170,11 @@ def _report(draft: Draft, root: Path, changed: list[str], seconds: float) -> Non
     click.echo(f"  places: {', '.join(names('place')) or '-'}")
     click.echo(f"  figures: {len(names('number') + names('money') + names('percent'))}, dates: {len(names('date'))}")
     click.echo(f"  quotes with a speaker: {', '.join(f'{sid} ({who})' for sid, who in quotes) or '-'}")
+    if draft.unchecked:
+        click.echo(
+            f"  questions not checked: {draft.unchecked} facts (the report is long); "
+            "`reportbot check` lists those the bot would not answer"
+        )
     credits = [p.credit for p in draft.report.paragraphs if p.credit]
     if credits:
         click.echo(f"  left out of citable text: {'; '.join(credits)} (a photo credit)")

@@ -200,3 +200,16 @@ def test_a_hostile_run_of_capitals_is_read_without_recursing_without_end(text: s
 def test_a_run_of_names_joined_by_and_is_every_name() -> None:
     spans = read_article(Report("x", "Ships sailed to Oslo and Bergen and Tromso on Monday.\n")).reading("p1.s1").spans
     assert {"Oslo", "Bergen", "Tromso"} <= {s.text for s in spans}
+
+
+def test_a_long_report_spends_a_bounded_budget_choosing_its_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.core import drafting
+
+    text = "".join(f"Ana Ruiz said port number {i} in Oslo would close on Monday.\n" for i in range(40))
+    draft = drafting.build_draft(text, "ports", name="ports.txt")
+    asked: list[str] = []
+    monkeypatch.setattr(drafting, "CHECK_BUDGET", 400)  # 10 questions for 40 facts
+    drafting.finish_draft(draft, lambda q, _f: bool(asked.append(q)))
+    assert len(asked) == 10  # the budget over the facts, not a question for each candidate of each
+    assert draft.unchecked >= 30  # the facts after the budget keep a question nobody asked
+    assert len(draft.questions) == 40 and all(draft.questions.values())
