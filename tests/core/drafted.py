@@ -20,3 +20,15 @@ def drafted_engine(text: str, report_id: str, root: Path) -> Engine:
     (folder / "report.yaml").write_text(draft.report_yaml, encoding="utf-8")
     (folder / "drafted.yaml").write_text(draft.drafted_yaml, encoding="utf-8")
     return Engine([load_fact_base(root / "seeds" / f"{report_id}.txt", folder, root=root)])
+
+
+def assert_cites(engine: Engine, question: str, sentence_id: str) -> None:
+    """``question`` is answered, citing ``sentence_id`` first."""
+    answer = engine.ask(question)
+    assert answer.answered and answer.citations[0].sentence_id == sentence_id, answer.to_json()
+
+
+def assert_answers(engine: Engine, question: str, part: str) -> None:
+    """``question`` is answered, and ``part`` is in the short answer."""
+    answer = engine.ask(question)
+    assert answer.answered and part in answer.answer, answer.to_json()

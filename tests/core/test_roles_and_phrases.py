@@ -9,7 +9,7 @@ import pytest
 from bot.core.engine import Engine
 from bot.core.question import focus_of
 from bot.core.signals import phrase_found
-from tests.core.drafted import drafted_engine
+from tests.core.drafted import assert_answers, assert_cites, drafted_engine
 
 ARTICLE = (
     "Nordwind Shipping said on Monday that its engines had failed twice this year.\n"
@@ -247,8 +247,7 @@ def test_what_someone_said_needs_a_sentence_that_quotes_someone(tmp_path: Path) 
     engine = drafted_engine(text, "race", tmp_path)
     answer = engine.ask("What did Hana Lind say after the race?")
     assert not answer.answered, answer.to_json()  # the doctor spoke of her; she said nothing
-    answer = engine.ask("What did Alan Reed say about Lind?")
-    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert_cites(engine, "What did Alan Reed say about Lind?", "p2.s1")
 
 
 def test_initials_in_a_what_question_are_the_body_they_stand_for(tmp_path: Path) -> None:
@@ -257,8 +256,7 @@ def test_initials_in_a_what_question_are_the_body_they_stand_for(tmp_path: Path)
         "Fishermen in Bodo said the season was poor.\n"
     )
     engine = drafted_engine(text, "harbour", tmp_path)
-    answer = engine.ask("What is the NHA opening in Tromso?")
-    assert answer.answered and answer.citations[0].sentence_id == "p1.s1", answer.to_json()
+    assert_cites(engine, "What is the NHA opening in Tromso?", "p1.s1")
 
 
 def test_which_organisations_asks_for_bodies_not_for_the_word(tmp_path: Path) -> None:
@@ -289,8 +287,7 @@ def test_a_short_title_is_asked_for_in_full(tmp_path: Path) -> None:
         "Orbis Systems said on Monday it would cut 900 jobs in Oslo.\n"
         "In Washington, Sen. Rachel Moss of Ohio said she would press the company to keep the site open.\n"
     )
-    answer = drafted_engine(text, "cuts", tmp_path).ask("What did the senator say?")
-    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert_cites(drafted_engine(text, "cuts", tmp_path), "What did the senator say?", "p2.s1")
 
 
 def test_a_quarter_is_not_a_ranking_figure() -> None:
@@ -318,9 +315,7 @@ def test_a_sentence_pointing_back_is_dated_by_the_one_before(tmp_path: Path) -> 
         "Parliament weighs the government’s budget request for 2027. The request includes $254 million for "
         "ferry deliveries, down from $291 million this year.\n"
     )
-    engine = drafted_engine(text, "budget", tmp_path)
-    answer = engine.ask("How much does the government want for ferry deliveries next year?")
-    assert answer.answered and "$254 million" in answer.answer, answer.to_json()
+    assert_answers(drafted_engine(text, "budget", tmp_path), "How much does the government want for ferry deliveries next year?", "$254 million")
 
 
 def test_initials_count_only_where_the_whole_name_stands() -> None:
@@ -343,8 +338,7 @@ def test_a_year_earlier_says_last_year(tmp_path: Path) -> None:
         "OSLO, March 3, 2026 - Orbis Motor said it would cut 900 jobs.\n"
         "Orbis reported quarterly net income of $1.1 billion, down from $1.8 billion a year earlier.\n"
     )
-    answer = drafted_engine(text, "earnings", tmp_path).ask("What was Orbis's quarterly net income last year?")
-    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert_cites(drafted_engine(text, "earnings", tmp_path), "What was Orbis's quarterly net income last year?", "p2.s1")
 
 
 def test_what_a_titled_speaker_said_cites_their_quote_beside_the_best_sentence(tmp_path: Path) -> None:
