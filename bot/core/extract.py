@@ -118,13 +118,17 @@ _ORDER = {
 
 
 def _quoted_by_name(question: Question, reading: Reading) -> bool:
-    """A who-question about a quote whose speaker the article names."""
+    """A who-question about a quote, or a sentence of "she said", whose speaker the article
+    names ("Who expects more cuts?" of "She said other automakers were likely to cut")."""
     return (
         question.kind == PERSON
         and bool(reading.speaker)
         and reading.speaker != UNCLEAR
-        and bool(_QUOTE.search(reading.sentence.text))
+        and bool(_QUOTE.search(reading.sentence.text) or _PRONOUN_SAID.match(reading.sentence.text))
     )
+
+
+_PRONOUN_SAID = re.compile(r"^(?:He|She|They) (?:also )?(?:said|says|told|added|warned|argued|noted)\b")
 
 
 def _rank_kind(question: Question, span: Span) -> int:

@@ -219,8 +219,8 @@ def lead_kind(folded: str) -> str | None:
 
 def answer_kind(folded: str) -> str:
     """The kind of answer a (case-folded) question wants; WHAT when it says nothing sharper."""
-    if _WHO_IS.match(folded) or _JOB.search(folded):
-        return DEFINITION  # "Who is Ana Ruiz?", "what does Fell do?": who they are
+    if _WHO_IS.match(folded) or (_JOB.search(folded) and lead_kind(folded) in (None, WHAT, PERSON)):
+        return DEFINITION  # "Who is Ana Ruiz?", "what does Fell do?": who they are; not "when will the job cuts end?"
     for kind, pattern in _KINDS:
         if pattern.search(folded):
             return kind

@@ -10,7 +10,7 @@ import pytest
 from bot.core.article import _MEASURE, unit_class
 from bot.core.engine import Engine
 from bot.core.question import MEASURE, NUMBER, read_question
-from tests.core.drafted import drafted_engine
+from tests.core.drafted import assert_answers, drafted_engine
 
 ARTICLE = (
     "The port authority said on Monday it expected cargo volume to grow 2.1% in 2026 and 3.4% in 2027.\n"
@@ -166,3 +166,18 @@ def test_a_figure_alone_does_not_answer_a_question_it_shares_little_with(
     match = Match(fact, doc, score=0.6, coverage=coverage, asked=0.6, fuzzy=0.0)
     ranking = Ranking(read_question(question), None, {}, (match,))  # type: ignore[arg-type]
     assert bool(decide(ranking).facts) is answered
+
+
+def test_the_end_of_the_year_is_a_date_and_answers_when(tmp_path: Path) -> None:
+    assert read_question("When will the job cuts be finished?").kind == "time"  # not "what is her job"
+    text = "OSLO, March 3, 2026 - Orbis Motor will cut 900 jobs.\nThe job cuts will be completed by the end of the year, the company said.\n"
+    assert_answers(drafted_engine(text, "cuts", tmp_path), "When will the job cuts be finished?", "the end of the year")
+
+
+def test_who_said_it_is_the_speaker_a_pronoun_stands_for(tmp_path: Path) -> None:
+    text = (
+        "OSLO, March 3, 2026 - Orbis Motor will cut 900 jobs.\n"
+        "“The bill is real,” said Dr. Priya Lund, an economist at the University of Bergen. "
+        "She said other carmakers were likely to announce similar cuts.\n"
+    )
+    assert_answers(drafted_engine(text, "cuts", tmp_path), "Who expects other carmakers to make similar cuts?", "Priya Lund")
