@@ -260,13 +260,23 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
     for m in _PLACE_PHRASE.finditer(text):
         if {stem(w) for w in words(m.group(1))} <= tokens:
             continue  # the question's own words ("in Chicago" for "what happened in Chicago")
-        holds = any(m.start(1) <= s.start < m.end(1) for s in named)
-        if m.group(0).startswith("for") and not holds:
+        inside = [s for s in named if m.start(1) <= s.start < m.end(1)]
+        if m.group(0).startswith("for") and not inside:
             continue  # "for" gives a place only with a name: "for the capital city of Lima"
-        score = PLACE_NAMED * holds + _near_before(text, m.start(), tokens)
+        named_weight = 1.0 if any(s.kind == "place" for s in inside) else 0.5 if inside else 0.0
+        score = PLACE_NAMED * named_weight + _near_before(text, m.start(), tokens)
         if best is None or score > best[0]:
-            best = (score, m.group(0))
+            best = (score, m.group(0) + _place_after(text, m.end()))
     return best[1] if best else _span_answer(question, reading, tokens)
+
+
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?")
+
+
+def _place_after(text: str, end: int) -> str:
+    """The named place just after a phrase of place: "to Acme's plant" + " in Lansing, Michigan"."""
+    found = _IN_PLACE.match(text, end)
+    return found.group(0) if found else ""
 
 
 #: A phrase of place that names a place (a capitalised name) outranks one that does not.

@@ -181,3 +181,12 @@ def test_who_said_it_is_the_speaker_a_pronoun_stands_for(tmp_path: Path) -> None
         "She said other carmakers were likely to announce similar cuts.\n"
     )
     assert_answers(drafted_engine(text, "cuts", tmp_path), "Who expects other carmakers to make similar cuts?", "Priya Lund")
+
+
+def test_where_names_the_place_after_the_phrase_of_place(tmp_path: Path) -> None:
+    text = (
+        "OSLO, March 3, 2026 - Orbis Motor will close its Bergen plant, affecting 1,750 workers.\n"
+        "The Vanta will be discontinued, and Cordova production will move to Orbis’s plant in Lansing, "
+        "Michigan, next spring, she said.\n"
+    )
+    assert_answers(drafted_engine(text, "plants", tmp_path), "Where will Cordova production go?", "Lansing")
