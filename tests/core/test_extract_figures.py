@@ -190,3 +190,15 @@ def test_where_names_the_place_after_the_phrase_of_place(tmp_path: Path) -> None
         "Michigan, next spring, she said.\n"
     )
     assert_answers(drafted_engine(text, "plants", tmp_path), "Where will Cordova production go?", "Lansing")
+
+
+def test_an_answer_window_says_what_comes_after_the_thing_asked() -> None:
+    from bot.core.extract import best_window
+    from bot.core.text import lemma_stem
+
+    text = (
+        "Halcyon, which stands about 4.3 meters (14 feet) tall, is carrying 11 payloads, including eight "
+        "Orbis instruments designed to search for water ice in permanently shadowed soil."
+    )
+    tokens = frozenset(lemma_stem(w) for w in ("orbis", "instruments", "looking"))
+    assert "water ice" in best_window(text, tokens)
