@@ -366,21 +366,25 @@ def best_window(text: str, tokens: frozenset[str]) -> str:
         return text
     starts = {0}
     after: set[int] = set()
+    asked = [_asks(piece, tokens) for piece in pieces]
     for i, piece in enumerate(pieces):
         if i and pieces[i - 1].endswith((",", ";", ":", "—")):
             starts.add(i)
-        if stem(piece.lower().strip(".,;:“”\"’'()")) in tokens:
+        if asked[i]:
             starts.add(i + 1)
             after.add(i + 1)
 
     def score(start: int) -> float:
         window = pieces[start : start + MAX_CLAUSE_WORDS]
+        flags = asked[start : start + MAX_CLAUSE_WORDS]
         stems = [stem(w.lower().strip(".,;:“”\"’'()")) for w in window]
-        first = next((i for i, x in enumerate(stems) if x in tokens), len(stems))
+        first = next((i for i, q in enumerate(flags) if q), len(flags))
         new = sum(
-            1.0 if i > first else LEAD_IN_WEIGHT for i, x in enumerate(stems) if x not in tokens and x not in _FUNCTION
+            1.0 if i > first else LEAD_IN_WEIGHT
+            for i, (x, q) in enumerate(zip(stems, flags, strict=True))
+            if not q and x not in _FUNCTION
         )
-        return NEW_WORD_WEIGHT * new + sum(1 for x in stems if x in tokens) + AFTER_BONUS * (start in after)
+        return NEW_WORD_WEIGHT * new + sum(flags) + AFTER_BONUS * (start in after)
 
     best = max(sorted(s for s in starts if s < len(pieces)), key=score)
     window = pieces[best : best + MAX_CLAUSE_WORDS]
@@ -388,6 +392,12 @@ def best_window(text: str, tokens: frozenset[str]) -> str:
 
 
 _FUNCTION = frozenset(stem(w) for w in STOPWORDS)
+
+
+def _asks(piece: str, tokens: frozenset[str]) -> bool:
+    """Whether a word of the sentence is one of the question's ("second-quarter" holds "quarter")."""
+    bare = piece.lower().strip(".,;:“”\"’'()")
+    return stem(bare) in tokens or any(stem(part) in tokens for part in bare.split("-") if part)
 
 
 def _given_figure(span: Span, question: Question) -> bool:
