@@ -367,7 +367,7 @@ def best_window(text: str, tokens: frozenset[str]) -> str:
     starts = {0}
     after: set[int] = set()
     asked = [_asks(piece, tokens) for piece in pieces]
-    for i, piece in enumerate(pieces):
+    for i in range(len(pieces)):
         if i and pieces[i - 1].endswith((",", ";", ":", "—")):
             starts.add(i)
         if asked[i]:
