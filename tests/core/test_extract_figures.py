@@ -202,3 +202,13 @@ def test_an_answer_window_says_what_comes_after_the_thing_asked() -> None:
     )
     tokens = frozenset(lemma_stem(w) for w in ("orbis", "instruments", "looking"))
     assert "water ice" in best_window(text, tokens)
+
+
+def test_what_happened_to_a_thing_is_told_by_the_words_after_it(tmp_path: Path) -> None:
+    text = (
+        "OSLO, March 3, 2026 - Orbis Motor said on Thursday it would cut about 4,200 salaried jobs and close "
+        "an assembly plant in Bergen after its second-quarter profit fell 38%, as tariffs on imported parts "
+        "and weak demand for electric pickups squeezed the carmaker.\n"
+        "Orbis sold about 2.9 million vehicles last year.\n"
+    )
+    assert_answers(drafted_engine(text, "profit", tmp_path), "What happened to Orbis's second-quarter profit?", "38%")
