@@ -93,6 +93,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         spans,
         key=lambda s: (
             -_counts(text, s, question),
+            -_in_currency(s, question),
             -_dated(text, s, question),
             -_value_of(text, s, tokens),
             s.text.isalpha(),  # "one more cut ... to 1.75%": a figure in digits first
@@ -139,6 +140,21 @@ def _rank_kind(question: Question, span: Span) -> int:
 
 
 _OF_FIGURE = re.compile(r"^\s+of\s+(?:the\s+)?[\d,.]+")
+
+
+#: A currency a question names, and how a sum in it is written.
+_CURRENCIES = {
+    "pound": ("£", "pound"), "euro": ("€", "euro"), "dollar": ("$", "dollar"), "yen": ("¥", "yen"),
+    "won": ("₩", " won"), "franc": ("franc",), "rupee": ("rupee", "rs"), "yuan": ("yuan", "renminbi"),
+}  # fmt: skip
+
+
+def _in_currency(span: Span, question: Question) -> int:
+    """1 for a sum in the currency the question names ("the fee in pounds": "£122 million")."""
+    if span.kind != "money":
+        return 0
+    named = [forms for word, forms in _CURRENCIES.items() if re.search(rf"\b{word}s?\b", question.folded)]
+    return int(any(form in span.text.lower() for forms in named for form in forms))
 
 
 def _counts(text: str, span: Span, question: Question) -> int:

@@ -53,7 +53,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
         (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
-        (MONEY, r"\bhow much (?:[\w'’]+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|spending|worth|price|priced|budget|money|fund|funding|charge|charged|charging|fine|fined|salary|owe|owed|owing|raise|raised|raising|earn|earned|earning|profit|revenue|sell|sold|selling|buy|bought|buying|save|saves|saved|saving|invest|invested|investing|lose|lost|losing|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab)\b|\bhow expensive\b"),
+        (MONEY, r"\bhow much (?:[\w'’]+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|spending|worth|price|priced|budget|money|fund|funding|charge|charged|charging|fine|fined|salary|owe|owed|owing|raise|raised|raising|earn|earned|earning|profit|revenue|sell|sold|selling|buy|bought|buying|save|saves|saved|saving|invest|invested|investing|lose|lost|losing|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab|fee|fees|wage|wages|bonus)\b|\bhow expensive\b"),
         (NUMBER, r"\bhow (?:far|much|fast) (?:[\w'’]+ ){0,5}?(?:fall|fell|fallen|drop|dropped|rise|rose|risen|climb|climbed|decline|declined|slide|slid|sink|sank|jump|jumped|grow|grew|grown|shrink|shrank|gain|gained|slump|slumped|plunge|plunged|soar|soared)\b"),
         (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\b(?:winning|finishing|record|race|lap|best) times?\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bwhere (?:\w+ ){0,6}?(?:rate|rates|price|prices|level|yield|yields|inflation|index|stocks?|shares|dollar|currency)\b(?: \w+){0,3}? (?:be|end|go|head|settle|stand|land)\b"
@@ -175,7 +175,7 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
 
 #: A keyword query names the kind it wants with a word ("ransom demand amount", "launch date").
 _KEYWORD_KINDS = (
-    (MONEY, re.compile(r"\b(?:cost|costs|price|budget|salary|fine|worth|funding)\b")),
+    (MONEY, re.compile(r"\b(?:cost|costs|price|budget|salary|fine|worth|funding|fee|fees|wage|wages)\b")),
     (NUMBER, re.compile(
         r"\b(?:amount|numbers?|count|total|tally|figures?|rates?|percent|percentage|share|how many|yields?|"
         r"forecast|forcast|projection|growth|inflation|unemployment|toll)\b")),

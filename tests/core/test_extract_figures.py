@@ -9,7 +9,7 @@ import pytest
 
 from bot.core.article import _MEASURE, unit_class
 from bot.core.engine import Engine
-from bot.core.question import MEASURE, NUMBER, read_question
+from bot.core.question import MEASURE, MONEY, NUMBER, read_question
 from tests.core.drafted import assert_answers, drafted_engine
 
 ARTICLE = (
@@ -212,3 +212,13 @@ def test_what_happened_to_a_thing_is_told_by_the_words_after_it(tmp_path: Path) 
         "Orbis sold about 2.9 million vehicles last year.\n"
     )
     assert_answers(drafted_engine(text, "profit", tmp_path), "What happened to Orbis's second-quarter profit?", "38%")
+
+
+def test_a_sum_in_the_currency_asked_is_the_answer(tmp_path: Path) -> None:
+    text = (
+        "OSLO, March 3, 2026 - Orbis FC signed Ana Ruiz from Bergen for an initial 142 million euros "
+        "(£122 million), a record fee that could rise to 160 million euros.\n"
+        "Ruiz, 21, scored 19 goals last season.\n"
+    )
+    assert read_question("whats the fee in pounds").kind == MONEY
+    assert_answers(drafted_engine(text, "fee", tmp_path), "whats the fee in pounds", "£122 million")
