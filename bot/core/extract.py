@@ -94,6 +94,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         key=lambda s: (
             -_counts(text, s, question),
             -_in_currency(s, question),
+            _from_verb(text, s, question),
             -_dated(text, s, question),
             -_value_of(text, s, tokens),
             s.text.isalpha(),  # "one more cut ... to 1.75%": a figure in digits first
@@ -147,6 +148,28 @@ _CURRENCIES = {
     "pound": ("£", "pound"), "euro": ("€", "euro"), "dollar": ("$", "dollar"), "yen": ("¥", "yen"),
     "won": ("₩", " won"), "franc": ("franc",), "rupee": ("rupee", "rs"), "yuan": ("yuan", "renminbi"),
 }  # fmt: skip
+
+
+#: A comma between a date and the verb counts as this many words: "approved in 2023, launched
+#: on Feb. 6" dates the launch with Feb. 6.
+CLAUSE_APART = 3
+
+
+def _from_verb(text: str, span: Span, question: Question) -> int:
+    """For "when did the mission launch?": how many words stand between the date and the
+    nearest word for the verb asked about (0 for other questions, or when the verb is not
+    written: the other signals choose)."""
+    if question.kind != TIME or not question.predicate:
+        return 0
+    verb = stem(question.predicate)
+    spots = [m.span() for m in re.finditer(r"[\w’'-]+", text) if stem(m.group(0).lower()) == verb]
+    if not spots:
+        return 0
+    def apart(a: int, b: int) -> int:
+        between = text[b : span.start] if span.start >= b else text[span.end : a]
+        return len(re.findall(r"[\w’'-]+", between)) + CLAUSE_APART * len(re.findall(r"[,;—]", between))
+
+    return min(apart(a, b) for a, b in spots)
 
 
 def _in_currency(span: Span, question: Question) -> int:

@@ -222,3 +222,11 @@ def test_a_sum_in_the_currency_asked_is_the_answer(tmp_path: Path) -> None:
     )
     assert read_question("whats the fee in pounds").kind == MONEY
     assert_answers(drafted_engine(text, "fee", tmp_path), "whats the fee in pounds", "£122 million")
+
+
+def test_when_is_the_date_nearest_the_verb_asked_about(tmp_path: Path) -> None:
+    text = (
+        "OSLO, March 3, 2026 - Orbis Aerospace said its lander would reach the moon in 2027.\n"
+        "The mission, approved in 2023, launched on Feb. 6 aboard a Falcon 9 rocket from Cape Canaveral.\n"
+    )
+    assert_answers(drafted_engine(text, "launch", tmp_path), "When did the mission launch?", "Feb. 6")
