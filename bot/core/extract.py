@@ -400,13 +400,16 @@ LEAD_IN_WEIGHT = 0.25
 FOCUS_BONUS = 1.0
 
 
-_HAPPENED_TO = re.compile(r"^what (?:has |had )?happened to (?:[\w’'-]+ )*?([a-z-]+)\??$")
+_HAPPENED_TO = re.compile(
+    r"^what (?:has |had )?happened to (.+?)(?: (?:after|before|in|on|at|during|since|when|with|from|over)\b.*)?\??$"
+)
 
 
 def _happened_to(folded: str) -> str | None:
-    """ "What happened to the company's profit?": the thing it happened to (profit)."""
-    found = _HAPPENED_TO.match(folded.strip())
-    return stem(found.group(1).split("-")[-1]) if found else None
+    """ "What happened to the company's profit?": the thing it happened to (profit); "... to the
+    retired teacher after the hack?": teacher."""
+    found = _HAPPENED_TO.match(folded.strip().rstrip("?"))
+    return stem(found.group(1).split()[-1].split("-")[-1]) if found else None
 
 
 def best_window(text: str, tokens: frozenset[str], focus: str | None = None) -> str:

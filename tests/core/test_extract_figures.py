@@ -239,3 +239,18 @@ def test_the_short_answer_is_the_part_of_the_sentence_asked_for(
 def test_a_question_asks_for_the_kind_its_words_name() -> None:
     assert read_question("When will the job cuts be finished?").kind == "time"  # not "what is her job"
     assert read_question("whats the fee in pounds").kind == MONEY
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("what happened to the company's second-quarter profit?", "profit"),
+        ("what happened to the retired teacher after the hack?", "teacher"),
+        ("who won the race?", None),
+    ],
+)
+def test_what_happened_to_names_the_thing_it_happened_to(question: str, thing: str | None) -> None:
+    from bot.core.extract import _happened_to
+    from bot.core.text import lemma_stem
+
+    assert _happened_to(question) == (lemma_stem(thing) if thing else None)
