@@ -249,10 +249,16 @@ BEFORE_WEIGHT = 0.7
 
 
 def _near_words(text: str, span: Span, tokens: frozenset[str]) -> float:
-    """The question's words within NEAR_WORDS words of the span, the nearer the more."""
-    after = words(text[span.end :])[:NEAR_WORDS]
+    """The question's words within NEAR_WORDS words of the span, the nearer the more, and not
+    past the next item of a list ("rents up 1.1% and electricity charges up 4.7%": 1.1% is
+    not the electricity's)."""
+    after = words(_ITEM_END.split(text[span.end :], maxsplit=1)[0])[:NEAR_WORDS]
     near = sum(1 / (i + 1) for i, w in enumerate(after) if stem(w) in tokens)
     return near + BEFORE_WEIGHT * _near_before(text, span.start, tokens)
+
+
+#: Where one item of a list ends: "..., rents up 1.1% and electricity charges up 4.7%".
+_ITEM_END = re.compile(r"\s+(?:and|while|but|whereas)\s+|;\s+")
 
 
 def _person(span: Span) -> str:
@@ -324,8 +330,8 @@ PLACE_NAMED = 0.5
 
 
 def _near_before(text: str, start: int, tokens: frozenset[str]) -> float:
-    """The question's words just before ``start``, the nearer the more."""
-    before = list(reversed(words(text[:start])[-NEAR_WORDS:]))
+    """The question's words just before ``start``, the nearer the more, within its list item."""
+    before = list(reversed(words(_ITEM_END.split(text[:start])[-1])[-NEAR_WORDS:]))
     return sum(1 / (i + 1) for i, w in enumerate(before) if stem(w) in tokens)
 
 

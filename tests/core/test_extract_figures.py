@@ -223,6 +223,13 @@ _DATELINE = "OSLO, March 3, 2026 - Orbis Motor will cut 900 jobs at its Bergen p
             id="a sum in the currency asked",
         ),
         pytest.param(
+            "Prices rose 0.8% over the three months to December, with rents up 1.1% and electricity charges "
+            "up 4.7%.\n",
+            "How much did electricity charges increase?",
+            "4.7%",
+            id="the figure of one item of a list is not the next item's",
+        ),
+        pytest.param(
             "The mission, approved in 2023, launched on Feb. 6 aboard a Falcon 9 rocket from Cape Canaveral.\n",
             "When did the mission launch?",
             "Feb. 6",
