@@ -93,7 +93,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         spans,
         key=lambda s: (
             -_counts(text, s, question),
-            -_in_currency(s, question),
+            -_in_unit_asked(s, question),
             _from_verb(text, s, question),
             -_dated(text, s, question),
             -_value_of(text, s, tokens),
@@ -143,6 +143,7 @@ def _rank_kind(question: Question, span: Span) -> int:
 _OF_FIGURE = re.compile(r"^\s+of\s+(?:the\s+)?[\d,.]+")
 
 
+_PERCENT_ASKED = re.compile(r"\bper ?cent(?:age)?s?\b|%|\bshare\b|\bproportion\b")
 #: A currency a question names, and how a sum in it is written.
 _CURRENCIES = {
     "pound": ("£", "pound"), "euro": ("€", "euro"), "dollar": ("$", "dollar"), "yen": ("¥", "yen"),
@@ -172,8 +173,11 @@ def _from_verb(text: str, span: Span, question: Question) -> int:
     return min(apart(a, b) for a, b in spots)
 
 
-def _in_currency(span: Span, question: Question) -> int:
-    """1 for a sum in the currency the question names ("the fee in pounds": "£122 million")."""
+def _in_unit_asked(span: Span, question: Question) -> int:
+    """1 for a share when the question asks for one ("by what percentage"), or a sum in the
+    currency it names ("the fee in pounds": "£122 million")."""
+    if span.kind == "percent":
+        return int(bool(_PERCENT_ASKED.search(question.folded)))
     if span.kind != "money":
         return 0
     named = [forms for word, forms in _CURRENCIES.items() if re.search(rf"\b{word}s?\b", question.folded)]

@@ -230,6 +230,12 @@ _DATELINE = "OSLO, March 3, 2026 - Orbis Motor will cut 900 jobs at its Bergen p
             id="the figure of one item of a list is not the next item's",
         ),
         pytest.param(
+            "Housing starts fell 6.5% to 8,420 dwellings in the quarter.\n",
+            "By what percentage did housing starts drop?",
+            "6.5%",
+            id="a percentage asked is a share, not a count",
+        ),
+        pytest.param(
             "The mission, approved in 2023, launched on Feb. 6 aboard a Falcon 9 rocket from Cape Canaveral.\n",
             "When did the mission launch?",
             "Feb. 6",
