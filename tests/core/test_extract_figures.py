@@ -231,7 +231,7 @@ _DATELINE = "OSLO, March 3, 2026 - Orbis Motor will cut 900 jobs at its Bergen p
         ),
         pytest.param(
             "Housing starts fell 6.5% to 8,420 dwellings in the quarter.\n",
-            "By what percentage did housing starts drop?",
+            "By what percentage did housing starts fall?",
             "6.5%",
             id="a percentage asked is a share, not a count",
         ),
