@@ -297,8 +297,8 @@ def _definition(question: Question, reading: Reading, tokens: frozenset[str]) ->
 
 
 _PLACE_PHRASE = re.compile(
-    r"\b(?:near|in|at|on|onto|into|outside|off|across|inside|from|to|for)\s+((?:the\s+)?[\w’'-]+(?:\s+(?!(?:and|but|at|on|in|to|for|by|with|as|after|before|when|while)\b)[\w’'-]+){0,4})"
-)
+    r"\b(?:near|in|at|on|onto|into|outside|off|across|inside|from|to|for)\s+((?:the\s+)?[\w’'-]+(?:[.,]\d+)?%?(?:\s+(?!(?:and|but|at|on|in|to|for|by|with|as|after|before|when|while)\b)[\w’'-]+(?:[.,]\d+)?%?){0,4})"
+)  # a figure stays whole: "at 5.0%"
 
 
 def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:

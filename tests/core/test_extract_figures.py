@@ -236,6 +236,13 @@ _DATELINE = "OSLO, March 3, 2026 - Orbis Motor will cut 900 jobs at its Bergen p
             id="a percentage asked is a share, not a count",
         ),
         pytest.param(
+            "Sam Lund, 38, an economist at Fjord Capital in Bergen, said he expected the jobless rate to peak "
+            "at 5.0% by mid-2026.\n",
+            "Where does Lund expect the jobless rate to peak?",
+            "5.0%",
+            id="a figure in a phrase of place stays whole",
+        ),
+        pytest.param(
             "The mission, approved in 2023, launched on Feb. 6 aboard a Falcon 9 rocket from Cape Canaveral.\n",
             "When did the mission launch?",
             "Feb. 6",
