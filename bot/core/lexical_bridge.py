@@ -41,7 +41,6 @@ def _phrasal(phrase: str) -> str:
 
 
 @lru_cache(maxsize=EXPANSION_CACHE)
-@lru_cache(maxsize=EXPANSION_CACHE)
 def broader_of_word(word: str) -> frozenset[str]:
     """Stems of the single-word nouns WordNet gives as broader than ``word`` (a few hypernym
     hops, never a very general class): a question's "factory" is a sentence's plant. Set on
@@ -52,6 +51,7 @@ def broader_of_word(word: str) -> frozenset[str]:
     return frozenset(lemma_stem(b) for b in _wordnet.broader(_lemma(word)) if " " not in b and "-" not in b)
 
 
+@lru_cache(maxsize=EXPANSION_CACHE)
 def expansions_of_phrasal(verb: str, particle: str) -> frozenset[str]:
     """Stems of the single-word synonyms of a phrasal verb ("get in" -> enter)."""
     related = _wordnet.synonyms(f"{verb} {particle}")
