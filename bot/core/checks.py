@@ -489,11 +489,12 @@ def _in_fact(
     a way of asking for it (with ``asks``), or through a general synonym or multiword synonym (a
     word the index cannot read counts as found)."""
     stems = ctx.tokens_of(word)
-    if not stems or stems & (doc.tokens | also) or (asks and any(stems <= ask for ask in doc.asks)):
+    seen = doc.tokens | also if also else doc.tokens
+    if not stems or stems & seen or (asks and any(stems <= ask for ask in doc.asks)):
         return True
-    if expansions_of_word(word) & (doc.tokens | also):
+    if expansions_of_word(word) & seen:
         return True  # "the finance chief": "Chief Financial Officer Ana Ruiz" said it
-    if any(ctx.index.initials.get(t, frozenset()) <= doc.tokens for t in stems & ctx.index.initials.keys()):
+    if any(ctx.index.initials[t] <= doc.tokens for t in stems & ctx.index.initials.keys()):
         return True  # "the BoN": "the Bank of Norway"
     return phrase_found(ctx.index.phrases_of(word), doc.pairs)  # "ceo": "Chief Executive Ana Ruiz"
 
