@@ -432,8 +432,10 @@ def best_window(text: str, tokens: frozenset[str], focus: str | None = None) -> 
         return text
     starts = {0}
     after: set[int] = set()
-    asked = [_asks(piece, tokens) for piece in pieces]
-    after_focus = {i + 1 for i, piece in enumerate(pieces) if focus and _asks(piece, frozenset({focus}))}
+    bares = [piece.lower().strip(_PUNCTUATION) for piece in pieces]
+    stems_of = [stem(bare) for bare in bares]
+    asked = [_asks(bare, tokens) for bare in bares]
+    after_focus = {i + 1 for i, bare in enumerate(bares) if focus and _asks(bare, frozenset({focus}))}
     for i in range(len(pieces)):
         if i and pieces[i - 1].endswith((",", ";", ":", "—")):
             starts.add(i)
@@ -442,9 +444,8 @@ def best_window(text: str, tokens: frozenset[str], focus: str | None = None) -> 
             after.add(i + 1)
 
     def score(start: int) -> float:
-        window = pieces[start : start + MAX_CLAUSE_WORDS]
         flags = asked[start : start + MAX_CLAUSE_WORDS]
-        stems = [stem(w.lower().strip(".,;:“”\"’'()")) for w in window]
+        stems = stems_of[start : start + MAX_CLAUSE_WORDS]
         first = next((i for i, q in enumerate(flags) if q), len(flags))
         new = sum(
             1.0 if i > first else LEAD_IN_WEIGHT
@@ -461,9 +462,13 @@ def best_window(text: str, tokens: frozenset[str], focus: str | None = None) -> 
 _FUNCTION = frozenset(stem(w) for w in STOPWORDS)
 
 
-def _asks(piece: str, tokens: frozenset[str]) -> bool:
-    """Whether a word of the sentence is one of the question's ("second-quarter" holds "quarter")."""
-    bare = piece.lower().strip(".,;:“”\"’'()")
+#: What stands around a word of a sentence but is not part of it.
+_PUNCTUATION = ".,;:“”\"’'()"
+
+
+def _asks(bare: str, tokens: frozenset[str]) -> bool:
+    """Whether a (lower-case, bare) word of the sentence is one of the question's
+    ("second-quarter" holds "quarter")."""
     if stem(bare) in tokens or stem(bare.replace("-", "")) in tokens:
         return True  # the analyser reads "second-quarter" as one word
     return any(stem(part) in tokens for part in bare.split("-") if part)
