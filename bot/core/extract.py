@@ -149,6 +149,7 @@ _CURRENCIES = {
     "pound": ("£", "pound"), "euro": ("€", "euro"), "dollar": ("$", "dollar"), "yen": ("¥", "yen"),
     "won": ("₩", " won"), "franc": ("franc",), "rupee": ("rupee", "rs"), "yuan": ("yuan", "renminbi"),
 }  # fmt: skip
+_CURRENCY_WORD = re.compile(rf"\b({'|'.join(_CURRENCIES)})s?\b")
 
 
 #: A comma between a date and the verb counts as this many words: "approved in 2023, launched
@@ -180,7 +181,7 @@ def _in_unit_asked(span: Span, question: Question) -> int:
         return int(bool(_PERCENT_ASKED.search(question.folded)))
     if span.kind != "money":
         return 0
-    named = [forms for word, forms in _CURRENCIES.items() if re.search(rf"\b{word}s?\b", question.folded)]
+    named = [_CURRENCIES[word] for word in _CURRENCY_WORD.findall(question.folded)]
     return int(any(form in span.text.lower() for forms in named for form in forms))
 
 
