@@ -47,8 +47,11 @@ PERSON, ORGANISATION, PLACE, DATE, NUMBER, MONEY, PERCENT, AGE = (
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LETTERS = r"(?:[^\W\d_]|['’])*"
 _CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}]{_LETTERS}(?:-[^\W\d_]+)*\.?|[A-Z]{{2,}}s?)"
-_LINK = r"(?:\s+(?:of|for|and|the|de|du|von|van)\s+(?=[A-Z]))"
-_LINK_WORDS = frozenset(["of", "for", "and", "the"])
+#: The plain words a name of a body or place may hold ("Bank of Ireland"), and the particles of a
+#: person's name ("de", "von").
+_LINK_WORDS = ("of", "for", "and", "the")
+_NAME_PARTICLES = ("de", "du", "von", "van")
+_LINK = rf"(?:\s+(?:{'|'.join(_LINK_WORDS + _NAME_PARTICLES)})\s+(?=[A-Z]))"
 #: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){1,12})\s+\(([A-Z][A-Za-z&.]{1,9})\)")
@@ -243,13 +246,13 @@ def _with_principal_body(readings: dict[str, Reading]) -> dict[str, Reading]:
                 key = _bare(span.text.split()[0])
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(key, re.sub(r"[’']s$", "", span.text))
-    opening = next(iter(readings.values()), None)
-    leading = sorted(counts, key=lambda k: -counts[k])[:1]
-    if not leading or counts[leading[0]] < PRINCIPAL_MENTIONS or opening is None:
+    if not counts:
         return readings
-    if not any(_bare(s.text.split()[0]) == leading[0] for s in opening.spans):
+    leading = max(counts, key=counts.__getitem__)  # the first named of the most named
+    opening = next(iter(readings.values()))
+    if counts[leading] < PRINCIPAL_MENTIONS or not any(_bare(s.text.split()[0]) == leading for s in opening.spans):
         return readings
-    body = first[leading[0]]
+    body = first[leading]
     out = {}
     for sid, reading in readings.items():
         named = any(s.kind in (ORGANISATION, "name") for s in reading.spans)
@@ -618,6 +621,8 @@ def _speaker(text: str, spans: Sequence[Span]) -> str | None:
 
 #: How far (in characters) a speaker may stand from the verb of saying: an apposition's length.
 MAX_SPEAKER_GAP = 160
+#: How long a speaker's name may be for the search before a verb of saying to reach its start.
+SPEAKER_NAME_CHARS = 60
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -633,7 +638,7 @@ def _attached(text: str, people: list[Span], said: list[tuple[int, int]]) -> dic
     starts = [p.start for p in people]
     out: dict[Span, int] = {}
     for verb in said:
-        lo = bisect_left(starts, verb[0] - MAX_SPEAKER_GAP - 60)
+        lo = bisect_left(starts, verb[0] - MAX_SPEAKER_GAP - SPEAKER_NAME_CHARS)
         hi = bisect_right(starts, verb[1] + MAX_SPEAKER_GAP)
         for person in people[lo:hi]:
             if _says(text, person, verb):
