@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 import click
 
 from bot.cli.common import friendly_errors
+from bot.core.article import plain_name
 from bot.core.datadir import find_data_dir
 from bot.core.drafting import AddError, Draft, build_draft, check_id, decode_article, finish_draft, slugify
 from bot.core.engine import Engine
@@ -156,7 +156,7 @@ def _report(draft: Draft, root: Path, changed: list[str], seconds: float) -> Non
         found: dict[str, str] = {}
         for s in spans:
             if s.kind == kind:
-                name = re.sub(r"^(?:The|the)\s+|[’']s$", "", s.text)
+                name = plain_name(s.text)
                 key = name.casefold()
                 if key not in found or found[key].isupper():
                     found[key] = name  # "Oslo" rather than the dateline's "OSLO"

@@ -278,6 +278,14 @@ def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | No
     return Reading(sentence, spans, speaker, context)
 
 
+_NAME_DRESS = re.compile(r"^(?:The|the)\s+|[’']s$")
+
+
+def plain_name(text: str) -> str:
+    """A name without its article and possessive: "The Bank of Norway’s" -> "Bank of Norway"."""
+    return _NAME_DRESS.sub("", text)
+
+
 def _names(spans: Sequence[Span]) -> tuple[str, ...]:
     return tuple(s.refers or s.text for s in spans if s.kind in (PERSON, ORGANISATION, "name") and s.refers != UNCLEAR)
 

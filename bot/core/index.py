@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from bot.core.analyzer import Analysis, Analyzer
-from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, read_article
+from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, plain_name, read_article
 from bot.core.knowledge import Fact, FactBase
 from bot.core.lexical_bridge import phrases_of
 from bot.core.lexicon import NUMBER_WORDS
@@ -163,7 +163,7 @@ class FactIndex:
         out: dict[str, set[frozenset[str]]] = {}
         for reading in self.article.readings.values():
             for span in reading.spans:
-                words = re.sub(r"^(?:The|the)\s+|[’']s$", "", span.text).split()
+                words = plain_name(span.text).split()
                 if span.kind != "organisation" or len(words) < 2:
                     continue
                 tokens = frozenset(self.analyzer.index(" ".join(words))[1])
