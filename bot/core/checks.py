@@ -16,7 +16,7 @@ from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind
 from bot.core.question import PERSON, TIME, YES_NO, Question
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
-from bot.core.text import stem, words
+from bot.core.text import stem, words, written_at
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, spelled_titles
 
 
@@ -415,7 +415,7 @@ def date_of_verb(ctx: Context, doc: Doc) -> str | None:
     stems = ctx.tokens_of(verb)
     for reading in doc.readings:
         text = reading.sentence.text
-        spots = [m.start() for m in re.finditer(r"[\w’'-]+", text) if ctx.index.document(m.group(0)) & stems]
+        spots = [a for a, _ in written_at(text, lambda w: bool(ctx.index.document(w) & stems))]
         if not spots:
             return None  # said in other words: the predicate check judges it
         for span in reading.spans:

@@ -31,8 +31,8 @@ from bot.core.question import (
     figures_in,
 )
 from bot.core.signals import ANSWERING_KINDS
+from bot.core.text import WRITTEN_WORD, words, written_at
 from bot.core.text import lemma_stem as stem
-from bot.core.text import words
 
 #: The longest clause an answer quotes, in words: a direct answer, not the sentence again.
 MAX_CLAUSE_WORDS = 16
@@ -164,12 +164,12 @@ def _from_verb(text: str, span: Span, question: Question) -> int:
     if question.kind != TIME or not question.predicate:
         return 0
     verb = stem(question.predicate)
-    spots = [m.span() for m in re.finditer(r"[\w’'-]+", text) if stem(m.group(0).lower()) == verb]
+    spots = written_at(text, lambda w: stem(w.lower()) == verb)
     if not spots:
         return 0
     def apart(a: int, b: int) -> int:
         between = text[b : span.start] if span.start >= b else text[span.end : a]
-        return len(re.findall(r"[\w’'-]+", between)) + CLAUSE_APART * len(re.findall(r"[,;—]", between))
+        return len(WRITTEN_WORD.findall(between)) + CLAUSE_APART * len(re.findall(r"[,;—]", between))
 
     return min(apart(a, b) for a, b in spots)
 
@@ -498,7 +498,7 @@ def _named_in_question(span: Span, tokens: frozenset[str]) -> bool:
 
 def _anchor(text: str, tokens: frozenset[str]) -> int:
     """Where in the sentence the question's words are, on average."""
-    spots = [m.start() for m in re.finditer(r"[\w’'-]+", text) if stem(m.group(0).lower()) in tokens]
+    spots = [a for a, _ in written_at(text, lambda w: stem(w.lower()) in tokens)]
     return sum(spots) // len(spots) if spots else 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 import Stemmer  # PyStemmer: the Snowball stemmers in C
@@ -87,6 +88,16 @@ def _words(text: str) -> tuple[str, ...]:
         text = _CONTRACTION.sub("", text)
         text = text.replace("'", "")
     return tuple(_WORD.findall(text))
+
+
+#: A word as it stands in a sentence, apostrophes and hyphens inside it.
+WRITTEN_WORD = re.compile(r"[\w’'-]+")
+
+
+def written_at(text: str, keep: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Where the words of ``text`` that ``keep`` accepts stand (start, end): where a sentence
+    writes the question's words or its verb."""
+    return [m.span() for m in WRITTEN_WORD.finditer(text) if keep(m.group(0))]
 
 
 def words(text: str) -> list[str]:
