@@ -122,8 +122,7 @@ def test_what_the_titled_speaker_said_is_found_by_their_title_or_its_acronym(tmp
     engine = drafted_engine(QUOTES, "crane", tmp_path)
     answer = engine.ask("What did the port director say about the crane's cost?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
-    answer = engine.ask("What did the CEO say about the repairs?")
-    assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
+    assert_cites(engine, "What did the CEO say about the repairs?", "p3.s1")
 
 
 def test_when_no_top_fact_passes_the_checks_the_next_are_judged(tmp_path: Path) -> None:
@@ -131,8 +130,7 @@ def test_when_no_top_fact_passes_the_checks_the_next_are_judged(tmp_path: Path) 
     lines += [f"The board met for session number {i} to discuss the budget." for i in range(1, 21)]
     lines.append("The Kestrel lander settled onto the plateau at 11:42 a.m.")  # ranked tenth
     engine = drafted_engine("\n".join(lines) + "\n", "landing", tmp_path)
-    answer = engine.ask("What time did it land?")
-    assert answer.answered and "11:42" in answer.answer, answer.to_json()
+    assert_answers(engine, "What time did it land?", "11:42")
 
 
 def test_who_reports_something_is_not_who_it_is_about(tmp_path: Path) -> None:
@@ -143,8 +141,7 @@ def test_who_reports_something_is_not_who_it_is_about(tmp_path: Path) -> None:
     )
     engine = drafted_engine(text, "council", tmp_path)
     assert not engine.ask("Which two council members wanted to hold the rate steady?").answered
-    answer = engine.ask("Which senator said the cut came too late?")
-    assert answer.answered and "Berg" in answer.answer, answer.to_json()
+    assert_answers(engine, "Which senator said the cut came too late?", "Berg")
     from bot.core.question import read_question
 
     assert read_question("what happens to the victims").kind == "what"
@@ -157,8 +154,7 @@ def test_a_name_that_only_describes_the_thing_asked_about_is_no_answer(tmp_path:
     )
     engine = drafted_engine(text, "bids", tmp_path)
     assert not engine.ask("Which other companies are competing for the cargo lander contract?").answered
-    answer = engine.ask("Who claimed responsibility for the attack?")
-    assert answer.answered and "NightOwl" in answer.answer, answer.to_json()
+    assert_answers(engine, "Who claimed responsibility for the attack?", "NightOwl")
 
 
 def test_a_question_for_a_body_about_people_still_wants_the_body(tmp_path: Path) -> None:
@@ -177,8 +173,7 @@ def test_a_when_question_wants_the_date_of_its_verb(tmp_path: Path) -> None:
     engine = drafted_engine(text, "dates", tmp_path)
     answer = engine.ask("When did the mission launch?")
     assert not answer.answered or "last month" not in answer.answer.lower(), answer.to_json()
-    answer = engine.ask("When will the crew launch the second probe?")
-    assert answer.answered and "March 3" in answer.answer, answer.to_json()
+    assert_answers(engine, "When will the crew launch the second probe?", "March 3")
 
 
 def test_a_why_question_wants_the_reason_for_its_verb(tmp_path: Path) -> None:
@@ -190,8 +185,7 @@ def test_a_why_question_wants_the_reason_for_its_verb(tmp_path: Path) -> None:
         "The bank lowered its rate because the job market weakened.\n"
     )
     engine = drafted_engine(text, "why", tmp_path)
-    answer = engine.ask("Why did the bank lower rates?")
-    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert_cites(engine, "Why did the bank lower rates?", "p2.s1")
 
 
 def test_who_is_the_ceo_finds_the_chief_executive(tmp_path: Path) -> None:
@@ -201,8 +195,7 @@ def test_who_is_the_ceo_finds_the_chief_executive(tmp_path: Path) -> None:
         "Lena Vogt, Silver Crest Health’s chief information security officer, said the gap was closed.\n"
     )
     engine = drafted_engine(text, "ceo", tmp_path)
-    answer = engine.ask("Who is Silver Crest Health's CEO?")
-    assert answer.answered and "Ana Ruiz" in answer.answer, answer.to_json()
+    assert_answers(engine, "Who is Silver Crest Health's CEO?", "Ana Ruiz")
 
 
 def test_what_party_finds_the_name_wordnet_says_is_one(tmp_path: Path) -> None:
@@ -222,8 +215,7 @@ def test_a_bodys_initials_the_article_never_writes_still_name_it(tmp_path: Path)
     engine = drafted_engine(text, "initials", tmp_path)
     index = next(iter(engine.indexes.values()))
     assert index.initials["bon"] == index.initials["bn"] and "norway" in index.initials["bon"]
-    answer = engine.ask("what did the BoN do on wednesday")
-    assert answer.answered and answer.citations[0].sentence_id == "p1.s1", answer.to_json()
+    assert_cites(engine, "what did the BoN do on wednesday", "p1.s1")
 
 
 def test_a_reason_given_in_the_next_sentence_answers_why(tmp_path: Path) -> None:
