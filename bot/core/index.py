@@ -178,6 +178,17 @@ class FactIndex:
         return math.log(1 + (n + 0.5) / 0.5)
 
     @cached_property
+    def sentence_docs(self) -> dict[tuple[int, int], tuple[int, Doc]]:
+        """(paragraph, sentence) -> (order, drafted fact of that one sentence), the first such fact
+        of each sentence."""
+        out: dict[tuple[int, int], tuple[int, Doc]] = {}
+        for order, doc in enumerate(self.docs):
+            if len(doc.readings) == 1 and not doc.curated:
+                sentence = doc.readings[0].sentence
+                out.setdefault((sentence.paragraph, sentence.index), (order, doc))
+        return out
+
+    @cached_property
     def pairs(self) -> frozenset[tuple[str, str]]:
         """Every pair of tokens that stand together in the report's facts."""
         return frozenset(pair for doc in self.docs for pair in doc.pairs)

@@ -141,14 +141,13 @@ REASON_AFTER_TOP = 3
 def _reason_after(index: FactIndex, here: Sentence) -> Doc | None:
     """The fact of the sentence right after ``here`` (in its paragraph or opening the next), when
     it points back and gives a reason."""
-    for doc in index.docs:
-        if len(doc.readings) != 1 or doc.curated:
-            continue
-        there = doc.readings[0].sentence
-        follows = (there.paragraph, there.index) in ((here.paragraph, here.index + 1), (here.paragraph + 1, 1))
-        if follows and refers_back(there.text) and REASON_CUE.search(there.text):
-            return doc
-    return None
+    after = [index.sentence_docs.get(at) for at in ((here.paragraph, here.index + 1), (here.paragraph + 1, 1))]
+    found = [
+        (order, doc)
+        for order, doc in filter(None, after)
+        if refers_back(doc.readings[0].sentence.text) and REASON_CUE.search(doc.readings[0].sentence.text)
+    ]
+    return min(found, key=lambda pair: pair[0])[1] if found else None  # the first of the report's facts
 
 
 def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:
