@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.core.answer import Answer, Citation
 from bot.core.article import read_article
+from bot.core.cache import IndexCache
 from bot.core.completion import COMPLETE_ENOUGH, Offered, completion_score, typed_words
 from bot.core.datadir import find_data_dir
 from bot.core.errors import Problem, UnknownReport
@@ -81,8 +82,10 @@ class Hit:
 class Engine:
     """Answers questions about one or more reports; load it once, ask many times."""
 
-    def __init__(self, bases: Iterable[FactBase]) -> None:
-        self.indexes: dict[str, Any] = {b.id: index_for(b) for b in bases}
+    def __init__(self, bases: Iterable[FactBase], *, cache: IndexCache | None = None) -> None:
+        self.indexes: dict[str, Any] = {
+            b.id: cache.index(b, index_for) if cache else index_for(b) for b in bases
+        }
         if not self.indexes:
             raise ValueError("an Engine needs at least one fact base")
         #: Each report's names and words, for Korean questions: read on the first one about it.
@@ -93,7 +96,7 @@ class Engine:
         """Find the data folder (see ``find_data_dir``), load and validate it, and index it."""
         started = time.perf_counter()
         root = find_data_dir(data_dir)
-        engine = cls(load_data_dir(root, reports))
+        engine = cls(load_data_dir(root, reports), cache=IndexCache.for_data_dir(root))
         log.info(
             "loaded %d report(s), %d facts from %s in %.0f ms",
             len(engine.indexes),

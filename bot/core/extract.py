@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from bot.core.article import DATE, DATELINE, UNCLEAR, Reading, Span
 from bot.core.index import Doc
@@ -444,6 +445,8 @@ def best_window(text: str, tokens: frozenset[str], focus: str | None = None) -> 
             starts.add(i + 1)
             after.add(i + 1)
 
+    function_stems = _function_stems()
+
     def score(start: int) -> float:
         flags = asked[start : start + MAX_CLAUSE_WORDS]
         stems = stems_of[start : start + MAX_CLAUSE_WORDS]
@@ -451,7 +454,7 @@ def best_window(text: str, tokens: frozenset[str], focus: str | None = None) -> 
         new = sum(
             1.0 if i > first else LEAD_IN_WEIGHT
             for i, (x, q) in enumerate(zip(stems, flags, strict=True))
-            if not q and x not in _FUNCTION
+            if not q and x not in function_stems
         )
         return NEW_WORD_WEIGHT * new + sum(flags) + AFTER_BONUS * (start in after) + FOCUS_BONUS * (start in after_focus)
 
@@ -460,7 +463,10 @@ def best_window(text: str, tokens: frozenset[str], focus: str | None = None) -> 
     return " ".join(window).rstrip(",;:") + ("…" if best + MAX_CLAUSE_WORDS < len(pieces) else "")
 
 
-_FUNCTION = frozenset(stem(w) for w in STOPWORDS)
+@cache
+def _function_stems() -> frozenset[str]:
+    """The stems of the stop words: built on the first question, as the lemma data loads then."""
+    return frozenset(stem(w) for w in STOPWORDS)
 
 
 #: What stands around a word of a sentence but is not part of it.

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
+from typing import Any
 
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, plain_name, read_article
@@ -75,6 +76,16 @@ class FactIndex:
             for i, fact in enumerate(self.facts)
             for q in fact.questions
         ]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """For the cache of analysed reports: the question cache is rebuilt, not stored."""
+        state = dict(self.__dict__)
+        del state["_query"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._query = lru_cache(maxsize=QUERY_CACHE)(self.analyzer.query)
 
     def query(self, text: str) -> Analysis:
         """The tokens of a question (cached, bounded)."""

@@ -6,6 +6,7 @@ through the checks. The result says, per fact, the signals and the checks it fai
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
@@ -45,7 +46,11 @@ KEEP = 8
 RESCUE_FLOOR = 0.4
 MAX_KEEP = 24
 
-_LIGHT = frozenset(stem(w) for w in LIGHT_WORDS)
+
+@cache
+def _light() -> frozenset[str]:
+    """The stems of the light words: built on the first question, as the lemma data loads then."""
+    return frozenset(stem(w) for w in LIGHT_WORDS)
 
 
 @dataclass(frozen=True)
@@ -188,7 +193,7 @@ def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted
     for token in analysis.tokens:
         if "+" in token and token not in index.vocabulary and not expansions.get(token, frozenset()) & index.vocabulary:
             continue  # a phrasal verb ("get in") the report never uses: its verb still counts
-        if token in _LIGHT:
+        if token in _light():
             w = LIGHT_WEIGHT
         elif token in index.idf or token in index.vocabulary:
             w = index.idf.get(token, unknown * UNKNOWN_WEIGHT)

@@ -1,0 +1,138 @@
+"""Analysed reports kept on disk between runs, so a new process reads one file per report
+instead of reading every article and fact base again (about 15 ms instead of 300 ms for four
+reports).
+
+An entry is keyed by the bytes of the report's files (``seeds/<id>.txt`` and every file of
+``knowledge/<id>/``) and by the code that analysed them (the path, size and modification time of
+each file of ``bot/core``): any edit to either makes a new key, and the old entry of that report
+in that data folder is removed when the new one is written. Entries are pickles written by this
+module into the user's own cache folder, never read from a data folder, so a hostile report can
+change a key but not an entry.
+
+The folder is ``$REPORTBOT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportbot``, else
+``~/.cache/reportbot``. ``REPORTBOT_CACHE_DIR=off`` turns the cache off. Any problem reading
+or writing an entry is logged at debug level and the report is analysed as if there were none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bot.core.knowledge import FactBase
+
+log = logging.getLogger(__name__)
+
+#: The environment variable naming the cache folder; one of OFF_VALUES turns the cache off.
+CACHE_ENV = "REPORTBOT_CACHE_DIR"
+OFF_VALUES = frozenset(["off", "none", "0", "false", "no"])
+#: Bumped when the layout of an entry changes, so old entries are never read.
+FORMAT = 1
+_CODE_ROOT = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when the cache is turned off."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return None if chosen.strip().lower() in OFF_VALUES or not chosen.strip() else Path(chosen)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "reportbot" if xdg else Path.home() / ".cache" / "reportbot"
+
+
+def code_fingerprint(root: Path = _CODE_ROOT) -> str:
+    """A digest of every source and data file of the analysing code: path, size, modified time."""
+    digest = hashlib.sha256(f"{FORMAT} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix != ".pyc":
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+class IndexCache:
+    """The analysed reports of one data folder, read from and written to ``folder``."""
+
+    def __init__(self, data_dir: Path, folder: Path, fingerprint: str | None = None) -> None:
+        self.data_dir = data_dir
+        self.folder = folder
+        self.fingerprint = fingerprint or code_fingerprint()
+        self._place = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
+
+    @classmethod
+    def for_data_dir(cls, data_dir: Path) -> IndexCache | None:
+        folder = cache_dir()
+        return cls(data_dir, folder) if folder is not None else None
+
+    def index(self, base: FactBase, build: Callable[[FactBase], Any]) -> Any:
+        """The analysed report ``base``: from its entry when one matches, else built and stored."""
+        key = self._key(base.id)
+        path = self.folder / f"{base.id}-{self._place}-{key[:24]}.pickle" if key else None
+        if path is not None:
+            found = self._read(path, base.id)
+            if found is not None:
+                return found
+        built = build(base)
+        if path is not None:
+            self._write(path, built)
+        return built
+
+    def _key(self, report_id: str) -> str | None:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        files = [self.data_dir / "seeds" / f"{report_id}.txt"]
+        folder = self.data_dir / "knowledge" / report_id
+        try:
+            files += sorted(p for p in folder.iterdir() if p.is_file())
+            for path in files:
+                digest.update(f"{path.name}\0".encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError as exc:
+            log.debug("no cache key for %s: %s", report_id, exc)
+            return None
+        return digest.hexdigest()
+
+    def _read(self, path: Path, report_id: str) -> Any | None:
+        try:
+            with path.open("rb") as handle:
+                found = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # a torn or stale entry: analyse again
+            log.debug("ignoring the cache entry %s: %s", path, exc)
+            return None
+        if getattr(getattr(found, "base", None), "id", None) != report_id:
+            log.debug("ignoring the cache entry %s: it holds another report", path)
+            return None
+        log.debug("read %s from the cache", path.name)
+        return found
+
+    def _write(self, path: Path, index: Any) -> None:
+        temporary: Path | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            temporary = Path(name)
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+            temporary = None
+            self._remove_older(path)
+        except Exception as exc:  # a read-only or full disk: run without the cache
+            log.debug("could not write the cache entry %s: %s", path, exc)
+        finally:
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+
+    def _remove_older(self, path: Path) -> None:
+        """Remove the entries of the same report and data folder that ``path`` replaces."""
+        prefix = path.name.rsplit("-", 1)[0] + "-"
+        for old in self.folder.glob(f"{prefix}*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
