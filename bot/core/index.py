@@ -189,6 +189,15 @@ class FactIndex:
         return math.log(1 + (n + 0.5) / 0.5)
 
     @cached_property
+    def ask_masses(self) -> tuple[tuple[float, ...], ...]:
+        """For each fact, the idf of each of its ways of asking (a word's capped at an unknown
+        word's): the part of the ``asked`` overlap that no question changes."""
+        unknown = self.unknown_idf()
+        return tuple(
+            tuple(sum(min(self.idf.get(t, unknown), unknown) for t in ask) for ask in doc.asks) for doc in self.docs
+        )
+
+    @cached_property
     def sentence_docs(self) -> dict[tuple[int, int], tuple[int, Doc]]:
         """(paragraph, sentence) -> (order, drafted fact of that one sentence), the first such fact
         of each sentence."""

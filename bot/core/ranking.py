@@ -97,11 +97,11 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
     weighted = _weigh(index, analysis, question)
     ctx = _context(index, analysis, question)
     fuzzy = _fuzzy(index, analysis)
-    unknown = index.unknown_idf()
+    masses = index.ask_masses
     matches = []
     for i, doc in enumerate(index.docs):
         cov = coverage(weighted, doc)
-        ask = asked(weighted, doc, index.idf, unknown)
+        ask = asked(weighted, doc, masses[i])
         fz = fuzzy.get(i, 0.0)
         # rapidfuzz's closeness only lifts a fact the weighted words already found: alone, shared
         # letters ("peru currency" ~ "peru citizens") are no evidence.

@@ -92,17 +92,17 @@ def _run_found(phrase: tuple[str, ...], pairs: frozenset[tuple[str, str]]) -> bo
     return False
 
 
-def asked(q: Weighted, doc: Doc, idf: Mapping[str, float], unknown: float) -> float:
-    """Weighted Dice overlap with the closest way of asking for the fact."""
+def asked(q: Weighted, doc: Doc, masses: tuple[float, ...]) -> float:
+    """Weighted Dice overlap with the closest way of asking for the fact; ``masses`` holds the
+    weight of each way of asking (``FactIndex.ask_masses``), the same for every question."""
     best = 0.0
-    for ask in doc.asks:
+    for ask, theirs in zip(doc.asks, masses, strict=True):
         shared = ask & q.tokens
         bridged = [t for t, related in q.bridged if t not in ask and not related.isdisjoint(ask)]
         bridged += [t for t, whole in q.wholes.items() if t not in ask and whole <= ask]
         if not shared and not bridged:
             continue  # nothing in common: a Dice overlap of 0
         mine = sum(q.weights[t] for t in shared) + SYNONYM_CREDIT * sum(q.weights[t] for t in bridged)
-        theirs = sum(min(idf.get(t, unknown), unknown) for t in ask)
         best = max(best, 2 * mine / (q.total + theirs))
     return best
 

@@ -123,4 +123,12 @@ class GeneralIndex(_ReportStems, DraftedIndex):
 def index_for(base: FactBase) -> Index:
     """The curated matcher for a report with written answers, else the general pipeline."""
     curated = any(f.answer for f in base.facts)
-    return CuratedIndex(base) if curated else GeneralIndex(base)
+    index: Index = CuratedIndex(base) if curated else GeneralIndex(base)
+    for name in _PREPARED:
+        getattr(index, name, None)  # computed now, so the first question does not wait for them
+    return index
+
+
+#: What every question of a report reads and no question changes: computed when the report is
+#: analysed, so it is also kept in the cache of analysed reports.
+_PREPARED = ("report_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary")
