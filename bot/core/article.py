@@ -89,6 +89,11 @@ def unit_class(measure: str) -> str:
     return ""
 
 
+def counted_units(counted: tuple[str, ...]) -> frozenset[str]:
+    """The unit classes among the words a how-many question counts ("years": time)."""
+    return frozenset(unit_class(f"1 {w}") for w in counted) - {""}
+
+
 #: A figure with a unit of length, weight, time, speed or area ("4.3 meters", "about 12 days");
 #: a time taken, whole ("2 hours, 5 minutes and 12 seconds", "2:05:12", "59:41.3").
 _MEASURE = re.compile(

@@ -10,11 +10,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.article import DATE, DATELINE, Reading, Span, speaks, unit_class
+from bot.core.article import DATE, DATELINE, Reading, Span, counted_units, speaks, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind
-from bot.core.question import PERSON, TIME, YES_NO, Question
+from bot.core.question import PERSON, TIME, YES_NO, Question, counted_words
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import stem, words, written_at
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, spelled_titles
@@ -504,6 +504,23 @@ def _titled(ctx: Context, doc: Doc) -> bool:
     return ctx.question.kind == PERSON and bool(ctx.tokens & (doc.role_tokens - ctx.index.names))
 
 
+def counts_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """A how-many question of things ("how many cranes?") is answered by a count: a sum of
+    money, a share or a span of time is a figure but counts no cranes. A measure counts when
+    the question names its unit ("how many years", "how many kilometres")."""
+    counted = counted_words(ctx.question.folded)
+    if doc.curated or not counted:
+        return None
+    units = counted_units(counted)
+    for reading in doc.readings:
+        for span in reading.spans:
+            if span.kind == "number" and not ctx.index.document(span.text) <= ctx.tokens:
+                return None
+            if span.kind == "measure" and unit_class(span.text) in units:
+                return None
+    return "the fact gives no count of what the question counts"
+
+
 def _in_asks(token: str, doc: Doc) -> bool:
     return any(token in ask for ask in doc.asks)
 
@@ -517,6 +534,7 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     figures_in_fact,
     days_in_fact,
     kind_in_fact,
+    counts_in_fact,
     focus_in_fact,
     units_in_fact,
     topic_in_fact,

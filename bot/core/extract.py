@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from bot.core.article import DATE, DATELINE, UNCLEAR, Reading, Span
+from bot.core.article import DATE, DATELINE, UNCLEAR, Reading, Span, counted_units, unit_class
 from bot.core.index import Doc
 from bot.core.lexical_bridge import name_of_kind
 from bot.core.lexicon import STOPWORDS
@@ -29,6 +29,7 @@ from bot.core.question import (
     WHAT,
     YES_NO,
     Question,
+    counted_words,
     figures_in,
 )
 from bot.core.signals import ANSWERING_KINDS
@@ -176,10 +177,12 @@ def _from_verb(text: str, span: Span, question: Question) -> int:
 
 
 def _in_unit_asked(span: Span, question: Question) -> int:
-    """1 for a share when the question asks for one ("by what percentage"), or a sum in the
-    currency it names ("the fee in pounds": "£122 million")."""
+    """1 for a share when the question asks for one ("by what percentage"), a measure in the unit
+    it counts ("how many years"), or a sum in the currency it names ("the fee in pounds": "£122 million")."""
     if span.kind == "percent":
         return int(bool(_PERCENT_ASKED.search(question.folded)))
+    if span.kind == "measure":  # "how many years": "two years"
+        return int(unit_class(span.text) in counted_units(counted_words(question.folded)))
     if span.kind != "money":
         return 0
     named = [_CURRENCIES[word] for word in _CURRENCY_WORD.findall(question.folded)]

@@ -53,7 +53,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
         (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
-        (MONEY, r"\bhow much (?:[\w'’]+ ){0,6}?(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|spending|worth|price|priced|budget|money|fund|funding|charge|charged|charging|fine|fined|salary|owe|owed|owing|raise|raised|raising|earn|earned|earning|profit|revenue|sell|sold|selling|buy|bought|buying|save|saves|saved|saving|invest|invested|investing|lose|lost|losing|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab|fee|fees|wage|wages|bonus)\b|\bhow expensive\b"),
+        (MONEY, r"\bhow much (?:[\w'’]+ ){0,8}?(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|spending|worth|price|priced|budget|money|fund|funding|charge|charged|charging|fine|fined|fining|salary|owe|owed|owing|raise|raised|raising|earn|earned|earning|profit|revenue|sell|sold|selling|buy|bought|buying|save|saves|saved|saving|invest|invested|investing|lose|lost|losing|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab|fee|fees|wage|wages|bonus)\b|\bhow expensive\b"),
         (NUMBER, r"\bhow (?:far|much|fast) (?:[\w'’]+ ){0,5}?(?:fall|fell|fallen|drop|dropped|rise|rose|risen|climb|climbed|decline|declined|slide|slid|sink|sank|jump|jumped|grow|grew|grown|shrink|shrank|gain|gained|slump|slumped|plunge|plunged|soar|soared)\b"),
         (MEASURE, r"\bhow (?:long|tall|far|wide|heavy|fast)\b|\b(?:winning|finishing|record|race|lap|best) times?\b|\bhow much (?:\w+ ){0,4}?(?:weigh|weighs|weighed)\b"),
         (NUMBER, r"\bwhere (?:\w+ ){0,6}?(?:rate|rates|price|prices|level|yield|yields|inflation|index|stocks?|shares|dollar|currency)\b(?: \w+){0,3}? (?:be|end|go|head|settle|stand|land)\b"
@@ -345,6 +345,23 @@ def topic_of(folded: str) -> list[str]:
     if not found:
         return []
     return [w for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", found.group(1)) if w not in _LIGHT_FOCUS]
+
+
+#: "How many cranes ...": the words after "how many", where a unit may stand ("how many years").
+_HOW_MANY = re.compile(r"\bhow many ((?:[a-z'’-]+ ?){1,3})")
+#: Words after "how many" that ask for a figure other than a count of things.
+_NOT_A_COUNT = re.compile(
+    r"\b(?:percent|percentage|points?|times|dollars?|euros?|pounds?|yen|francs?|rupees?|yuan|votes?)\b"
+)
+
+
+def counted_words(folded: str) -> tuple[str, ...]:
+    """The words after "how many" ("automated", "cranes", "will"), or () when the question counts
+    no things: no "how many", or one of a share, a sum or votes ("how many percent")."""
+    found = _HOW_MANY.search(folded)
+    if not found or _NOT_A_COUNT.search(found.group(1)):
+        return ()
+    return tuple(found.group(1).split())
 
 
 def units_of(folded: str) -> frozenset[str]:

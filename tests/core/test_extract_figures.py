@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.article import _MEASURE, unit_class
+from bot.core.article import _MEASURE, counted_units, unit_class
 from bot.core.engine import Engine
-from bot.core.question import MEASURE, MONEY, NUMBER, read_question
+from bot.core.question import MEASURE, MONEY, NUMBER, counted_words, read_question
 from tests.core.drafted import assert_answers, assert_cites, drafted_engine
 
 ARTICLE = (
@@ -268,3 +268,38 @@ def test_what_happened_to_names_the_thing_it_happened_to(question: str, thing: s
     from bot.core.text import lemma_stem
 
     assert _happened_to(question) == (lemma_stem(thing) if thing else None)
+
+
+_COUNTS = (
+    "Dockworkers at the port of Bergen walked out on Monday, the union said.\n"
+    "The union is demanding a 9% pay rise over two years and a promise that new automated cranes will not cost jobs.\n"
+    "The port handled 1.2 million containers last year, its chief executive said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def counts(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return drafted_engine(_COUNTS, "counts", tmp_path_factory.mktemp("data"))
+
+
+def test_a_count_of_things_is_not_answered_by_a_share_or_a_span_of_time(counts: Engine) -> None:
+    answer = counts.ask("How many automated cranes will the port install?")
+    assert not answer.answered, answer.to_json()  # 9% and two years count no cranes
+
+
+def test_a_count_is_answered_by_a_count_or_a_measure_in_the_unit_asked(counts: Engine) -> None:
+    assert_answers(counts, "How many containers did the port handle last year?", "1.2 million")
+    assert_answers(counts, "How many years would the pay rise cover?", "wo years")  # not "9%"
+
+
+def test_what_a_how_many_question_counts() -> None:
+    assert counted_words("how many automated cranes will it buy?") == ("automated", "cranes", "will")
+    assert counted_words("how many percent did prices rise?") == ()  # a share, not a count
+    assert counted_words("how many votes did she get?") == ()
+    assert counted_words("what was the rate?") == ()
+    assert counted_units(counted_words("how many years will it take?")) == {"time"}
+
+
+def test_how_much_reads_money_for_fines_and_far_off_costs() -> None:
+    assert read_question("How much will a ride on the new Crosstown Line cost?").kind == MONEY
+    assert read_question("How much is the regulator fining the company?").kind == MONEY
