@@ -317,8 +317,14 @@ KIND_NOUNS = frozenset(
         "places",
         "location",
         "city",
+        "cities",
         "country",
+        "countries",
         "town",
+        "towns",
+        "village",
+        "villages",
+        "money",
         "state",
         "states",
         "province",
@@ -377,9 +383,27 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None  # "what time", "which day": the kind of answer, checked by kind_in_fact
     if head in GENERIC_NOUNS:
         return None  # "what factors", "which steps": says what kind of thing, not which
-    if _in_fact(ctx, doc, head) or _named_kind(doc, head):
+    if _in_fact(ctx, doc, head) or _named_kind(doc, head) or _of_its_kind(doc, head):
         return None
     return f"the fact says nothing of {head!r}"
+
+
+#: Nouns for what someone says: a sentence that quotes or reports someone's words holds one.
+SAYING_NOUNS = frozenset(
+    ["message", "warning", "advice", "comment", "comments", "statement", "response", "reaction", "remarks", "words"]
+)
+#: Nouns for what someone does for a living: a title in the sentence ("Finance Director") is one.
+JOB_NOUNS = frozenset(["job", "role", "position", "post", "title", "occupation", "profession"])
+
+
+def _of_its_kind(doc: Doc, head: str) -> bool:
+    """"What was the commissioner's message?" of a sentence quoting her; "what is his job?" of one
+    giving his title: the focus names the kind of thing the sentence holds."""
+    if head in SAYING_NOUNS:
+        return any(speaks(r.sentence.text) for r in doc.readings)
+    if head in JOB_NOUNS:
+        return any(span.kind == PERSON and span.role not in ("", DATELINE) for r in doc.readings for span in r.spans)
+    return False
 
 
 def _named_kind(doc: Doc, head: str) -> bool:
@@ -397,9 +421,17 @@ def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
     as written, inflected or through a general synonym: the report saying the drilling is
     planned does not say what it found."""
     verb = ctx.question.predicate
-    if not verb or doc.curated or ctx.question.kind not in PREDICATE_KINDS:
+    if not verb or doc.curated or ctx.question.kind not in PREDICATE_KINDS or _STANDS_FOR.search(ctx.question.folded):
         return None
+    if verb in SPEAKING_VERBS and any(speaks(r.sentence.text) for r in doc.readings):
+        return None  # "where did Ana Ruiz speak?" of "Ruiz told reporters in Oslo"
     return None if _in_fact(ctx, doc, verb) else f"the fact does not say what the question asks ({verb!r})"
+
+
+#: "What does FTA stand for?": no verb of the report is asked about, but what the letters name.
+_STANDS_FOR = re.compile(r"\b(?:stands?|stood) for\b|\bshort for\b")
+#: Verbs of speaking, which a sentence quoting or reporting someone's words meets.
+SPEAKING_VERBS = frozenset(["speak", "spoke", "spoken", "talk", "talked", "say", "said", "tell", "told", "comment", "commented"])
 
 
 #: How many words from the verb asked about a date may stand and still date it.

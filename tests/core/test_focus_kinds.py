@@ -1,0 +1,47 @@
+"""A question's focus or verb may name the kind of thing a sentence holds rather than a word of
+it: "stand for" asks what letters name, "speak" is met by reported words, "message" by a quote,
+"job" by a title, "towns" by places."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from tests.core.drafted import assert_answers, assert_cites, drafted_engine
+
+ARTICLE = (
+    "The Bergen Transit Authority (BTA) will cover $1.8 billion of the line, officials said on Monday.\n"
+    "Finance Director Ana Ruiz told reporters in Oslo that the city would borrow $450 million.\n"
+    "“Leave now and do not wait for a warning,” Commissioner Lena Holt said.\n"
+    "Residents of Voss and Lillehammer were ordered to leave immediately.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return drafted_engine(ARTICLE, "kinds", tmp_path_factory.mktemp("data"))
+
+
+def test_what_letters_stand_for_is_answered_by_the_name_they_abbreviate(engine: Engine) -> None:
+    assert_cites(engine, "What does BTA stand for?", "p1.s1")
+    assert_answers(engine, "What does BTA stand for?", "Bergen Transit Authority")
+
+
+def test_a_verb_of_speaking_is_met_by_reported_words(engine: Engine) -> None:
+    assert_cites(engine, "Where did Ruiz speak to reporters?", "p2.s1")
+
+
+def test_a_message_is_met_by_a_quote(engine: Engine) -> None:
+    assert_cites(engine, "What was Commissioner Holt's message?", "p3.s1")
+
+
+def test_a_job_is_met_by_a_title(engine: Engine) -> None:
+    assert_cites(engine, "What is Ana Ruiz's job?", "p2.s1")
+
+
+def test_towns_are_met_by_places(engine: Engine) -> None:
+    assert_cites(engine, "Which towns were ordered to leave?", "p4.s1")
+
+
+def test_a_verb_of_speaking_still_needs_the_one_asked_about(engine: Engine) -> None:
+    assert not engine.ask("Where did Holt speak to the board?").answered
