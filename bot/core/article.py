@@ -325,7 +325,11 @@ REASON_CUE = re.compile(
     r"\b(?:because|as a result|due to|owing to|thanks to|blamed|blames|blaming|caused|causing|led to|"
     r"came from|comes from|stems from|stemmed from|resulted from|result of|"
     r"prompted|prompting|triggered|after|following|amid|since|so that|in order to|saying|citing|"
-    r"attributed|driven by|reason|why)\b",
+    r"attributed|driven by|reason|why|fears?|feared|wants?|wanted|worried that|concerned that)\b"
+    # a rule that makes it so ("tripled under U.S. antitrust law"); a change it goes with ("as
+    # temperatures fell below freezing")
+    r"|\bunder (?:[\w.’'-]+ ){0,3}(?:law|laws|rules?|regulations?|agreements?|deal|contracts?|act|treaty|terms)\b"
+    r"|\bas (?:[\w’'-]+ ){1,6}?(?:fell|rose|dropped|climbed|surged|mounted|grew|spread|worsened|increased|declined|soared|plunged|slowed)\b",
     re.IGNORECASE,
 )
 #: A person named only by a role: "the agency's inspector general", "a spokesperson".

@@ -341,3 +341,19 @@ def test_what_a_titled_speaker_said_cites_their_quote_beside_the_best_sentence(t
     )
     answer = drafted_engine(text, "tariffs", tmp_path).ask("What did the finance chief say about absorbing the tariff costs?")
     assert answer.answered and [c.sentence_id for c in answer.citations][:2] == ["p2.s1", "p2.s2"], answer.to_json()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # a change the worry goes with
+        ("Officials warned of chest infections as night temperatures fell below freezing.", "Why are officials worried about chest infections?"),
+        # a rule that makes it so
+        ("The judge tripled the damages under the country’s competition law.", "Why did the judge triple the damages?"),
+        # what the speaker wants or fears
+        ("“I want my son to still have a job when the robots arrive,” docker Ana Ruiz said.", "Why is Ana Ruiz worried about the robots?"),
+    ],
+)
+def test_a_reason_may_be_a_change_a_rule_or_what_someone_wants(tmp_path: Path, sentence: str, question: str) -> None:
+    text = "The port of Bergen reopened on Monday after a two-day strike.\n" + sentence + "\n"
+    assert_cites(drafted_engine(text, "reasons", tmp_path), question, "p2.s1")
