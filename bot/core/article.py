@@ -389,6 +389,16 @@ def _dateline(report: Report) -> dict[str, str]:
 _LEAD_WORD = re.compile(rf"^[“\"]?([{_UPPER}]{_LETTERS})(?![\w’'-])(?!\s+[{_UPPER}])")
 
 
+#: A span's text ending in an abbreviation keeps its full stop ("6 a.m.", "Acme Inc.").
+_ENDS_ABBREVIATED = re.compile(r"(?:\b[a-z]\.[a-z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr))\.$")
+
+
+def _span_text(raw: str) -> str:
+    """A span's text without the punctuation around it, but with an abbreviation's full stop."""
+    text = raw.strip(" ,;:")
+    return text if _ENDS_ABBREVIATED.search(text) else text.strip(" ,.;:")
+
+
 def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
@@ -397,7 +407,7 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
         if end <= start or _overlaps(taken, start, end):
             return
         insort(taken, (start, end))
-        spans.append(Span(kind, text[start:end].strip(" ,.;:"), start, end, role))
+        spans.append(Span(kind, _span_text(text[start:end]), start, end, role))
 
     for pattern, kind in ((_MONEY, MONEY), (_PERCENT, PERCENT), (_AGE, AGE), (_MEASURE, MEASURE), (_DATE, DATE)):
         for m in pattern.finditer(text):

@@ -189,9 +189,20 @@ def _in_unit_asked(span: Span, question: Question) -> int:
     return int(any(form in span.text.lower() for forms in named for form in forms))
 
 
+#: "... staying in shelters": the word after one of these says where what is counted is.
+_WHERE_WORDS = re.compile(r"\b(?:in|at|inside|across|into|on board) (?:the |their |its )?([a-z]+)")
+
+
+def _placed_words(folded: str) -> frozenset[str]:
+    """The stems of the question's words that say where, not what ("shelters" in "how many
+    evacuees are staying in shelters?")."""
+    return frozenset(stem(w) for w in _WHERE_WORDS.findall(folded) if w not in STOPWORDS)
+
+
 def _counts(text: str, span: Span, question: Question) -> int:
     """2 for "61 of the 90 votes" (61 is the count asked), 1 when the word right after a figure
-    is what the question counts ("2.3 million patients"), else 0."""
+    is what the question counts ("2.3 million patients"), -1 when it is another word of the
+    question ("38 shelters" for "how many evacuees are in shelters?"), else 0."""
     if not question.focus:
         return 0
     head = stem(question.focus[-1])
@@ -199,7 +210,8 @@ def _counts(text: str, span: Span, question: Question) -> int:
     of_total = _OF_FIGURE.match(rest)
     after = words(rest[of_total.end() :] if of_total else rest)[:2]
     if head not in {stem(w) for w in after}:
-        return 0
+        # "How many evacuees are in shelters?": "38 shelters" counts another thing the question names
+        return -1 if after and stem(after[0]) in _placed_words(question.folded) else 0
     return 2 if of_total else 1
 
 

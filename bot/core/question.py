@@ -292,7 +292,7 @@ def _verb_form(word: str) -> bool:
 _AUX_START = re.compile(
     r"^(?:what|when|where|why|how|who|whom|which \w+|what \w+|how \w+) (?:did|does|do|will|would|has|have|had|can|could|should) (.+?)[?.!]*$"
 )
-_PREPOSITIONS = frozenset(["at", "on", "in", "to", "for", "about", "with", "by", "from", "after", "before", "during", "over", "into", "onto", "so", "now", "next"])
+_PREPOSITIONS = frozenset(["at", "on", "in", "to", "for", "about", "with", "by", "from", "after", "before", "during", "over", "into", "onto", "so", "now", "next", "down", "up", "out", "off", "as"])
 
 
 #: Light words in a question's weighting that still carry what a verb asks ("decide").

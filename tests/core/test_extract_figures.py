@@ -303,3 +303,18 @@ def test_what_a_how_many_question_counts() -> None:
 def test_how_much_reads_money_for_fines_and_far_off_costs() -> None:
     assert read_question("How much will a ride on the new Crosstown Line cost?").kind == MONEY
     assert read_question("How much is the regulator fining the company?").kind == MONEY
+
+
+def test_a_time_of_day_keeps_the_full_stop_of_its_abbreviation(tmp_path: Path) -> None:
+    text = "Dockworkers at the port of Bergen walked out at 6 a.m. on Tuesday, the union said.\n"
+    assert_answers(drafted_engine(text, "clock", tmp_path), "What time did the dockworkers walk out?", "6 a.m.")
+
+
+def test_a_count_of_where_the_counted_are_is_not_the_count(tmp_path: Path) -> None:
+    text = (
+        "A spokesman said 9,800 of the evacuees were staying in 38 shelters set up in schools and churches.\n"
+        "The island of Voss has 11 villages.\n"
+    )
+    engine = drafted_engine(text, "shelters", tmp_path)
+    assert_answers(engine, "How many evacuees are staying in shelters?", "9,800")
+    assert_answers(engine, "How many shelters have been set up?", "38")
