@@ -29,6 +29,7 @@ from bot.core.question import (
     WHAT,
     YES_NO,
     Question,
+    asks_change,
     counted_words,
     figures_in,
 )
@@ -96,6 +97,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         key=lambda s: (
             -_counts(text, s, question),
             -_in_unit_asked(s, question),
+            _a_level(text, s, question),
             _from_verb(text, s, question),
             -_dated(text, s, question),
             -_value_of(text, s, tokens),
@@ -174,6 +176,18 @@ def _from_verb(text: str, span: Span, question: Question) -> int:
         return len(WRITTEN_WORD.findall(between)) + CLAUSE_APART * len(re.findall(r"[,;—]", between))
 
     return min(apart(a, b) for a, b in spots)
+
+
+#: What stands before a level, not a change: "fell 17% to $23.40", "up from $37 million".
+_LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:about |around |nearly |almost |roughly |an estimated )?$")
+
+
+def _a_level(text: str, span: Span, question: Question) -> int:
+    """1 for the level a change reached or left ("to $23.40") when the question asks how much
+    something changed, else 0."""
+    if question.kind not in (NUMBER, MONEY) or not asks_change(question.folded):
+        return 0
+    return int(bool(_LEVEL_BEFORE.search(text[max(0, span.start - 24) : span.start])))
 
 
 def _in_unit_asked(span: Span, question: Question) -> int:

@@ -318,3 +318,15 @@ def test_a_count_of_where_the_counted_are_is_not_the_count(tmp_path: Path) -> No
     engine = drafted_engine(text, "shelters", tmp_path)
     assert_answers(engine, "How many evacuees are staying in shelters?", "9,800")
     assert_answers(engine, "How many shelters have been set up?", "38")
+
+
+def test_a_question_of_how_much_something_changed_gets_the_change_not_the_level(tmp_path: Path) -> None:
+    text = (
+        "Shares of Orbis Freight fell 17% to $23.40 on Monday, the lowest since 2019.\n"
+        "The project’s estimated cost has risen about 35% since 2023, when planners put it at $3.1 billion.\n"
+    )
+    engine = drafted_engine(text, "changes", tmp_path)
+    assert_answers(engine, "How far did Orbis Freight shares fall?", "17%")
+    assert_answers(engine, "By how much has the cost estimate grown since 2023?", "35%")
+    assert read_question("By how much has the cost grown?").kind == NUMBER  # a share or a sum
+    assert read_question("How much did the project cost?").kind == MONEY
