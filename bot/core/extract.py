@@ -262,9 +262,12 @@ def _value_of(text: str, span: Span, tokens: frozenset[str]) -> int:
 def _focus_figure(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
     """"What average inflation does the bank expect this year?": the figure written just after
     what the question asks about ("inflation to average 1.9% this year"), the one of the date
-    asked when there are several."""
+    asked when there are several; first, a figure right before it ("a 9% pay rise")."""
     if not question.focus:
         return None
+    before = _figure_of_focus(question, reading)
+    if before:
+        return before
     text = reading.sentence.text
     head = stem(question.focus[-1])
     figures = [s for s in reading.spans if s.kind in ("percent", "money", "number", "measure")]
@@ -273,6 +276,25 @@ def _focus_figure(question: Question, reading: Reading, tokens: frozenset[str]) 
         return None
     best = min(near, key=lambda s: (-_dated(text, s, question), s.start))
     return _with_tail(text, best)
+
+
+#: How many words may stand between a figure and the thing it measures ("9% pay rise").
+FIGURE_TO_FOCUS_WORDS = 2
+
+
+def _figure_of_focus(question: Question, reading: Reading) -> str | None:
+    """"What pay rise is the union demanding?" of "a 9% pay rise over two years": the figure
+    written before what the question asks about, with it ("9% pay rise")."""
+    head = stem(question.focus[-1])
+    text = reading.sentence.text
+    for span in reading.spans:
+        if span.kind not in ("percent", "money", "number", "measure"):
+            continue
+        after = WRITTEN_WORD.findall(text[span.end :])[: FIGURE_TO_FOCUS_WORDS + 1]
+        for i, word in enumerate(after):
+            if stem(word.lower()) == head:
+                return " ".join([span.text, *after[: i + 1]])
+    return None
 
 
 #: How many words before a figure may name what it measures ("growth of 1.2%").

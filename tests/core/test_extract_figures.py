@@ -330,3 +330,8 @@ def test_a_question_of_how_much_something_changed_gets_the_change_not_the_level(
     assert_answers(engine, "By how much has the cost estimate grown since 2023?", "35%")
     assert read_question("By how much has the cost grown?").kind == NUMBER  # a share or a sum
     assert read_question("How much did the project cost?").kind == MONEY
+
+
+def test_a_figure_right_before_what_is_asked_is_its_figure(tmp_path: Path) -> None:
+    text = "The union is demanding a 9% pay rise over two years and a cap on night shifts.\n"
+    assert_answers(drafted_engine(text, "rise", tmp_path), "What pay rise is the union demanding?", "9% pay rise")
