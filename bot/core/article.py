@@ -564,12 +564,12 @@ def _kind_of_run(
         return None  # a bare title ("the Governor"), no name
     if any(w in _LINK_WORDS for w in lowered):
         return ORGANISATION  # "Communications Workers of America": a body, not a person
+    if 2 <= len(tokens) <= 3 and _PERSON_AFTER.match(text[end:]):
+        return PERSON  # "Faith Berg, 31," and "Grace Hill said": plain words, but a person
     if _adjective(text, end, lowered):
         return None
     if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens) and lowered[0] not in place_names():
         return PERSON
-    if 2 <= len(tokens) <= 3 and _PERSON_AFTER.match(text[end:]):
-        return PERSON  # "Faith Berg, 31," and "Grace Hill said": plain words, but a person
     if _after_place_preposition(text, start):
         return PLACE
     if len(tokens) == 1 and _plain(tokens[0]):
@@ -589,7 +589,9 @@ def _bare(token: str) -> str:
 def _adjective(text: str, end: int, lowered: list[str]) -> bool:
     """A proper adjective ("Italian government", "Brazilian nationals"): not a name."""
     following = re.match(r"\s+([a-z]+)", text[end:])
-    return bool(_DEMONYM.search(lowered[-1])) and (following is not None or len(lowered) == 1)
+    if following is None:  # "... were Italian." is one; "the hardest-hit state is Kogi," is a name
+        return len(lowered) == 1 and lowered[0] in country_names()
+    return bool(_DEMONYM.search(lowered[-1]))
 
 
 _POSSESSIVE_OWNER = re.compile(r"^((?:\S+\s+){0,2}?\S+)[’']s\s+(?=[A-Z])")

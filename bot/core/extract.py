@@ -359,6 +359,9 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
     most closely ("near the moon's south pole"), a named place inside it counting most."""
     text = reading.sentence.text
     named = [s for s in reading.spans if s.kind in ("place", "organisation", "name")]
+    by_focus = _named_by_focus(question, text, named)
+    if by_focus:
+        return by_focus
     best: tuple[float, str] | None = None
     for m in _PLACE_PHRASE.finditer(text):
         if {stem(w) for w in words(m.group(1))} <= tokens:
@@ -371,6 +374,25 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
         if best is None or score > best[0]:
             best = (score, m.group(0) + _place_after(text, m.end()))
     return best[1] if best else _span_answer(question, reading, tokens)
+
+
+#: "The hardest-hit state is Kogi": what stands between the kind of place and its name.
+_FOCUS_TO_NAME = re.compile(r"^\s*(?:is|was|are|were|of)?\s*$")
+
+
+def _named_by_focus(question: Question, text: str, named: list[Span]) -> str | None:
+    """"Which state was hit worst?" of "the hardest-hit state is Kogi": the name the sentence
+    gives the kind of place asked about, right after it."""
+    if not question.focus or not question.folded.startswith(("which", "what")):
+        return None
+    head = stem(question.focus[-1])
+    for m in WRITTEN_WORD.finditer(text):
+        if stem(m.group(0).lower()) != head:
+            continue
+        for span in named:
+            if span.start >= m.end() and _FOCUS_TO_NAME.match(text[m.end() : span.start]):
+                return span.text
+    return None
 
 
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?")

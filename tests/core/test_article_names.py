@@ -213,3 +213,15 @@ def test_a_long_report_spends_a_bounded_budget_choosing_its_questions(monkeypatc
     assert len(asked) == 10  # the budget over the facts, not a question for each candidate of each
     assert draft.unchecked >= 30  # the facts after the budget keep a question nobody asked
     assert len(draft.questions) == 40 and all(draft.questions.values())
+
+
+def _span_texts(text: str) -> set[str]:
+    article = read_article(Report("x", text + "\n"))
+    return {s.text for s in article.reading("p1.s1").spans}
+
+
+def test_a_name_ending_like_a_demonym_is_still_a_name() -> None:
+    # "-an" and "-i" end "Italian" and "Israeli", but also "Usman", "Morgan" and "Kogi"
+    assert "Zainab Usman" in _people("Agency chief Zainab Usman told reporters the toll would rise.\n")
+    assert "Kogi" in _span_texts("The hardest-hit state is Kogi, where the two rivers meet.")
+

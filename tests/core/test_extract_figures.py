@@ -335,3 +335,8 @@ def test_a_question_of_how_much_something_changed_gets_the_change_not_the_level(
 def test_a_figure_right_before_what_is_asked_is_its_figure(tmp_path: Path) -> None:
     text = "The union is demanding a 9% pay rise over two years and a cap on night shifts.\n"
     assert_answers(drafted_engine(text, "rise", tmp_path), "What pay rise is the union demanding?", "9% pay rise")
+
+
+def test_which_kind_of_place_gets_the_name_the_sentence_gives_it(tmp_path: Path) -> None:
+    text = "The hardest-hit state is Kogi, where two rivers meet, an official told reporters in Oslo.\n"
+    assert_answers(drafted_engine(text, "state", tmp_path), "Which state was hit hardest?", "Kogi")
