@@ -58,7 +58,9 @@ _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
     r"(?:(?:[A-Z]{1,3})?[$€£¥₩]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|[mbk]n?)\b)?"
-    r"|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|won|yen|yuan)\b)"
+    r"|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:[A-Z][a-z]+\s)?"  # "1.8 million Swiss francs"
+    r"(?:dollars|euros|pounds|won|yen|yuan|francs|rupees|naira|pesos|soles|rand|rubles|roubles|lira|kroner|kronor|"
+    r"krone|shekels|dirhams|riyals|baht|ringgit|rupiah|dinars|shillings|cedis|reais|zloty|forint)\b)"
 )
 _PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent|percentage points?|basis points?)")
 _NUMBER = re.compile(

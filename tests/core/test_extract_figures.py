@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.article import _MEASURE, counted_units, unit_class
+from bot.core.article import _MEASURE, counted_units, read_article, unit_class
 from bot.core.engine import Engine
 from bot.core.question import MEASURE, MONEY, NUMBER, counted_words, read_question
+from bot.core.report import Report
 from tests.core.drafted import assert_answers, assert_cites, drafted_engine
 
 ARTICLE = (
@@ -340,3 +341,9 @@ def test_a_figure_right_before_what_is_asked_is_its_figure(tmp_path: Path) -> No
 def test_which_kind_of_place_gets_the_name_the_sentence_gives_it(tmp_path: Path) -> None:
     text = "The hardest-hit state is Kogi, where two rivers meet, an official told reporters in Oslo.\n"
     assert_answers(drafted_engine(text, "state", tmp_path), "Which state was hit hardest?", "Kogi")
+
+
+@pytest.mark.parametrize("sum_", ["1.8 million Swiss francs", "18 billion naira", "500 million soles", "$2 million"])
+def test_a_sum_in_any_currency_is_money(sum_: str) -> None:
+    article = read_article(Report("x", f"The agency released {sum_} for relief on Monday.\n"))
+    assert ("money", sum_) in {(s.kind, s.text) for s in article.reading("p1.s1").spans}
