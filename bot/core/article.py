@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.core.lexicon import STOPWORDS
+from bot.core.lexicon import NUMBER_WORDS, STOPWORDS
 from bot.core.report import Report, Sentence
 from bot.core.text import stem, words
 from bot.core.vocabulary import (
@@ -600,8 +600,9 @@ _POSSESSIVE_OWNER = re.compile(r"^((?:\S+\s+){0,2}?\S+)[’']s\s+(?=[A-Z])")
 
 
 def _plain(token: str) -> bool:
-    """An ordinary English word (not a name), whatever its case."""
-    return is_common_word(_bare(token))
+    """An ordinary English word (not a name), whatever its case: "Two firefighters were hurt"."""
+    bare = _bare(token)
+    return is_common_word(bare) or bare in NUMBER_WORDS
 
 
 _PLACE_PREP = re.compile(r"\b(?:in|near|from|to|at|across|outside|around|into)\s+(?:the\s+)?$")

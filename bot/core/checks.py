@@ -14,9 +14,10 @@ from bot.core.article import DATE, DATELINE, Reading, Span, counted_units, speak
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind
+from bot.core.lexicon import STOPWORDS
 from bot.core.question import PERSON, TIME, YES_NO, Question, counted_words
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
-from bot.core.text import stem, words, written_at
+from bot.core.text import WRITTEN_WORD, stem, words, written_at
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, spelled_titles
 
 
@@ -553,6 +554,40 @@ def counts_in_fact(ctx: Context, doc: Doc) -> str | None:
     return "the fact gives no count of what the question counts"
 
 
+#: "What is the name of the 23-year-old volunteer?", "what is the app called?": the thing named.
+_NAME_OF = re.compile(
+    r"\bname (?:of|for) (?:the |a |an |his |her |their |its )?(.+?)[?.!]*$"
+    r"|\b(?:what|how) (?:is|was|are|were) (?:the )?(.+?) (?:called|named)\b"
+)
+#: How many words from the thing asked about (or from "name", "called") its name may stand:
+#: "volunteer Ana Ruiz", "Ana Ruiz, a 23-year-old volunteer", "the brand name Aurelza".
+NAME_NEAR_WORDS = 4
+
+
+def name_of_described(ctx: Context, doc: Doc) -> str | None:
+    """"What is the name of X?" needs a name the fact gives X, near the word for X (or near
+    "name" or "called"): a sentence that speaks of X without naming it does not answer, however
+    many other names it holds."""
+    found = _NAME_OF.search(ctx.question.folded)
+    if doc.curated or not found:
+        return None
+    phrase = re.split(r"\b(?:who|whom|whose|which|that|where|when)\b", found.group(1) or found.group(2))[0]
+    described = [w for w in words(phrase) if w not in STOPWORDS]  # "the volunteer who ...": volunteer
+    if not described:
+        return None
+    anchors = {stem(described[-1]), "name", "call"}
+    for reading in doc.readings:
+        text = reading.sentence.text
+        spots = [m.start() for m in WRITTEN_WORD.finditer(text) if stem(m.group(0).lower()) in anchors]
+        names = [
+            s for s in reading.spans
+            if s.kind in (PERSON, "organisation", "place", "name") and not ctx.index.document(s.text) <= ctx.tokens
+        ]
+        if any(_words_between(text, at, span.start) <= NAME_NEAR_WORDS for span in names for at in spots):
+            return None
+    return f"the fact gives no name of the {described[-1]}"
+
+
 def _in_asks(token: str, doc: Doc) -> bool:
     return any(token in ask for ask in doc.asks)
 
@@ -573,6 +608,7 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     subject_in_fact,
     predicate_in_fact,
     date_of_verb,
+    name_of_described,
 )
 
 

@@ -225,3 +225,9 @@ def test_a_name_ending_like_a_demonym_is_still_a_name() -> None:
     assert "Zainab Usman" in _people("Agency chief Zainab Usman told reporters the toll would rise.\n")
     assert "Kogi" in _span_texts("The hardest-hit state is Kogi, where the two rivers meet.")
 
+
+
+def test_a_number_word_opening_a_sentence_is_no_name() -> None:
+    article = read_article(Report("x", "Two firefighters were hurt on Monday, Commissioner Lena Holt said.\n"))
+    kinds = {s.text: s.kind for s in article.reading("p1.s1").spans}
+    assert kinds.get("Two", "number") == "number" and kinds["Lena Holt"] == PERSON

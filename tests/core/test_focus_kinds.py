@@ -45,3 +45,25 @@ def test_towns_are_met_by_places(engine: Engine) -> None:
 
 def test_a_verb_of_speaking_still_needs_the_one_asked_about(engine: Engine) -> None:
     assert not engine.ask("Where did Holt speak to the board?").answered
+
+
+_NAMES = (
+    "Two firefighters were hurt, one of them a 23-year-old volunteer, Commissioner Lena Holt said.\n"
+    "The drug, cerazostat, will be sold under the brand name Aurelza from March.\n"
+    "Volunteer Ana Ruiz, 31, carried two children out of the house.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return drafted_engine(_NAMES, "names", tmp_path_factory.mktemp("data"))
+
+
+def test_what_is_the_name_of_something_the_report_leaves_unnamed_is_declined(names: Engine) -> None:
+    answer = names.ask("What is the name of the 23-year-old firefighter who was hurt?")
+    assert not answer.answered, answer.to_json()  # the sentence names the commissioner, not him
+
+
+def test_what_is_the_name_of_something_named_is_answered(names: Engine) -> None:
+    assert_answers(names, "What is the brand name of cerazostat?", "Aurelza")
+    assert_answers(names, "What is the name of the volunteer who carried the children?", "Ana Ruiz")
