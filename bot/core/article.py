@@ -564,8 +564,8 @@ def _kind_of_run(
         return ORGANISATION  # "Statistics Norway", "Norway Post"
     if last_role >= 0:
         return None  # a bare title ("the Governor"), no name
-    if any(w in _LINK_WORDS for w in lowered):
-        return ORGANISATION  # "Communications Workers of America": a body, not a person
+    if any(w in _LINK_WORDS for w in lowered) or (len(tokens) >= 2 and _acts_as_body(text, start, end)):
+        return ORGANISATION  # "Communications Workers of America", "shipping group Nordhavn Line"
     if 2 <= len(tokens) <= 3 and _PERSON_AFTER.match(text[end:]):
         return PERSON  # "Faith Berg, 31," and "Grace Hill said": plain words, but a person
     if _adjective(text, end, lowered):
@@ -577,6 +577,22 @@ def _kind_of_run(
     if len(tokens) == 1 and _plain(tokens[0]):
         return None
     return "name"
+
+
+#: What stands before a body's name and never before a person's: "of the Australian Greens",
+#: "shipping group Nordhavn Line", "made by Halvorsen Therapeutics".
+_BODY_BEFORE = re.compile(
+    r"(?:\b[Tt]he|\bmade by|\bcompany|\bfirm|\bgroup|\bcarrier|\bairline|\blender|\binsurer|\bmaker|"
+    r"\bdeveloper|\bchain|\boperator|\bretailer|\bmanufacturer|\bstartup|\bparty)\s+$"
+)
+#: What follows a body's name and never a person's: "Nordhavn Line, which", "Acme’s shares",
+#: "Clearwell Pharmaceuticals said on Tuesday it".
+_BODY_AFTER = re.compile(r"^(?:,?\s+which\b|[’']s\s+(?:shares|stock)\b|\s+said(?:\s+[\w.]+){0,4}\s+it\b)")
+
+
+def _acts_as_body(text: str, start: int, end: int) -> bool:
+    """Whether the words around a run of capitals show it names a body, not a person."""
+    return bool(_BODY_BEFORE.search(text[max(0, start - 24) : start]) or _BODY_AFTER.match(text[end:]))
 
 
 COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower"])

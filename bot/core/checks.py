@@ -393,6 +393,9 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
 SAYING_NOUNS = frozenset(
     ["message", "warning", "advice", "comment", "comments", "statement", "response", "reaction", "remarks", "words"]
 )
+#: Nouns for any body: "which company makes the drug?" is met by a body's name. A kind of body
+#: ("party", "union", "university") must be named as one, like any other focus.
+BODY_NOUNS = frozenset(["company", "firm", "group", "business", "maker", "manufacturer", "organisation", "organization", "body"])
 #: Nouns for what someone does for a living: a title in the sentence ("Finance Director") is one.
 JOB_NOUNS = frozenset(["job", "role", "position", "post", "title", "occupation", "profession"])
 
@@ -402,6 +405,8 @@ def _of_its_kind(doc: Doc, head: str) -> bool:
     giving his title: the focus names the kind of thing the sentence holds."""
     if head in SAYING_NOUNS:
         return any(speaks(r.sentence.text) for r in doc.readings)
+    if head in BODY_NOUNS:
+        return any(span.kind == "organisation" for r in doc.readings for span in r.spans if span.role != DATELINE)
     if head in JOB_NOUNS:
         return any(span.kind == PERSON and span.role not in ("", DATELINE) for r in doc.readings for span in r.spans)
     return False

@@ -231,3 +231,23 @@ def test_a_number_word_opening_a_sentence_is_no_name() -> None:
     article = read_article(Report("x", "Two firefighters were hurt on Monday, Commissioner Lena Holt said.\n"))
     kinds = {s.text: s.kind for s in article.reading("p1.s1").spans}
     assert kinds.get("Two", "number") == "number" and kinds["Lena Holt"] == PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Danish shipping group Nordhavn Line said it had diverted six ships.", "Nordhavn Line"),
+        ("The pill is made by Halvorsen Therapeutics, a Boston company.", "Halvorsen Therapeutics"),
+        ("Clearwell Pharmaceuticals said on Tuesday it was recalling 1.2 million bottles.", "Clearwell Pharmaceuticals"),
+        ("Sen. Tom Whitcombe of the Australian Greens said the warnings were ignored.", "Australian Greens"),
+        ("Vela Freight, which runs 40 depots, cut 300 jobs.", "Vela Freight"),
+    ],
+)
+def test_the_words_around_a_name_can_show_it_is_a_body(text: str, body: str) -> None:
+    article = read_article(Report("x", text + "\n"))
+    assert ("organisation", body) in {(s.kind, s.text) for s in article.reading("p1.s1").spans}
+
+
+def test_a_person_stays_a_person_beside_the_same_words() -> None:
+    assert "Ana Ruiz" in _people("Ana Ruiz said on Tuesday she was recalling the order.\n")
+    assert "Ana Ruiz" in _people("The plan was drawn up by Ana Ruiz, who runs the depot.\n")

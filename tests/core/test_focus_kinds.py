@@ -67,3 +67,9 @@ def test_what_is_the_name_of_something_the_report_leaves_unnamed_is_declined(nam
 def test_what_is_the_name_of_something_named_is_answered(names: Engine) -> None:
     assert_answers(names, "What is the brand name of cerazostat?", "Aurelza")
     assert_answers(names, "What is the name of the volunteer who carried the children?", "Ana Ruiz")
+
+
+def test_which_company_is_met_by_the_name_of_a_body(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = "The regulator approved a daily pill for early dementia made by Halvorsen Therapeutics on Monday.\n"
+    engine = drafted_engine(text, "company", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "Which company makes the daily pill for early dementia?", "Halvorsen Therapeutics")
