@@ -266,6 +266,10 @@ _SUBJECT = re.compile(
 )
 
 
+#: "How many of the 27 injured are children?": the part of a whole that is counted.
+_SUBSET = re.compile(r"^how many of (?:the |them|those |these )[\w\s,'’-]*? (?:are|were|is|was) ([a-z]+)$")
+
+
 def focus_of(folded: str) -> list[str]:
     """The words of the noun phrase a what/which/how-many question asks about, head last; for
     "who is the bank's governor?", the title asked for."""
@@ -274,6 +278,9 @@ def focus_of(folded: str) -> list[str]:
         role = _WHO_ROLE.match(folded.rstrip("?!. "))
         return [role.group(1)] if role and role.group(1) in ROLE_WORDS else []
     words = found.group(2).split()
+    subset = _SUBSET.match(folded.rstrip("?!. "))
+    if subset:
+        return [subset.group(1)]  # "how many of the 27 injured are children": children
     if found.group(1).startswith("how"):
         # "how many mortgages come up": the noun right after, whatever it is ("people")
         first = words[0] if words else ""

@@ -347,3 +347,11 @@ def test_which_kind_of_place_gets_the_name_the_sentence_gives_it(tmp_path: Path)
 def test_a_sum_in_any_currency_is_money(sum_: str) -> None:
     article = read_article(Report("x", f"The agency released {sum_} for relief on Monday.\n"))
     assert ("money", sum_) in {(s.kind, s.text) for s in article.reading("p1.s1").spans}
+
+
+def test_a_count_of_part_of_a_whole_needs_the_part(tmp_path: Path) -> None:
+    text = "At least three people were killed and 27 injured, most of them by falling rocks, the agency said.\n"
+    engine = drafted_engine(text, "subset", tmp_path)
+    assert read_question("How many of the 27 injured are children?").focus == ("children",)
+    assert not engine.ask("How many of the 27 injured are children?").answered
+    assert_cites(engine, "How many people were injured?", "p1.s1")
