@@ -393,6 +393,11 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
 SAYING_NOUNS = frozenset(
     ["message", "warning", "advice", "comment", "comments", "statement", "response", "reaction", "remarks", "words"]
 )
+#: Nouns for a change or a bound, which a figure states: "what raise have the employers
+#: offered?" is met by "offered 4.5%". A named measure ("margin", "toll") must be written.
+QUANTITY_NOUNS = frozenset(
+    ["raise", "rise", "increase", "cut", "reduction", "decrease", "odds", "chance", "chances", "limit", "cap"]
+)
 #: Nouns for any body: "which company makes the drug?" is met by a body's name. A kind of body
 #: ("party", "union", "university") must be named as one, like any other focus.
 BODY_NOUNS = frozenset(["company", "firm", "group", "business", "maker", "manufacturer", "organisation", "organization", "body"])
@@ -405,6 +410,8 @@ def _of_its_kind(doc: Doc, head: str) -> bool:
     giving his title: the focus names the kind of thing the sentence holds."""
     if head in SAYING_NOUNS:
         return any(speaks(r.sentence.text) for r in doc.readings)
+    if head in QUANTITY_NOUNS:
+        return any(span.kind in ("percent", "money", "number", "measure") for r in doc.readings for span in r.spans)
     if head in BODY_NOUNS:
         return any(span.kind == "organisation" for r in doc.readings for span in r.spans if span.role != DATELINE)
     if head in JOB_NOUNS:

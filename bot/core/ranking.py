@@ -5,6 +5,7 @@ through the checks. The result says, per fact, the signals and the checks it fai
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -107,6 +108,7 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         # letters ("peru currency" ~ "peru citizens") are no evidence.
         score = max(cov, ask) + FUZZY_BONUS * fz * max(cov, ask) + _role_bonus(question, weighted, doc)
         score += COUNT_BONUS if _counts_focus(question, doc) else 0.0
+        score += SPELLED_OUT_BONUS if _spells_out(question, doc) else 0.0
         if score <= 0:
             continue
         matches.append(Match(doc.fact, doc, score, cov, ask, fz))
@@ -170,6 +172,21 @@ def _in_title(token: str, weighted: Weighted, doc: Doc) -> bool:
         return True
     phrases = weighted.phrases.get(token, ())
     return any(set(p) & doc.role_tokens for p in phrases) and phrase_found(phrases, doc.pairs)
+
+
+#: "What does ARIA stand for?": the sentence that spells the initials out, "... (ARIA)", is the
+#: answer, however few of the question's other words it holds.
+SPELLED_OUT_BONUS = 0.3
+_STANDS_FOR = re.compile(r"^what (?:does|do|did) (?:the )?([a-z][a-z&.]{1,9}) (?:stand|stands) for\b|^what is ([a-z]{2,10}) short for\b")
+
+
+def _spells_out(question: Question, doc: Doc) -> bool:
+    """Whether the question asks what initials stand for and the fact writes them in brackets."""
+    found = _STANDS_FOR.match(question.folded)
+    if not found:
+        return False
+    initials = (found.group(1) or found.group(2)).replace(".", "")
+    return any(f"({initials})" in r.sentence.text.lower().replace(".", "") for r in doc.readings)
 
 
 def _counts_focus(question: Question, doc: Doc) -> bool:

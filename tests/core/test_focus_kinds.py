@@ -73,3 +73,32 @@ def test_which_company_is_met_by_the_name_of_a_body(tmp_path_factory: pytest.Tem
     text = "The regulator approved a daily pill for early dementia made by Halvorsen Therapeutics on Monday.\n"
     engine = drafted_engine(text, "company", tmp_path_factory.mktemp("data"))
     assert_answers(engine, "Which company makes the daily pill for early dementia?", "Halvorsen Therapeutics")
+
+
+_AMOUNTS = (
+    "The union is demanding a 9% pay rise, and employers have offered 4.5% over the same period.\n"
+    "She put the chance of a new government before Easter at about 40%.\n"
+    "The most common side effect was brain swelling, known as amyloid-related imaging abnormalities (ARIA), "
+    "which showed up on scans in 14% of patients.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def amounts(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return drafted_engine(_AMOUNTS, "amounts", tmp_path_factory.mktemp("data"))
+
+
+def test_a_change_or_a_chance_is_met_by_a_figure(amounts: Engine) -> None:
+    assert_cites(amounts, "What odds did she give for a new government by Easter?", "p2.s1")
+
+
+def test_what_initials_stand_for_finds_where_they_are_spelled_out(amounts: Engine) -> None:
+    from bot.core.question import read_question
+    from bot.core.ranking import _spells_out
+
+    assert_cites(amounts, "What does ARIA stand for?", "p3.s1")
+    index = next(iter(amounts.indexes.values()))
+    docs = {d.fact.sources[0].id: d for d in index.docs}
+    assert _spells_out(read_question("What does ARIA stand for?"), docs["p3.s1"])
+    assert not _spells_out(read_question("What does ARIA stand for?"), docs["p2.s1"])
+    assert not _spells_out(read_question("What does ARIA do?"), docs["p3.s1"])
