@@ -83,7 +83,31 @@ def test_bad_files_get_one_message_and_write_nothing(tmp_path: Path, data: bytes
     src = write(tmp_path, "bad.txt", data)
     code, out = run("add", str(src), "--data-dir", str(tmp_path / "d"))
     assert code == 1 and message in out and "Traceback" not in out
-    assert not list((tmp_path / "d" / "seeds").iterdir()) and not list((tmp_path / "d" / "knowledge").iterdir())
+    assert _nothing_written(tmp_path / "d")
+
+
+def _nothing_written(data_dir: Path) -> bool:
+    """No file in the data folder (which a file that is no article does not even create)."""
+    return not data_dir.exists() or not any(p.is_file() for p in data_dir.rglob("*"))
+
+
+def test_a_file_that_is_no_article_makes_no_data_folder(tmp_path: Path) -> None:
+    src = write(tmp_path, "bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    run("add", str(src), "--data-dir", str(tmp_path / "d"))
+    assert not (tmp_path / "d").exists()
+
+
+def test_a_missing_article_is_said_to_be_missing(tmp_path: Path) -> None:
+    code, out = run("add", str(tmp_path / "nope.txt"), "--data-dir", str(tmp_path / "d"))
+    assert code == 1 and "does not exist" in out and not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize("bad_id", ["a" * 300, ""])
+def test_an_overlong_or_empty_id_is_refused_and_writes_nothing(tmp_path: Path, bad_id: str) -> None:
+    src = write(tmp_path, "a.txt", ARTICLE)
+    code, out = run("add", str(src), "--id", bad_id, "--data-dir", str(tmp_path / "d"))
+    assert code == 1 and "--id " in out and "Traceback" not in out
+    assert _nothing_written(tmp_path / "d")
 
 
 def test_a_non_slug_id_is_refused_naming_the_slug(tmp_path: Path) -> None:

@@ -47,14 +47,15 @@ def add(path: Path, report_id: str | None, title: str | None, source: str, data_
       reportbot ask --data-dir ./my-reports --report article "Who said what?"
     """
     started = time.perf_counter()
-    rid = check_id(report_id) if report_id else slugify(path.stem)
+    rid = check_id(report_id) if report_id is not None else slugify(path.stem)
     if not rid:
         raise AddError(f"cannot make an id from {path.name!r}; give one with --id")
+    text = _read(path)  # before any folder is made: a file that is no article writes nothing
     root = _data_dir(data_dir)
     seed, folder = root / "seeds" / f"{rid}.txt", root / "knowledge" / rid
     if not force and (seed.exists() or folder.exists()):
         raise AddError(f"the id {rid!r} is in use in {root}; choose another --id, or --force to redraft it")
-    draft = build_draft(_read(path), rid, name=path.name, title=title, source=source)
+    draft = build_draft(text, rid, name=path.name, title=title, source=source)
     _draft_facts(draft, root)
     changed = _curated_changes(folder, draft) if force else []
     _write(root, draft, force)
@@ -74,6 +75,8 @@ def _data_dir(data_dir: Path | None) -> Path:
 
 def _read(path: Path) -> str:
     try:
+        if not path.exists():
+            raise AddError(f"{path} does not exist; give the path of the article's .txt file")
         if not path.is_file():
             raise AddError(f"{path} is not a file; give the article as a .txt file")
         with path.open("rb") as handle:

@@ -7,7 +7,8 @@ An entry is keyed by the bytes of the report's files (``seeds/<id>.txt`` and eve
 each file of ``bot/core``): any edit to either makes a new key, and the old entry of that report
 in that data folder is removed when the new one is written. Entries are pickles written by this
 module into the user's own cache folder, never read from a data folder, so a hostile report can
-change a key but not an entry.
+change a key but not an entry; and since a pickle runs code as it loads, an entry or a folder that
+another user owns or could write is never read (the folder is made private to the user).
 
 The folder is ``$REPORTBOT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reportbot``, else
 ``~/.cache/reportbot``. ``REPORTBOT_CACHE_DIR=off`` turns the cache off. Any problem reading
@@ -42,7 +43,7 @@ def cache_dir() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
     chosen = os.environ.get(CACHE_ENV)
     if chosen is not None:
-        return None if chosen.strip().lower() in OFF_VALUES or not chosen.strip() else Path(chosen)
+        return None if chosen.strip().lower() in OFF_VALUES or not chosen.strip() else Path(chosen).expanduser()
     xdg = os.environ.get("XDG_CACHE_HOME")
     return Path(xdg) / "reportbot" if xdg else Path.home() / ".cache" / "reportbot"
 
@@ -99,6 +100,8 @@ class IndexCache:
         return digest.hexdigest()
 
     def _read(self, path: Path, report_id: str) -> Any | None:
+        if not path.exists() or not _private(self.folder) or not _private(path):
+            return None  # no entry, or one that someone else could have written
         try:
             with path.open("rb") as handle:
                 found = pickle.load(handle)
@@ -116,7 +119,7 @@ class IndexCache:
     def _write(self, path: Path, index: Any) -> None:
         temporary: Path | None = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             temporary = Path(name)
             with os.fdopen(handle, "wb") as out:
@@ -136,3 +139,20 @@ class IndexCache:
         for old in self.folder.glob(f"{prefix}*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
+
+
+def _private(path: Path) -> bool:
+    """Whether only this user can have written ``path``: owned by them and writable by no one
+    else. An entry is a pickle, which runs code as it loads: one that others could have written
+    is never read (a shared or world-writable cache folder is not used)."""
+    getuid = getattr(os, "getuid", None)
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    if getuid is None:
+        return True  # no owners to compare (Windows): the user's own profile folder
+    if stat.st_uid != getuid() or stat.st_mode & 0o022:
+        log.debug("not reading the cache at %s: it is not private to this user", path)
+        return False
+    return True

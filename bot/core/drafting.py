@@ -54,13 +54,23 @@ class Draft:
     unchecked: int = 0
 
 
+#: The longest report id: it names a file and a folder, and slugify keeps this many characters.
+MAX_ID_CHARS = 60
+
+
 def slugify(name: str) -> str:
     """A report id from a file name: ``Rate Decision (final).txt`` -> ``rate-decision-final``."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:MAX_ID_CHARS].strip("-")
 
 
 def check_id(report_id: str) -> str:
+    """``report_id`` if it is a slug of at most MAX_ID_CHARS characters, else AddError naming one."""
+    if len(report_id) > MAX_ID_CHARS:
+        raise AddError(
+            f"the id is {len(report_id)} characters; an id may have at most {MAX_ID_CHARS}: "
+            f"use --id {slugify(report_id) or 'my-report'}"
+        )
     if not _SLUG.match(report_id):
         raise AddError(
             f"the id {report_id!r} is not a slug (lower-case letters, digits and single hyphens); "

@@ -159,3 +159,26 @@ def test_a_cache_for_a_folder_uses_the_given_fingerprint(data_dir: Path, tmp_pat
     other = IndexCache(data_dir, tmp_path / "c", fingerprint="code-B")
     assert cache._key("orbis") != other._key("orbis")
     assert cache_module.FORMAT >= 1
+
+
+def test_an_entry_others_could_have_written_is_never_read(data_dir: Path, cache_folder: Path, builds: list[str]) -> None:
+    Engine.load(data_dir)
+    [entry] = cache_folder.glob("orbis-*.pickle")
+    entry.chmod(0o666)
+    Engine.load(data_dir)
+    assert builds == ["orbis", "orbis"]  # analysed again, not read
+
+
+def test_a_cache_folder_others_can_write_is_never_read(data_dir: Path, cache_folder: Path, builds: list[str]) -> None:
+    Engine.load(data_dir)
+    cache_folder.chmod(0o777)
+    Engine.load(data_dir)
+    assert builds == ["orbis", "orbis"]
+
+
+def test_the_cache_folder_is_made_private_and_a_tilde_is_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv(CACHE_ENV, "~/rb-cache")
+    assert cache_dir() == tmp_path / "home" / "rb-cache"
+    Engine.load(data_dir)
+    assert (tmp_path / "home" / "rb-cache").stat().st_mode & 0o777 == 0o700
