@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.core.datadir import DATA_DIR_ENV
+from bot.core.engine import Engine
 
 from .conftest import REPORT_ID, run_cli_and_list_modules, top_level
 
@@ -279,3 +280,9 @@ def test_hostile_input_in_ask_and_chat(runner: CliRunner, question: str) -> None
     assert code == 0 and out.strip() and "Traceback" not in err
     code, out, err = run(runner, "chat", input=question.replace("\n", " ") + "\nquit\n")
     assert code == 0 and "bot> " in out and "Traceback" not in err
+
+
+@pytest.mark.parametrize("question", ["Was the vote a good decision?", "Is the plan a good idea?"])
+def test_a_question_asking_for_a_verdict_gets_no_verdict(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered and "verdict" in answer.answer

@@ -54,6 +54,8 @@ _OPINION = re.compile(
     r"\b(do|did|would) you (think|believe|feel|agree|reckon)\b|\byour (opinion|view|take|thoughts)\b"
     r"|\bin your (opinion|view)\b|\bwhat do you make of\b|\bshould (i|we|you)\b"
     r"|\b(is|was|are|were) (it|that|this|they|he|she) (fair|justified|right|wrong|good|bad)\b"
+    r"|\b(?:is|was|are|were) (?:the |this |that |it )?(?:[\w'’-]+ ){0,4}(?:a |an )?(?:good|bad|right|wrong|smart|wise|fair|sensible) "
+    r"(?:idea|decision|move|choice|call|thing|deal|plan)\b"
     r"|\b(fair|justified|unfair)\??$|\b(handling|handled|doing) (it |this |the \w+ )?(well|badly|poorly)\b"
 )
 _MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")

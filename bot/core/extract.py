@@ -571,8 +571,16 @@ def _named_kind(question: Question, reading: Reading) -> str | None:
 
 
 def _named_in_question(span: Span, tokens: frozenset[str]) -> bool:
+    """Whether the question names ``span``: its words, or a name the question uses whole (a
+    multiword token such as "coastal_resili_author" for "CRA"), written out or by its initials."""
     stems = {stem(w) for w in words(span.text)}
-    return bool(stems) and stems <= tokens
+    if stems and stems <= tokens:
+        return True
+    for token in tokens:
+        parts = [p for p in token.split("_") if p not in STOPWORDS]
+        if len(parts) > 1 and (stems <= set(parts) or span.text.lower() == "".join(p[0] for p in parts)):
+            return True
+    return False
 
 
 def _anchor(text: str, tokens: frozenset[str]) -> int:

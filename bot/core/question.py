@@ -357,7 +357,7 @@ _UNITS = (
     ("speed", re.compile(r"\bhow fast\b")),
     ("time", re.compile(r"\bhow long\b|\b(?:winning|finishing|record|race|lap|best) times?\b|['’]s time\b")),
     ("clock", re.compile(r"\b(?:what|which) time\b|\bat what hour\b")),
-    ("length", re.compile(r"\bhow long is\b")),
+    ("length", re.compile(r"\bhow long (?:is|are|was|were|will (?:[\w'’-]+ ){1,5}be)\b")),
 )
 
 

@@ -102,3 +102,19 @@ def test_what_initials_stand_for_finds_where_they_are_spelled_out(amounts: Engin
     assert _spells_out(read_question("What does ARIA stand for?"), docs["p3.s1"])
     assert not _spells_out(read_question("What does ARIA stand for?"), docs["p2.s1"])
     assert not _spells_out(read_question("What does ARIA do?"), docs["p3.s1"])
+
+
+def test_a_body_the_question_names_by_its_initials_is_no_answer_to_who(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "The Coastal Resilience Authority (CRA) approved the seawall on Monday.\n"
+        "Construction will begin in June, CRA director Helen Okoro told reporters.\n"
+    )
+    engine = drafted_engine(text, "initials", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "Who is the director of the CRA?", "Helen Okoro")
+
+
+def test_how_long_something_will_be_asks_for_a_length() -> None:
+    from bot.core.question import read_question
+
+    assert "length" in read_question("How long will the wall be?").units
+    assert read_question("How long will the strike last?").units == {"time"}
