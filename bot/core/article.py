@@ -127,7 +127,11 @@ _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]?")
 _SAID = r"(?:said|says|told|added|asked|wrote|noted|warned|argued|explained|stated|announced)"
 _PRONOUN_SPEAKER = re.compile(rf"[”\"],?\s+(?:he|she|they)\s+{_SAID}|\b(?:he|she|they)\s+{_SAID}\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:[“\"]|(?:He|She|They|It|His|Her|Their)\b)")
-_DATELINE = re.compile(r"^([A-Z][A-Z .,'-]+?),\s+((?:[A-Z][a-z]{2,8}\.?)\s+\d{1,2})\s*(?:\(([^)]+)\))?\s*[-–—]")
+#: "LIMA, May 2 (AP) -", "BERGEN, Norway, Sept. 14 (AP) -": a place, a region or country, a date.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]+?)(?:,\s+(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}))?,"
+    r"\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*(?:\((?P<agency>[^)]+)\))?\s*[-–—]"
+)
 
 
 @dataclass(frozen=True)
@@ -369,9 +373,11 @@ def _dateline_spans(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if not found:
         return spans
     kept = [s for s in spans if s.start >= found.end() or s.kind == DATE]
-    marks = [Span(PLACE, found.group(1).strip(), found.start(1), found.end(1), DATELINE)]
-    if found.group(3):
-        marks.append(Span(ORGANISATION, found.group(3).strip(), found.start(3), found.end(3), DATELINE))
+    marks = [Span(PLACE, found["place"].strip(), found.start("place"), found.end("place"), DATELINE)]
+    if found["region"]:
+        marks.append(Span(PLACE, found["region"].strip(), found.start("region"), found.end("region"), DATELINE))
+    if found["agency"]:
+        marks.append(Span(ORGANISATION, found["agency"].strip(), found.start("agency"), found.end("agency"), DATELINE))
     return tuple(sorted(kept + marks, key=lambda s: s.start))
 
 
@@ -381,9 +387,9 @@ def _dateline(report: Report) -> dict[str, str]:
     found = _DATELINE.match(report.sentences[0].text)
     if not found:
         return {}
-    out = {"place": found.group(1).strip().title(), "date": found.group(2)}
-    if found.group(3):
-        out["agency"] = found.group(3).strip()
+    out = {"place": found["place"].strip().title(), "date": found["date"]}
+    if found["agency"]:
+        out["agency"] = found["agency"].strip()
     return out
 
 

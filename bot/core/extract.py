@@ -49,7 +49,10 @@ FIGURE_TAIL_WORDS = 3
 
 _TAIL = re.compile(r"((?:\s+[\w’'$.%-]+){0," + str(FIGURE_TAIL_WORDS) + "})")
 _CLAUSE = re.compile(r"\s*(?:[,;:—–]|\s-\s|[“”\"()])\s*")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]+\))?\s*[-–—]\s*")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+?(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
+    r"(?:\([^)]+\))?\s*[-–—]\s*"
+)
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:because|as a result of|due to|owing to|blamed|caused by|led to|prompted|after|following|amid|since|"

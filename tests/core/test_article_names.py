@@ -251,3 +251,19 @@ def test_the_words_around_a_name_can_show_it_is_a_body(text: str, body: str) -> 
 def test_a_person_stays_a_person_beside_the_same_words() -> None:
     assert "Ana Ruiz" in _people("Ana Ruiz said on Tuesday she was recalling the order.\n")
     assert "Ana Ruiz" in _people("The plan was drawn up by Ana Ruiz, who runs the depot.\n")
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "region"),
+    [
+        ("LOKOJA, Nigeria, Sept. 14 (Reuters) - Floods have killed 214 people.", "LOKOJA", "Nigeria"),
+        ("SAN JOSE, Calif., Feb. 4 (Reuters) - Orbis said it would cut 1,900 jobs.", "SAN JOSE", "Calif."),
+        ("OTTAWA, April 15 (Reuters) - The bank cut its rate.", "OTTAWA", None),
+    ],
+)
+def test_a_dateline_may_name_a_region_after_its_place(opening: str, place: str, region: str | None) -> None:
+    article = read_article(Report("x", opening + "\n"))
+    dateline = [(s.kind, s.text) for s in article.reading("p1.s1").spans if s.role == "dateline"]
+    assert ("place", place) in dateline and ("organisation", "Reuters") in dateline
+    assert (("place", region) in dateline) == (region is not None)
+    assert not any(s.kind == "organisation" and s.text == place for s in article.reading("p1.s1").spans)
