@@ -341,6 +341,14 @@ def _verb_form(token: str, *, irregular: bool = False) -> bool:
     return irregular and any(base != token for base in morphy(token, "v")) and not token.endswith("s")
 
 
+def _only_a_verb(token: str) -> bool:
+    """A word WordNet knows as a verb and never as a noun or an adjective ("protect", "cannot")."""
+    word = token.lower()
+    if word in ("cannot", "can't", "won't", "don't", "didn't"):
+        return True
+    return token.islower() and bool(morphy(word, "v")) and not morphy(word, "n") and not morphy(word, "a")
+
+
 def _cut_short(tokens: list[str], end: int) -> bool:
     """Whether a noun follows the phrase, so that it stops inside a compound ("the largest
     healthcare data" of "... data breaches")."""
@@ -362,6 +370,8 @@ def _noun_phrase(run: list[str]) -> bool:
         return False  # "Acme’s" wants what it owns; "personal and medical" is cut short
     if any(_verb_form(t) for t in run[1:]) or _verb_form(run[0]) or _verb_form(run[-1], irregular=True):
         return False  # "Valley declined to say", "using a password", "Patients found": clauses
+    if _only_a_verb(run[0]):
+        return False  # "protect the downtown waterfront": what is done, not a thing
     if any(t.lower() in STOPWORDS and t.lower() not in _INNER for t in run[1:-1]):
         return False
     if last.endswith(("ed", "ing")) or not morphy(last, "n"):
