@@ -199,3 +199,32 @@ def test_several_reports_route_a_question_to_the_report_it_is_about(tmp_path: Pa
     age = engine.ask("How old is Dana Pike?")
     assert age.answered and age.citations[0].report == "ferry"
     assert not engine.ask("How many votes did Dana Pike win?").answered
+
+
+def test_a_few_curated_facts_keep_a_drafted_report_on_the_general_pipeline(tmp_path: Path) -> None:
+    from bot.core.verdict import GeneralIndex
+    from tests.core.drafted import drafted_engine
+
+    text = (
+        "The Bank of Norway cut its benchmark rate to 2.00% on Wednesday, Governor Ana Ruiz told reporters in Oslo.\n"
+        "Fjord Street Securities expects one more cut by the summer.\n"
+        "Prices rose 1.8% in the year to March, the statistics office said.\n"
+    )
+    drafted_engine(text, "rates", tmp_path)
+    (tmp_path / "knowledge" / "rates" / "curated.yaml").write_text(
+        "facts:\n"
+        "  - id: governor\n"
+        "    topic: The Bank of Norway\n"
+        "    type: [who]\n"
+        "    questions: [Who is the governor of the Bank of Norway?, who runs the bon]\n"
+        "    answer: Ana Ruiz, the Governor of the Bank of Norway\n"
+        "    sources:\n"
+        "      - sentence: p1.s1\n"
+        "        quote: \"The Bank of Norway cut its benchmark rate to 2.00% on Wednesday, Governor Ana Ruiz told reporters in Oslo.\"\n",
+        encoding="utf-8",
+    )
+    engine = Engine.load(tmp_path)
+    assert isinstance(engine.indexes["rates"], GeneralIndex)
+    assert engine.ask("who runs the bon").answer.startswith("Ana Ruiz, the Governor")
+    answer = engine.ask("How much did prices rise in the year to March?")
+    assert answer.answered and "1.8%" in answer.answer, answer.to_json()
