@@ -398,7 +398,7 @@ _LEAD_WORD = re.compile(rf"^[“\"]?([{_UPPER}]{_LETTERS})(?![\w’'-])(?!\s+[{_
 
 
 #: A span's text ending in an abbreviation keeps its full stop ("6 a.m.", "Acme Inc.").
-_ENDS_ABBREVIATED = re.compile(r"(?:\b[a-z]\.[a-z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr))\.$")
+_ENDS_ABBREVIATED = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr))\.$")
 
 
 def _span_text(raw: str) -> str:
