@@ -286,3 +286,11 @@ def test_hostile_input_in_ask_and_chat(runner: CliRunner, question: str) -> None
 def test_a_question_asking_for_a_verdict_gets_no_verdict(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert not answer.answered and "verdict" in answer.answer
+
+
+def test_a_terminal_colour_code_around_a_question_is_not_read_as_a_figure(engine: Engine) -> None:
+    from bot.core.engine import tidy_question
+
+    assert tidy_question("\x1b[31mhow old is the mayor\x1b[0m") == "how old is the mayor"
+    plain, coloured = engine.ask("who leads the task force?"), engine.ask("\x1b[1;31mwho leads the task force?\x1b[0m")
+    assert coloured.answered and coloured.fact_ids == plain.fact_ids

@@ -147,3 +147,9 @@ def test_the_summary_names_each_body_and_place_once(tmp_path: Path) -> None:
     places = next(line for line in out.splitlines() if line.strip().startswith("places:"))
     assert organisations.count("Bank of Norway") == 1 and "’s" not in organisations, organisations
     assert "Oslo" in places and "OSLO" not in places, places
+
+
+def test_the_summary_counts_in_the_singular_for_one(tmp_path: Path) -> None:
+    src = write(tmp_path, "one.txt", "The Orbis council met on Monday in Bergen and approved the budget.\n")
+    code, out = run("add", str(src), "--data-dir", str(tmp_path / "d"))
+    assert code == 0 and "1 sentence, 1 fact in" in out

@@ -167,7 +167,8 @@ def _report(draft: Draft, root: Path, changed: list[str], seconds: float) -> Non
 
     quotes = [(sid, r.speaker) for sid, r in article.readings.items() if r.speaker]
     click.echo(f"Added {draft.report_id!r}: “{draft.title}” ({seconds:.1f} s)")
-    click.echo(f"  {len(draft.report.sentences)} sentences, {len(draft.questions)} facts in knowledge/{draft.report_id}/{DRAFTED_FILE}")
+    sentences, facts = len(draft.report.sentences), len(draft.questions)
+    click.echo(f"  {_count(sentences, 'sentence')}, {_count(facts, 'fact')} in knowledge/{draft.report_id}/{DRAFTED_FILE}")
     click.echo(f"  people: {', '.join(article.people) or '-'}")
     click.echo(f"  organisations: {', '.join(names('organisation')) or '-'}")
     click.echo(f"  places: {', '.join(names('place')) or '-'}")
@@ -207,3 +208,8 @@ def reports(data_dir: Path | None) -> None:
 
 
 __all__ = ["ReportbotError", "add", "reports"]
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 sentence", "28 sentences"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
