@@ -323,6 +323,8 @@ def _role_speaker(text: str, people: dict[str, Person]) -> str | None:
         return None
     role = found.group(1).split()[-1]
     owners = [p.name for p in people.values() if any(role in r.lower().split() for r in p.roles)]
+    # "Commissioner Doyle" is "RFS Commissioner Fiona Doyle" named again, not a second commissioner
+    owners = [o for o in owners if not any(other != o and other.endswith(" " + o) for other in owners)]
     return owners[0] if len(owners) == 1 else None
 
 

@@ -269,3 +269,14 @@ def test_a_dateline_may_name_a_region_after_its_place(opening: str, place: str, 
     assert ("place", place) in dateline and ("organisation", "Reuters") in dateline
     assert (("place", region) in dateline) == (region is not None)
     assert not any(s.kind == "organisation" and s.text == place for s in article.reading("p1.s1").spans)
+
+
+def test_the_role_that_speaks_is_the_one_person_of_that_role_named_twice() -> None:
+    text = (
+        "RFS Commissioner Fiona Doyle said the fire was moving fast.\n"
+        "Orchardist Liam Doyle, 67, lost his home.\n"
+        "Commissioner Doyle said two firefighters were hurt.\n"
+        "The commissioner said crews would spend the night backburning.\n"
+    )
+    article = read_article(Report("x", text))
+    assert article.reading("p4.s1").speaker == "Fiona Doyle"
