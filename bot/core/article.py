@@ -433,7 +433,7 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
             if kind == PERSON:
                 name = text[start:end].strip(" ,.")
                 person = people.get(name)
-                roles = tuple(r for r in (role, _apposition(text, end)) if r)
+                roles = tuple(r for r in (_role_before(text, m.start()), role, _apposition(text, end)) if r)
                 merged = tuple(dict.fromkeys((person.roles if person else ()) + roles))
                 people[name] = Person(name, merged)
                 role = "; ".join(merged)
@@ -639,6 +639,20 @@ def _after_place_preposition(text: str, start: int) -> bool:
 _APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z -]*?(?:\s+(?:at|of|for|in|with)\s+[A-Z][\w’'. ]+?)?)(?=,|\.|$)")
 
 
+#: The two words before a name, the second a lower-case title: "Transportation economist Dr. Ana Ruiz".
+_ROLE_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][\w-]*\s+)?([a-z][\w-]*))\s+$")
+
+
+def _role_before(text: str, start: int) -> str:
+    """The role written in lower case before a name ("economist", "tailor"), with the word
+    before it when that is no function word ("transportation economist")."""
+    found = _ROLE_BEFORE.search(text[max(0, start - 40) : start])
+    if not found or found.group(2) not in ROLE_WORDS:
+        return ""
+    first = found.group(1).split()[0]
+    return found.group(1) if first.lower() not in STOPWORDS else found.group(2)
+
+
 def _apposition(text: str, end: int) -> str:
     """The role written after a name: ", chief economist at North Bank,"."""
     found = _APPOSITION.match(text[end:])
@@ -704,7 +718,10 @@ def _attached(text: str, people: list[Span], said: list[tuple[int, int]]) -> dic
 
 #: What may stand between a speaker and the verb of saying: where or whom they are from ("Ruiz
 #: of Texas said"), an apposition (", her coach,") and an adverb or auxiliary ("Ruiz also said").
-_SPEAKER_GAP = re.compile(r"^\s*(?:of(?:\s+[A-Z][\w.’'-]*)+\s*)?(?:,[^“”\"]*,|,)?\s*(?:(?:also|later|then|again|has|had|have|once|previously|\w+ly)\s+)?$")
+_SPEAKER_GAP = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w.’'-]*))*\s*)?"  # "of the University of Oslo"
+    r"(?:,[^“”\"]*,|,)?\s*(?:(?:also|later|then|again|has|had|have|once|previously|\w+ly)\s+)?$"
+)
 #: What may follow "said Ana Ruiz": the sentence's end, or her apposition (", the governor.").
 _AFTER_INVERTED = re.compile(r"^\s*(?:[,.;:!?”\"]|$)")
 

@@ -280,3 +280,15 @@ def test_the_role_that_speaks_is_the_one_person_of_that_role_named_twice() -> No
     )
     article = read_article(Report("x", text))
     assert article.reading("p4.s1").speaker == "Fiona Doyle"
+
+
+def test_a_speaker_may_be_named_with_where_they_work_before_the_verb() -> None:
+    text = "Transportation economist Dr. Elena Voss of the University of Bergen said costs had risen 30%.\n"
+    article = read_article(Report("x", text))
+    assert article.reading("p1.s1").speaker == "Elena Voss"
+    assert "Transportation economist" in article.people["Elena Voss"].roles
+
+
+def test_a_lower_case_title_before_a_name_is_a_role() -> None:
+    article = read_article(Report("x", "He met chief economist Ana Ruiz in Oslo on Monday.\n"))
+    assert article.people["Ana Ruiz"].roles == ("chief economist",)
