@@ -19,7 +19,7 @@ from bot.feedback.store import FEEDBACK_DB_ENV
 ROOT = Path(__file__).resolve().parents[1]
 
 #: Tests analyse every report afresh (and patch the code that does it), so the cache of analysed
-#: reports is off for them and for the commands they run; tests/core/test_cache.py turns it on.
+#: reports is off for them and for the commands they run; tests/core/test_index_cache.py turns it on.
 os.environ[CACHE_ENV] = "off"
 REPORT_ID = "korea-cambodia-task-force"
 

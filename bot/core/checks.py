@@ -7,6 +7,7 @@ not used, however many other words it shares.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -384,7 +385,7 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None  # "what time", "which day": the kind of answer, checked by kind_in_fact
     if head in GENERIC_NOUNS:
         return None  # "what factors", "which steps": says what kind of thing, not which
-    if _in_fact(ctx, doc, head) or _named_kind(doc, head) or _of_its_kind(doc, head):
+    if _in_fact(ctx, doc, head) or _named_kind(doc, head) or _of_its_kind(ctx, doc, head):
         return None
     return f"the fact says nothing of {head!r}"
 
@@ -405,17 +406,26 @@ BODY_NOUNS = frozenset(["company", "firm", "group", "business", "maker", "manufa
 JOB_NOUNS = frozenset(["job", "role", "position", "post", "title", "occupation", "profession"])
 
 
-def _of_its_kind(doc: Doc, head: str) -> bool:
-    """"What was the commissioner's message?" of a sentence quoting her; "what is his job?" of one
-    giving his title: the focus names the kind of thing the sentence holds."""
+def _of_its_kind(ctx: Context, doc: Doc, head: str) -> bool:
+    """"What was the commissioner's message?" of a sentence quoting her; "what is Ana Ruiz's
+    job?" of one giving her title: the focus names the kind of thing the sentence holds (what
+    the person the question names says, or the title they hold)."""
+    people = ctx.names & ctx.index.person_names
     if head in SAYING_NOUNS:
-        return any(speaks(r.sentence.text) for r in doc.readings)
+        return any(
+            speaks(r.sentence.text) and (not people or bool(people & ctx.index.document(r.speaker or "")))
+            for r in doc.readings
+        )
     if head in QUANTITY_NOUNS:
         return any(span.kind in ("percent", "money", "number", "measure") for r in doc.readings for span in r.spans)
     if head in BODY_NOUNS:
         return any(span.kind == "organisation" for r in doc.readings for span in r.spans if span.role != DATELINE)
     if head in JOB_NOUNS:
-        return any(span.kind == PERSON and span.role not in ("", DATELINE) for r in doc.readings for span in r.spans)
+        return any(
+            span.kind == PERSON and span.role not in ("", DATELINE) and (not people or bool(people & ctx.index.document(span.text)))
+            for r in doc.readings
+            for span in r.spans
+        )
     return False
 
 
@@ -436,7 +446,10 @@ def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
     verb = ctx.question.predicate
     if not verb or doc.curated or ctx.question.kind not in PREDICATE_KINDS or _STANDS_FOR.search(ctx.question.folded):
         return None
-    if verb in SPEAKING_VERBS and any(speaks(r.sentence.text) for r in doc.readings):
+    people = ctx.names & ctx.index.person_names
+    if verb in SPEAKING_VERBS and any(
+        speaks(r.sentence.text) and (not people or bool(people & ctx.index.document(r.speaker or ""))) for r in doc.readings
+    ):
         return None  # "where did Ana Ruiz speak?" of "Ruiz told reporters in Oslo"
     return None if _in_fact(ctx, doc, verb) else f"the fact does not say what the question asks ({verb!r})"
 
@@ -583,21 +596,37 @@ def name_of_described(ctx: Context, doc: Doc) -> str | None:
     found = _NAME_OF.search(ctx.question.folded)
     if doc.curated or not found:
         return None
-    phrase = re.split(r"\b(?:who|whom|whose|which|that|where|when)\b", found.group(1) or found.group(2))[0]
-    described = [w for w in words(phrase) if w not in STOPWORDS]  # "the volunteer who ...": volunteer
+    phrase = _DESCRIPTION_END.split(found.group(1) or found.group(2))[0]
+    described = [w for w in words(phrase) if w not in STOPWORDS]  # "the drug made by ...": drug
     if not described:
         return None
     anchors = {stem(described[-1]), "name", "call"}
     for reading in doc.readings:
         text = reading.sentence.text
-        spots = [m.start() for m in WRITTEN_WORD.finditer(text) if stem(m.group(0).lower()) in anchors]
+        found_words = list(WRITTEN_WORD.finditer(text))
+        starts = [m.start() for m in found_words]  # word k starts at starts[k]
+        spots = [k for k, m in enumerate(found_words) if stem(m.group(0).lower()) in anchors]
         names = [
-            s for s in reading.spans
+            bisect_left(starts, s.start) for s in reading.spans
             if s.kind in (PERSON, "organisation", "place", "name") and not ctx.index.document(s.text) <= ctx.tokens
         ]
-        if any(_words_between(text, at, span.start) <= NAME_NEAR_WORDS for span in names for at in spots):
+        if spots and names and _nearest_apart(spots, names) <= NAME_NEAR_WORDS:
             return None
     return f"the fact gives no name of the {described[-1]}"
+
+
+#: Where the description of the thing named ends: "the volunteer who ...", "the drug made by ...".
+_DESCRIPTION_END = re.compile(r"\b(?:who|whom|whose|which|that|where|when|made|named|called|by|in|at|from|with)\b")
+
+
+def _nearest_apart(a: list[int], b: list[int]) -> int:
+    """The least distance between a word index of ``a`` and one of ``b`` (both sorted)."""
+    best, j = 1 << 30, 0
+    for x in a:
+        while j + 1 < len(b) and b[j + 1] <= x:
+            j += 1
+        best = min(best, *(abs(x - b[k]) for k in (j, j + 1) if k < len(b)))
+    return best
 
 
 def _in_asks(token: str, doc: Doc) -> bool:

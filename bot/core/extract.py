@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import islice
 
 from bot.core.article import DATE, DATELINE, UNCLEAR, Reading, Span, counted_units, unit_class
 from bot.core.index import Doc
@@ -290,14 +291,18 @@ def _figure_of_focus(question: Question, reading: Reading) -> str | None:
     written before what the question asks about, with it ("9% pay rise")."""
     head = stem(question.focus[-1])
     text = reading.sentence.text
+    found = []
     for span in reading.spans:
         if span.kind not in ("percent", "money", "number", "measure"):
             continue
-        after = WRITTEN_WORD.findall(text[span.end :])[: FIGURE_TO_FOCUS_WORDS + 1]
-        for i, word in enumerate(after):
-            if stem(word.lower()) == head:
-                return " ".join([span.text, *after[: i + 1]])
-    return None
+        for word in islice(WRITTEN_WORD.finditer(text, span.end), FIGURE_TO_FOCUS_WORDS + 1):
+            if stem(word.group(0).lower()) == head:
+                found.append((span, word.end()))
+                break
+    if not found:
+        return None
+    span, end = max(found, key=lambda f: _dated(text, f[0], question))  # the one of the date asked
+    return text[span.start : end]
 
 
 #: How many words before a figure may name what it measures ("growth of 1.2%").
@@ -379,12 +384,14 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
     return best[1] if best else _span_answer(question, reading, tokens)
 
 
-#: "The hardest-hit state is Kogi": what stands between the kind of place and its name.
-_FOCUS_TO_NAME = re.compile(r"^\s*(?:is|was|are|were|of)?\s*$")
+#: "The hardest-hit state is Voss": what stands between the kind of place and its name.
+_FOCUS_TO_NAME = re.compile(r"^\s*(?:(?:is|was|are|were|of)\s*)?$")
+#: "state is Voss": the name stands within this many characters of the kind of place.
+FOCUS_TO_NAME_CHARS = 12
 
 
 def _named_by_focus(question: Question, text: str, named: list[Span]) -> str | None:
-    """"Which state was hit worst?" of "the hardest-hit state is Kogi": the name the sentence
+    """"Which state was hit worst?" of "the hardest-hit state is Voss": the name the sentence
     gives the kind of place asked about, right after it."""
     if not question.focus or not question.folded.startswith(("which", "what")):
         return None
@@ -392,9 +399,9 @@ def _named_by_focus(question: Question, text: str, named: list[Span]) -> str | N
     for m in WRITTEN_WORD.finditer(text):
         if stem(m.group(0).lower()) != head:
             continue
-        for span in named:
-            if span.start >= m.end() and _FOCUS_TO_NAME.match(text[m.end() : span.start]):
-                return span.text
+        after = next((s for s in named if s.start >= m.end()), None)  # the first name after it
+        if after is not None and after.start - m.end() <= FOCUS_TO_NAME_CHARS and _FOCUS_TO_NAME.match(text[m.end() : after.start]):
+            return after.text
     return None
 
 

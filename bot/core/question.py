@@ -51,7 +51,8 @@ _TIME_NOUNS = r"day|date|time|year|month|week|hour|weekday"
 #: A question about how much something changed ("how far did the shares fall?", "by how much
 #: has the cost grown?"): its answer is the change, a share or a sum, not the level reached.
 _CHANGE = (
-    r"\b(?:how (?:far|much|sharply|steeply)|by how much|by what)\b.*\b(?:fall|fell|fallen|drop|dropped|slide|slid|sink|sank|"
+    r"\b(?:how (?:far|much|sharply|steeply)|by how much|by what (?:percentage|percent|amount|margin))"
+    r"(?! money\b)(?: [\w'’.-]+){0,4}? (?:fall|fell|fallen|drop|dropped|slide|slid|sink|sank|"
     r"plunge|plunged|decline|declined|rise|rose|risen|grow|grew|grown|climb|climbed|jump|jumped|gain|gained|"
     r"increase|increased|decrease|decreased|soar|soared|surge|surged|shrink|shrank|tumble|tumbled)\b"
 )

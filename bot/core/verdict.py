@@ -39,6 +39,7 @@ class Verdict:
 class Index(Protocol):
     base: FactBase
     facts: tuple[Fact, ...]
+    PREPARED: tuple[str, ...]
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict: ...
 
@@ -61,6 +62,10 @@ class _ReportStems:
 
 class CuratedIndex(_ReportStems, matcher.FactIndex):
     """The curated matcher, giving verdicts."""
+
+    #: What every question reads and no question changes: computed when the report is
+    #: analysed, so it is also kept in the cache of analysed reports.
+    PREPARED: tuple[str, ...] = ("report_stems",)
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
         ranking = self.rank(text)
@@ -89,6 +94,8 @@ class CuratedIndex(_ReportStems, matcher.FactIndex):
 
 class GeneralIndex(_ReportStems, DraftedIndex):
     """The general pipeline, giving verdicts."""
+
+    PREPARED: tuple[str, ...] = ("report_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary")
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
         ranking = rank(self, text, syntax=syntax)
@@ -125,8 +132,8 @@ def index_for(base: FactBase) -> Index:
     else the general pipeline, which shows a curated fact's written answer as its own."""
     curated = sum(1 for f in base.facts if f.answer) >= CURATED_SHARE * len(base.facts) > 0
     index: Index = CuratedIndex(base) if curated else GeneralIndex(base)
-    for name in _PREPARED:
-        getattr(index, name, None)  # computed now, so the first question does not wait for them
+    for name in index.PREPARED:
+        getattr(index, name)  # computed now, so the first question does not wait for them
     return index
 
 
@@ -136,6 +143,4 @@ def index_for(base: FactBase) -> Index:
 CURATED_SHARE = 0.5
 
 
-#: What every question of a report reads and no question changes: computed when the report is
-#: analysed, so it is also kept in the cache of analysed reports.
-_PREPARED = ("report_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary")
+

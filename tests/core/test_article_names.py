@@ -238,10 +238,9 @@ def test_a_number_word_opening_a_sentence_is_no_name() -> None:
 @pytest.mark.parametrize(
     ("text", "body"),
     [
-        ("Danish shipping group Nordhavn Line said it had diverted six ships.", "Nordhavn Line"),
-        ("The pill is made by Halvorsen Therapeutics, a Boston company.", "Halvorsen Therapeutics"),
-        ("Clearwell Pharmaceuticals said on Tuesday it was recalling 1.2 million bottles.", "Clearwell Pharmaceuticals"),
-        ("Sen. Tom Whitcombe of the Australian Greens said the warnings were ignored.", "Australian Greens"),
+        ("Danish shipping group Vela Line said it had diverted six ships.", "Vela Line"),
+        ("The pill is made by Orbis Therapeutics, a Boston company.", "Orbis Therapeutics"),
+        ("Sen. Tom Lind of the Bergen Greens said the warnings were ignored.", "Bergen Greens"),
         ("Vela Freight, which runs 40 depots, cut 300 jobs.", "Vela Freight"),
     ],
 )
@@ -252,6 +251,7 @@ def test_the_words_around_a_name_can_show_it_is_a_body(text: str, body: str) -> 
 
 def test_a_person_stays_a_person_beside_the_same_words() -> None:
     assert "Ana Ruiz" in _people("Ana Ruiz said on Tuesday she was recalling the order.\n")
+    assert "Ana Ruiz" in _people("Ana Ruiz said it was a sad day for the town.\n")
     assert "Ana Ruiz" in _people("The plan was drawn up by Ana Ruiz, who runs the depot.\n")
 
 

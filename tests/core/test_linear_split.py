@@ -88,3 +88,12 @@ def test_a_pathological_paragraph_loads_through_the_fact_base(make_data_dir: Cal
     before = Report(REPORT_ID, shipped)
     assert [s.id for s in base.report.sentences[: len(before.sentences)]] == [s.id for s in before.sentences]
     assert len(base.report.paragraphs) == len(before.paragraphs) + 4
+
+
+def test_a_hostile_run_of_digits_and_commas_is_read_in_linear_time() -> None:
+    from bot.core.article import read_article
+    from bot.core.report import Report
+
+    text = "Prices rose " + "1," * 50_000 + "1 percent on Monday.\n"  # 100 KB: hours before figures were bounded
+    article = read_article(Report("x", text))
+    assert any(s.kind == "date" for s in article.reading("p1.s1").spans)
