@@ -175,6 +175,7 @@ HOSTILE_SENTENCES = {
     "'Ana Ruiz said ' repeated": "Ana Ruiz said " * 7_000 + "it.",
     "quotes and names repeated": "“a b c” Ana Ruiz " * 5_800 + "said it.",
     "'Sen. Ana Ruiz of Oslo and ' repeated": "Sen. Ana Ruiz of Oslo and " * 3_800 + "Bergen said it.",
+    "'1,' repeated (one long figure)": "Prices rose " + "1," * 50_000 + "1 percent.",
 }
 
 
