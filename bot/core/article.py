@@ -119,6 +119,7 @@ _DATE = re.compile(
     rf"|(?:early |late |mid-?)?(?:{_MONTH_NAMES})\b(?:\s+(?:of\s+)?(?:this year|last year|\d{{4}}))?"
     rf"|(?:on |by |until |through )?(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b"
     r"|\b(?:this|last|next) (?:year|month|week|spring|summer|fall|autumn|winter|quarter)\b"
+    r"|\b(?:in |by |during )?the (?:first|second|third|fourth|final) (?:quarter|half)(?: of (?:the year|20\d\d))?\b"
     r"|\b(?:by |until |before )?the (?:end|start|beginning|middle) of (?:the |this |next |last )?"
     r"(?:year|month|week|quarter|decade|summer|winter|spring|fall|season)\b"
     r"|\b(?:in|since|by|from|until|through) (?:1[89]\d\d|20\d\d)\b|\b(?:1[89]\d\d|20\d\d)\b"

@@ -355,3 +355,8 @@ def test_a_count_of_part_of_a_whole_needs_the_part(tmp_path: Path) -> None:
     assert read_question("How many of the 27 injured are children?").focus == ("children",)
     assert not engine.ask("How many of the 27 injured are children?").answered
     assert_cites(engine, "How many people were injured?", "p1.s1")
+
+
+def test_a_quarter_or_a_half_of_the_year_is_a_time(tmp_path: Path) -> None:
+    text = "Chief Executive Ana Ruiz said the new chips were due to ship in the third quarter.\n"
+    assert_answers(drafted_engine(text, "quarter", tmp_path), "When are the new chips supposed to ship?", "third quarter")
