@@ -430,8 +430,13 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     for name in people:
         if text.startswith(name) and not text[len(name) : len(name) + 1].isalnum():
             add(PERSON, 0, len(name), "; ".join(people[name].roles))  # "Faith Berg said": not "Berg"
+    surnames = {_bare(p.surname) for p in people.values()}
     for m in _RUN.finditer(text):
-        for start, end, kind, role in _classify_run(text, m.start(), m.end()):
+        found = _classify_run(text, m.start(), m.end())
+        word = text[m.start() : m.end()].strip(" ,.;:")
+        if not found and " " not in word and _bare(word) in surnames:
+            found = [(m.start(), m.start() + len(word), "name", "")]  # "Hale told analysts": a plain word, a surname
+        for start, end, kind, role in found:
             if kind == PERSON:
                 name = text[start:end].strip(" ,.")
                 person = people.get(name)

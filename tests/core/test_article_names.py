@@ -292,3 +292,14 @@ def test_a_speaker_may_be_named_with_where_they_work_before_the_verb() -> None:
 def test_a_lower_case_title_before_a_name_is_a_role() -> None:
     article = read_article(Report("x", "He met chief economist Ana Ruiz in Oslo on Monday.\n"))
     assert article.people["Ana Ruiz"].roles == ("chief economist",)
+
+
+def test_a_surname_that_is_a_plain_word_still_names_its_person() -> None:
+    text = (
+        "Chief Executive Margaret Hale will step down on April 1.\n"
+        "“We need a leader for the next decade,” Hale told analysts.\n"
+        "Later, Hale said it had been a hard call.\n"
+    )
+    article = read_article(Report("x", text))
+    assert article.reading("p2.s1").speaker == "Margaret Hale"
+    assert article.reading("p3.s1").speaker == "Margaret Hale"
