@@ -44,7 +44,29 @@ def names_in_fact(ctx: Context, doc: Doc) -> str | None:
     missing = sorted(t for t in ctx.names if t not in doc.tokens and not _in_asks(t, doc))
     if missing and _titled(ctx, doc):
         missing = [t for t in missing if t in ctx.index.person_names]
+    if missing and _RELATED.search(ctx.question.folded):
+        missing = [t for t in missing if not _related_by_role(ctx, doc, t)]
     return f"the fact does not mention {', '.join(missing)}" if missing else None
+
+
+#: "Is Thomas Hale related to Margaret Hale?", and the sentence that answers it: "Thomas Hale,
+#: who is not related to the outgoing chief executive".
+_RELATED = re.compile(r"\brelated to\b|\brelatives?\b|\bsame family\b")
+_RELATED_TO_ROLE = re.compile(r"\b(?:not |no )?related to (?:the |her |his )?((?:[\w-]+ ){0,3}[\w-]+)")
+
+
+def _related_by_role(ctx: Context, doc: Doc, token: str) -> bool:
+    """Whether the fact says who is (not) related to someone it names by a title the person
+    the question names (by ``token``) holds: "related to the outgoing chief executive"."""
+    people = ctx.index.article.people.values()
+    roles = {w for p in people if token in ctx.index.document(p.name) for r in p.roles for w in words(r.lower())}
+    titles = {w for p in people for r in p.roles for w in words(r.lower())}  # every title of the article
+    for reading in doc.readings:
+        for found in _RELATED_TO_ROLE.finditer(reading.sentence.text):
+            said = set(words(found.group(1).lower()))
+            if said & roles & titles:
+                return True
+    return False
 
 
 def figures_in_fact(ctx: Context, doc: Doc) -> str | None:

@@ -118,3 +118,16 @@ def test_how_long_something_will_be_asks_for_a_length() -> None:
 
     assert "length" in read_question("How long will the wall be?").units
     assert read_question("How long will the strike last?").units == {"time"}
+
+
+def test_whether_two_people_are_related_is_answered_by_a_sentence_naming_one_by_title(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    text = (
+        "Chief Executive Margaret Hale will step down on April 1, the company said.\n"
+        "Chief Financial Officer Thomas Hale, who is not related to the outgoing chief executive, said costs would fall.\n"
+    )
+    engine = drafted_engine(text, "related", tmp_path_factory.mktemp("data"))
+    answer = engine.ask("Is Thomas Hale related to Margaret Hale?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert answer.answer.startswith("No"), answer.answer
