@@ -207,9 +207,10 @@ def reports(data_dir: Path | None) -> None:
         click.echo(f"{rid}\t{base.info.title}\t{base.info.source or '-'}\t{len(base.report.sentences)} sentences\t{len(base.facts)} facts")
 
 
-__all__ = ["ReportbotError", "add", "reports"]
-
-
 def _count(n: int, noun: str) -> str:
     """"1 sentence", "28 sentences"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+__all__ = ["ReportbotError", "add", "reports"]
+

@@ -385,6 +385,12 @@ def _dateline_spans(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(sorted(kept + marks, key=lambda s: s.start))
 
 
+def without_dateline(text: str) -> str:
+    """The sentence after its dateline: "OSLO, May 2 (AP) - The bank cut ..." -> "The bank cut ..."."""
+    found = _DATELINE.match(text)
+    return text[found.end() :].lstrip() if found else text
+
+
 def _dateline(report: Report) -> dict[str, str]:
     if not report.sentences:
         return {}
@@ -432,10 +438,7 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
             add(PERSON, 0, len(name), "; ".join(people[name].roles))  # "Faith Berg said": not "Berg"
     surnames = {_bare(p.surname) for p in people.values()}
     for m in _RUN.finditer(text):
-        found = _classify_run(text, m.start(), m.end())
-        word = text[m.start() : m.end()].strip(" ,.;:")
-        if not found and " " not in word and _bare(word) in surnames:
-            found = [(m.start(), m.start() + len(word), "name", "")]  # "Hale told analysts": a plain word, a surname
+        found = _classify_run(text, m.start(), m.end()) or _surname_alone(text, m.start(), m.end(), surnames)
         for start, end, kind, role in found:
             if kind == PERSON:
                 name = text[start:end].strip(" ,.")
@@ -457,6 +460,13 @@ MAX_RUN_CHARS = 200
 #: How many times a run is split (owner, "and", "of", "-based") before it is taken as one name:
 #: a real name needs two or three; a hostile run of thousands of "and"s must not recurse.
 MAX_RUN_SPLITS = 4
+
+
+def _surname_alone(text: str, start: int, end: int, surnames: set[str]) -> list[tuple[int, int, str, str]]:
+    """"Hale told analysts": one capitalised plain word that is the surname of someone the
+    article named is a name (a person, once the surname is resolved), not an ordinary word."""
+    word = text[start:end].strip(" ,.;:")
+    return [(start, start + len(word), "name", "")] if " " not in word and _bare(word) in surnames else []
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind
 from bot.core.lexicon import STOPWORDS
-from bot.core.question import PERSON, TIME, YES_NO, Question, counted_words
+from bot.core.question import NUMBER, PERSON, TIME, YES_NO, Question, asks_stands_for, counted_words
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import WRITTEN_WORD, stem, words, written_at
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, spelled_titles
@@ -60,11 +60,9 @@ def _related_by_role(ctx: Context, doc: Doc, token: str) -> bool:
     the question names (by ``token``) holds: "related to the outgoing chief executive"."""
     people = ctx.index.article.people.values()
     roles = {w for p in people if token in ctx.index.document(p.name) for r in p.roles for w in words(r.lower())}
-    titles = {w for p in people for r in p.roles for w in words(r.lower())}  # every title of the article
     for reading in doc.readings:
         for found in _RELATED_TO_ROLE.finditer(reading.sentence.text):
-            said = set(words(found.group(1).lower()))
-            if said & roles & titles:
+            if set(words(found.group(1).lower())) & roles:
                 return True
     return False
 
@@ -432,14 +430,11 @@ def _of_its_kind(ctx: Context, doc: Doc, head: str) -> bool:
     """"What was the commissioner's message?" of a sentence quoting her; "what is Ana Ruiz's
     job?" of one giving her title: the focus names the kind of thing the sentence holds (what
     the person the question names says, or the title they hold)."""
-    people = ctx.names & ctx.index.person_names
+    people = _people_asked(ctx)
     if head in SAYING_NOUNS:
-        return any(
-            speaks(r.sentence.text) and (not people or bool(people & ctx.index.document(r.speaker or "")))
-            for r in doc.readings
-        )
+        return _asked_person_speaks(ctx, doc)
     if head in QUANTITY_NOUNS:
-        return any(span.kind in ("percent", "money", "number", "measure") for r in doc.readings for span in r.spans)
+        return any(span.kind in ANSWERING_KINDS[NUMBER] for r in doc.readings for span in r.spans)
     if head in BODY_NOUNS:
         return any(span.kind == "organisation" for r in doc.readings for span in r.spans if span.role != DATELINE)
     if head in JOB_NOUNS:
@@ -449,6 +444,21 @@ def _of_its_kind(ctx: Context, doc: Doc, head: str) -> bool:
             for span in r.spans
         )
     return False
+
+
+def _people_asked(ctx: Context) -> frozenset[str]:
+    """The tokens of the people the question names."""
+    return ctx.names & ctx.index.person_names
+
+
+def _asked_person_speaks(ctx: Context, doc: Doc) -> bool:
+    """Whether the fact quotes or reports someone's words: the words of the person the question
+    names, when it names one."""
+    people = _people_asked(ctx)
+    return any(
+        speaks(r.sentence.text) and (not people or bool(people & ctx.index.document(r.speaker or "")))
+        for r in doc.readings
+    )
 
 
 def _named_kind(doc: Doc, head: str) -> bool:
@@ -466,18 +476,13 @@ def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
     as written, inflected or through a general synonym: the report saying the drilling is
     planned does not say what it found."""
     verb = ctx.question.predicate
-    if not verb or doc.curated or ctx.question.kind not in PREDICATE_KINDS or _STANDS_FOR.search(ctx.question.folded):
+    if not verb or doc.curated or ctx.question.kind not in PREDICATE_KINDS or asks_stands_for(ctx.question.folded):
         return None
-    people = ctx.names & ctx.index.person_names
-    if verb in SPEAKING_VERBS and any(
-        speaks(r.sentence.text) and (not people or bool(people & ctx.index.document(r.speaker or ""))) for r in doc.readings
-    ):
+    if verb in SPEAKING_VERBS and _asked_person_speaks(ctx, doc):
         return None  # "where did Ana Ruiz speak?" of "Ruiz told reporters in Oslo"
     return None if _in_fact(ctx, doc, verb) else f"the fact does not say what the question asks ({verb!r})"
 
 
-#: "What does FTA stand for?": no verb of the report is asked about, but what the letters name.
-_STANDS_FOR = re.compile(r"\b(?:stands?|stood) for\b|\bshort for\b")
 #: Verbs of speaking, which a sentence quoting or reporting someone's words meets.
 SPEAKING_VERBS = frozenset(["speak", "spoke", "spoken", "talk", "talked", "say", "said", "tell", "told", "comment", "commented"])
 

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from functools import cache
 from itertools import islice
 
-from bot.core.article import DATE, DATELINE, UNCLEAR, Reading, Span, counted_units, unit_class
+from bot.core.article import (
+    DATE,
+    DATELINE,
+    UNCLEAR,
+    Reading,
+    Span,
+    counted_units,
+    unit_class,
+    without_dateline,
+)
 from bot.core.index import Doc
 from bot.core.lexical_bridge import name_of_kind
 from bot.core.lexicon import STOPWORDS
@@ -50,10 +59,6 @@ FIGURE_TAIL_WORDS = 3
 
 _TAIL = re.compile(r"((?:\s+[\w’'$.%-]+){0," + str(FIGURE_TAIL_WORDS) + "})")
 _CLAUSE = re.compile(r"\s*(?:[,;:—–]|\s-\s|[“”\"()])\s*")
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]+?(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
-    r"(?:\([^)]+\))?\s*[-–—]\s*"
-)
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:because|as a result of|due to|owing to|blamed|caused by|led to|prompted|after|following|amid|since|"
@@ -274,7 +279,7 @@ def _focus_figure(question: Question, reading: Reading, tokens: frozenset[str]) 
         return before
     text = reading.sentence.text
     head = stem(question.focus[-1])
-    figures = [s for s in reading.spans if s.kind in ("percent", "money", "number", "measure")]
+    figures = [s for s in reading.spans if s.kind in ANSWERING_KINDS[NUMBER]]
     near = [s for s in figures if head in {stem(w) for w in words(text[: s.start])[-FOCUS_FIGURE_WORDS:]}]
     if not near:
         return None
@@ -293,7 +298,7 @@ def _figure_of_focus(question: Question, reading: Reading) -> str | None:
     text = reading.sentence.text
     found = []
     for span in reading.spans:
-        if span.kind not in ("percent", "money", "number", "measure"):
+        if span.kind not in ANSWERING_KINDS[NUMBER]:
             continue
         for word in islice(WRITTEN_WORD.finditer(text, span.end), FIGURE_TO_FOCUS_WORDS + 1):
             if stem(word.group(0).lower()) == head:
@@ -600,7 +605,7 @@ def _anchor(text: str, tokens: frozenset[str]) -> int:
 
 
 def _body(text: str) -> str:
-    return _DATELINE.sub("", text)
+    return without_dateline(text)
 
 
 def _tidy(text: str) -> str:

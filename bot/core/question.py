@@ -378,6 +378,25 @@ _NOT_A_COUNT = re.compile(
 )
 
 
+#: "What does FTA stand for?", "what is CWA short for?": a question of what initials spell.
+_STANDS_FOR = re.compile(r"\b(?:stands?|stood) for\b|\bshort for\b")
+#: The initials such a question names, when it is asked in the usual way.
+_INITIALS_ASKED = re.compile(
+    r"^what (?:does|do|did) (?:the )?([a-z][a-z&.]{1,9}) (?:stand|stands) for\b|^what is ([a-z]{2,10}) short for\b"
+)
+
+
+def asks_stands_for(folded: str) -> bool:
+    """Whether the question asks what something stands for (no verb of the report is asked)."""
+    return bool(_STANDS_FOR.search(folded))
+
+
+def initials_asked(folded: str) -> str | None:
+    """The initials "what does X stand for?" names, without their full stops ("fta"), or None."""
+    found = _INITIALS_ASKED.match(folded)
+    return (found.group(1) or found.group(2)).replace(".", "") if found else None
+
+
 def counted_words(folded: str) -> tuple[str, ...]:
     """The words after "how many" ("automated", "cranes", "will"), or () when the question counts
     no things: no "how many", or one of a share, a sum or votes ("how many percent")."""

@@ -5,7 +5,6 @@ through the checks. The result says, per fact, the signals and the checks it fai
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -18,7 +17,7 @@ from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
 from bot.core.lexical_bridge import expansions_of_word, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
-from bot.core.question import NUMBER, PERSON, REASON, Question, read_question
+from bot.core.question import NUMBER, PERSON, REASON, Question, initials_asked, read_question
 from bot.core.report import Sentence
 from bot.core.signals import Weighted, asked, coverage, phrase_found
 from bot.core.text import lemma_stem as stem
@@ -177,15 +176,13 @@ def _in_title(token: str, weighted: Weighted, doc: Doc) -> bool:
 #: "What does ARIA stand for?": the sentence that spells the initials out, "... (ARIA)", is the
 #: answer, however few of the question's other words it holds.
 SPELLED_OUT_BONUS = 0.3
-_STANDS_FOR = re.compile(r"^what (?:does|do|did) (?:the )?([a-z][a-z&.]{1,9}) (?:stand|stands) for\b|^what is ([a-z]{2,10}) short for\b")
 
 
 def _spells_out(question: Question, doc: Doc) -> bool:
     """Whether the question asks what initials stand for and the fact writes them in brackets."""
-    found = _STANDS_FOR.match(question.folded)
-    if not found:
+    initials = initials_asked(question.folded)
+    if not initials:
         return False
-    initials = (found.group(1) or found.group(2)).replace(".", "")
     return any(f"({initials})" in r.sentence.text.lower().replace(".", "") for r in doc.readings)
 
 
