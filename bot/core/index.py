@@ -28,6 +28,10 @@ from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS, is_common_word
 #: that crafted distinct questions cannot grow memory without end.
 QUERY_CACHE = 2048
 
+#: Texts (mostly single words of a sentence, looked up by the checks on every question) whose
+#: index tokens are kept: an article has a few thousand distinct words, so this holds them all.
+DOCUMENT_CACHE = 8192
+
 
 @dataclass(frozen=True)
 class Doc:
@@ -64,6 +68,7 @@ class FactIndex:
             self.analyzer.learn(sentence.text)
         for fact in self.facts:
             self.analyzer.learn(" ".join((*fact.questions, *fact.keywords, fact.answer)))
+        self._document = lru_cache(maxsize=DOCUMENT_CACHE)(self._tokens_of)
         self.docs = tuple(self._doc(f) for f in self.facts)
         self.idf = self._idf()
         self.names = self._name_tokens()
@@ -80,18 +85,23 @@ class FactIndex:
     def __getstate__(self) -> dict[str, Any]:
         """For the cache of analysed reports: the question cache is rebuilt, not stored."""
         state = dict(self.__dict__)
-        del state["_query"]
+        del state["_query"], state["_document"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._query = lru_cache(maxsize=QUERY_CACHE)(self.analyzer.query)
+        self._document = lru_cache(maxsize=DOCUMENT_CACHE)(self._tokens_of)
 
     def query(self, text: str) -> Analysis:
         """The tokens of a question (cached, bounded)."""
         return self._query(text)
 
     def document(self, text: str) -> frozenset[str]:
+        """The index tokens of a text written in a fact (cached, bounded)."""
+        return self._document(text)
+
+    def _tokens_of(self, text: str) -> frozenset[str]:
         return frozenset(self.analyzer.index(text)[1])
 
     def _doc(self, fact: Fact) -> Doc:
