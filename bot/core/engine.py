@@ -32,6 +32,7 @@ from bot.core.korean_bridge import (
 )
 from bot.core.lexicon import FOREIGN_FUNCTION_WORDS, STOPWORDS
 from bot.core.report import Sentence, split_sentences
+from bot.core.routing import route
 from bot.core.text import clean, latin_letter_share, stem, words
 from bot.core.verdict import Verdict, index_for
 
@@ -400,23 +401,6 @@ def _not_a_question(text: str) -> str | None:
     if _OPINION.search(clean(text)):
         return "I only say what the report says; it gives no verdict on that."
     return None
-
-
-#: With several reports, a question goes to the one whose words it uses most, when that one
-#: leads the next by this share of the question's words (else every report is asked).
-ROUTE_MARGIN = 0.2
-
-
-def route(text: str, scope: list[Any]) -> list[Any]:
-    """The reports a question is about: the one that holds clearly more of its words."""
-    if len(scope) < 2:
-        return scope
-    asked = {stem(w) for w in words(text) if w not in STOPWORDS}
-    if not asked:
-        return scope
-    shares = sorted(((len(asked & index.report_stems) / len(asked), i) for i, index in enumerate(scope)), reverse=True)
-    (best, first), (second, _) = shares[0], shares[1]
-    return [scope[first]] if best - second >= ROUTE_MARGIN else scope
 
 
 def _has_words(text: str) -> bool:

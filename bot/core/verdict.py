@@ -46,6 +46,9 @@ class Index(Protocol):
     @property
     def report_stems(self) -> frozenset[str]: ...
 
+    @property
+    def sorted_stems(self) -> tuple[str, ...]: ...
+
 
 class _ReportStems:
     """Every word stem of a report's text and facts, for routing a question among reports."""
@@ -59,13 +62,18 @@ class _ReportStems:
         texts += [w for group in self.base.synonyms for w in group]
         return frozenset(stem(w) for t in texts for w in words(t))
 
+    @cached_property
+    def sorted_stems(self) -> tuple[str, ...]:
+        """The report's stems in order, for finding the words a stem starts."""
+        return tuple(sorted(self.report_stems))
+
 
 class CuratedIndex(_ReportStems, matcher.FactIndex):
     """The curated matcher, giving verdicts."""
 
     #: What every question reads and no question changes: computed when the report is
     #: analysed, so it is also kept in the cache of analysed reports.
-    PREPARED: tuple[str, ...] = ("report_stems",)
+    PREPARED: tuple[str, ...] = ("report_stems", "sorted_stems")
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
         ranking = self.rank(text)
@@ -95,7 +103,7 @@ class CuratedIndex(_ReportStems, matcher.FactIndex):
 class GeneralIndex(_ReportStems, DraftedIndex):
     """The general pipeline, giving verdicts."""
 
-    PREPARED: tuple[str, ...] = ("report_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary")
+    PREPARED: tuple[str, ...] = ("report_stems", "sorted_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary")
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
         ranking = rank(self, text, syntax=syntax)
