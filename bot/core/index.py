@@ -18,6 +18,7 @@ from typing import Any
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, plain_name, read_article
 from bot.core.knowledge import Fact, FactBase
+from bot.core.lexical.morphy import spelled_initials
 from bot.core.lexical_bridge import phrases_of
 from bot.core.lexicon import NUMBER_WORDS
 from bot.core.question import figures_in
@@ -109,6 +110,7 @@ class FactIndex:
         context = " ".join(name for r in readings for name in (*r.context, r.speaker or ""))
         roles = " ".join(spelled_titles(span.role) for r in readings for span in r.spans if span.role)
         texts = [s.text for s in fact.sources] + [fact.answer, " ".join(fact.keywords), context, roles]
+        texts += [initials for r in readings for span in r.spans if (initials := _initials_of(span))]
         texts += [s.text.replace("-", " ") for s in fact.sources if "-" in s.text]  # "variable-rate" ~ "variable rates"
         stated = " ".join([fact.answer, *(s.text for s in fact.sources)])
         words = clean(stated).split()
@@ -237,3 +239,21 @@ _SPELLED = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w != "zero") 
 def _spelled_figures(text: str) -> frozenset[str]:
     """Figures written as words ("the five-year bond", "two members"), as digits."""
     return frozenset(NUMBER_WORDS[m.group(1).lower()] for m in _SPELLED.finditer(text))
+
+
+#: The kinds of name a question may write by their initials though the sentence spells them out
+#: (a body's initials are ``FactIndex.initials``, which the question's words are matched with).
+INITIALLED_KINDS = ("place",)
+
+
+def _initials_of(span: Any) -> str:
+    """ "United States" -> "U.S.", "United Arab Emirates" -> "UAE": the initials of a place's name
+    of two or more capitalised words, written as a question would write them ("" when they spell
+    a common word: "New Orleans West" is not asked as "NOW")."""
+    words = [w for w in plain_name(span.text).split() if w[:1].isupper()]
+    if span.kind not in INITIALLED_KINDS or len(words) < 2 or not all(w.isalpha() for w in words):
+        return ""
+    letters = "".join(w[0] for w in words)
+    if is_common_word(letters.lower()):
+        return ".".join(letters) + "." if spelled_initials(letters.lower()) else ""
+    return letters

@@ -1,0 +1,53 @@
+"""A name the sentence spells out, asked by its initials: "US" for "the United States"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.index import _initials_of
+from tests.core.drafted import drafted_engine
+
+ARTICLE = (
+    "VELA, March 3 (Reuters) - Delegates from 90 countries agreed a fund for coastal towns.\n"
+    "The United States pledged $18 billion over five years. U.S. envoy Mark Voss said Congress must approve it.\n"
+    "The United Arab Emirates pledged 27 billion dirhams, and Norway promised $2 billion.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return drafted_engine(ARTICLE, "fund-pledges", tmp_path_factory.mktemp("data"))
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [("How much did the US pledge?", "p2.s1"), ("How much did the UAE pledge?", "p3.s1")],
+)
+def test_initials_find_the_sentence_that_spells_the_name_out(engine: Engine, question: str, sentence: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, answer.to_json()
+    assert answer.citations[0].sentence_id == sentence
+
+
+@dataclass
+class Span:
+    text: str
+    kind: str
+
+
+@pytest.mark.parametrize(
+    ("span", "initials"),
+    [
+        (Span("United States", "place"), "U.S."),  # "us" is a word: asked as U.S. or US
+        (Span("the United Arab Emirates", "place"), "UAE"),
+        (Span("Bank of Norway", "organisation"), ""),  # a body's initials are matched otherwise
+        (Span("Mark Voss", "person"), ""),  # people are not asked by initials
+        (Span("Norway", "place"), ""),  # one word has no initials
+        (Span("New Orleans West", "place"), ""),  # "now" is a word WordNet spells no other way
+    ],
+)
+def test_the_initials_of_a_name(span: Span, initials: str) -> None:
+    assert _initials_of(span) == initials
