@@ -303,13 +303,27 @@ def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
     return None if 2 * found >= len(topic) else f"the fact says nothing about {' '.join(topic)}"
 
 
+#: Characters either side of an age (or of the name it follows) that say whose age it is: a
+#: name and a title of a few words ("the Ghanaian environment minister, Kwame Mensah, 58").
+AGE_WINDOW = 40
+
+
+def _bearer_start(reading: Reading, age: Span) -> int:
+    """Where the name an age follows starts ("Simone Taafaki, 41"), else where the age does."""
+    before = [s for s in reading.spans if s.kind == "person" and 0 <= age.start - s.end <= 3]
+    return before[0].start if before else age.start
+
+
 def _age_of_named(ctx: Context, doc: Doc) -> str | None:
     """ "How old is X?": an age written beside X ("Kiptoo, 24,"), or in a sentence about X only."""
     for reading in doc.readings:
         text = reading.sentence.text
         for span in reading.spans:
-            beside = text[max(0, span.start - 40) : span.start] + " " + text[span.end : span.end + 40]
-            if span.kind == "age" and ctx.index.document(beside) & ctx.names:
+            if span.kind != "age":
+                continue
+            start = _bearer_start(reading, span)  # "Tuvalu’s lead negotiator, Simone Taafaki, 41"
+            beside = text[max(0, start - AGE_WINDOW) : span.start] + " " + text[span.end : span.end + AGE_WINDOW]
+            if ctx.index.document(beside) & ctx.names:
                 return None
         people = {p.refers or p.text for p in reading.spans if p.kind == "person"} | set(reading.context)
         ages = [s for s in reading.spans if s.kind == "age"]

@@ -1,4 +1,5 @@
-"""A name the sentence spells out, asked by its initials: "US" for "the United States"."""
+"""A question naming what the sentence writes another way: a place by its initials ("US" for
+"the United States"), a person by the title before their name ("Orbis negotiator age")."""
 
 from __future__ import annotations
 
@@ -51,3 +52,17 @@ class Span:
 )
 def test_the_initials_of_a_name(span: Span, initials: str) -> None:
     assert _initials_of(span) == initials
+
+
+AGES = (
+    "VELA, March 3 (Reuters) - Delegates agreed a fund for coastal towns.\n"
+    "The Republic of Orbis’s chief climate negotiator, Simone Vaka, 41, walked out on Wednesday.\n"
+    "Her deputy, Tom Berg, 29, stayed in the hall.\n"
+)
+
+
+def test_an_age_belongs_to_the_title_before_the_name_it_follows(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # "Orbis" stands more than 40 characters before the age, but its name-and-title holds it.
+    engine = drafted_engine(AGES, "fund-ages", tmp_path_factory.mktemp("ages"))
+    answer = engine.ask("Orbis negotiator age")
+    assert answer.answered and answer.answer == "41", answer.to_json()
