@@ -255,7 +255,7 @@ _MEASURES = frozenset(
 )
 _LIGHT_FOCUS = LIGHT_WORDS | STOPWORDS
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any"])
-_FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’.-]+\s*){1,6})")
+_FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?:['’]s| (?:is|was|are|were))?|whats)\s+((?:[a-z'’.-]+\s*){1,6})")
 #: "who is the bank's ceo", "who was the governor of ...": the title is what the fact must name.
 _WHO_ROLE = re.compile(r"^who (?:is|was|are|were) (?:the )?(?:(?:[a-z.-]+ ){0,3}[a-z.-]+(?:'s|’s) )?(?:new |current |former )?([a-z]+)\b")
 _STOP_FOCUS = re.compile(
