@@ -670,6 +670,26 @@ def _nearest_apart(a: list[int], b: list[int]) -> int:
     return best
 
 
+#: "Should museums close their skylights?": a question of what ought to be done, which a report
+#: answers only where someone says what ought to be done.
+_ASKS_ADVICE = re.compile(r"^(?:should|shouldn['’]?t|ought)\b")
+_ADVISES = re.compile(
+    r"\b(?:should|shouldn['’]?t|must|ought|need(?:s|ed)? to|urg(?:e|es|ed|ing)|advis(?:e|es|ed|ing)|"
+    r"recommend(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|warn(?:s|ed)?|told \w+ to|asked \w+ to)\b",
+    re.IGNORECASE,
+)
+
+
+def advice_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """ "Should cargo ships avoid the gulf?" needs a sentence saying what someone should do (or
+    urges, advises, warns); a sentence that only mentions the ships gives no such verdict."""
+    if not _ASKS_ADVICE.match(ctx.question.folded) or doc.curated:
+        return None
+    if any(_ADVISES.search(reading.sentence.text) for reading in doc.readings):
+        return None
+    return "the question asks what ought to be done; the fact says no one's view of it"
+
+
 def _in_asks(token: str, doc: Doc) -> bool:
     return any(token in ask for ask in doc.asks)
 
@@ -691,6 +711,7 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     predicate_in_fact,
     date_of_verb,
     name_of_described,
+    advice_in_fact,
 )
 
 

@@ -131,3 +131,17 @@ def test_whether_two_people_are_related_is_answered_by_a_sentence_naming_one_by_
     answer = engine.ask("Is Thomas Hale related to Margaret Hale?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
     assert answer.answer.startswith("No"), answer.answer
+
+
+_ADVICE = (
+    "VOSS, Jan. 9 (Reuters) - Thieves entered the Voss Gallery through a skylight on Wednesday.\n"
+    "The skylight had never been fitted with sensors, the gallery said.\n"
+    "Police urged galleries to fit sensors to every roof window.\n"
+)
+
+
+def test_what_ought_to_be_done_needs_someone_saying_so(tmp_path_factory: pytest.TempPathFactory) -> None:
+    engine = drafted_engine(_ADVICE, "gallery-advice", tmp_path_factory.mktemp("advice"))
+    assert not engine.ask("Should galleries stop using skylights?").answered
+    advised = engine.ask("Should galleries fit sensors to roof windows?")
+    assert advised.answered and advised.citations[0].sentence_id == "p3.s1", advised.to_json()
