@@ -620,9 +620,10 @@ def counts_in_fact(ctx: Context, doc: Doc) -> str | None:
     return "the fact gives no count of what the question counts"
 
 
-#: "What is the name of the 23-year-old volunteer?", "what is the app called?": the thing named.
+#: "What is the name of the 23-year-old volunteer?", "what are the names of the suspects?", "what
+#: is the app called?": the thing named.
 _NAME_OF = re.compile(
-    r"\bname (?:of|for) (?:the |a |an |his |her |their |its )?(.+?)[?.!]*$"
+    r"\bnames? (?:of|for) (?:the |a |an |his |her |their |its )?(.+?)[?.!]*$"
     r"|\b(?:what|how) (?:is|was|are|were) (?:the )?(.+?) (?:called|named)\b"
 )
 #: How many words from the thing asked about (or from "name", "called") its name may stand:

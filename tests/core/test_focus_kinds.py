@@ -62,6 +62,8 @@ def names(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 def test_what_is_the_name_of_something_the_report_leaves_unnamed_is_declined(names: Engine) -> None:
     answer = names.ask("What is the name of the 23-year-old firefighter who was hurt?")
     assert not answer.answered, answer.to_json()  # the sentence names the commissioner, not him
+    plural = names.ask("What are the names of the firefighters who were hurt?")
+    assert not plural.answered, plural.to_json()
 
 
 def test_what_is_the_name_of_something_named_is_answered(names: Engine) -> None:
