@@ -130,6 +130,8 @@ def _with_antecedent(ctx: Context, reading: Reading) -> str:
     return f"{before.sentence.text} {sentence.text}"
 
 
+#: What answers "what year": a year written out, or one counted from now ("next year").
+_YEAR = re.compile(r"\b(?:1[5-9]|2[01])\d\d\b|\byears?\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\d(?::\d\d)?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b(?:noon|midnight)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_OFFSET = {"last year": -1, "this year": 0, "next year": 1}
@@ -288,6 +290,9 @@ def units_in_fact(ctx: Context, doc: Doc) -> str | None:
     if "clock" in ctx.question.units:
         clock = any(_CLOCK.search(s.text) for r in doc.readings for s in r.spans if s.kind == "date")
         return None if clock else "the fact gives no time of day"
+    if "year" in ctx.question.units:
+        year = any(_YEAR.search(s.text) for r in doc.readings for s in r.spans if s.kind == "date")
+        return None if year else "the fact gives no year"
     for reading in doc.readings:
         if any(unit_class(s.text) in ctx.question.units for s in reading.spans if s.kind == "measure"):
             return None

@@ -169,7 +169,7 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
     if not syntax:
         kind = lead_kind(folded) or kind
     units = units_of(folded) if kind != NUMBER else frozenset()  # "how far did prices fall": a figure
-    if kind in (WHAT, DEFINITION) and units and "clock" not in units:
+    if kind in (WHAT, DEFINITION) and units - {"year"} and "clock" not in units:
         kind = MEASURE  # "what was Berg's time?", "the winning time": a measure, not who Berg is
     return Question(
         text=plain,
@@ -358,6 +358,7 @@ _UNITS = (
     ("speed", re.compile(r"\bhow fast\b")),
     ("time", re.compile(r"\bhow long\b|\b(?:winning|finishing|record|race|lap|best) times?\b|['’]s time\b")),
     ("clock", re.compile(r"\b(?:what|which) time\b|\bat what hour\b")),
+    ("year", re.compile(r"\b(?:what|which) year\b")),
     ("length", re.compile(r"\bhow long (?:is|are|was|were|will (?:[\w'’-]+ ){1,5}be)\b")),
 )
 

@@ -147,3 +147,15 @@ def test_what_ought_to_be_done_needs_someone_saying_so(tmp_path_factory: pytest.
     assert not engine.ask("Should galleries stop using skylights?").answered
     advised = engine.ask("Should galleries fit sensors to roof windows?")
     assert advised.answered and advised.citations[0].sentence_id == "p3.s1", advised.to_json()
+
+
+_YEARS = (
+    "BERGEN, May 4 (Reuters) - The city unveiled a plan for 5,000 homes on Tuesday.\n"
+    "The first homes are due to be finished by 2029, the mayor said.\n"
+)
+
+
+def test_what_year_is_answered_by_a_year_not_by_a_weekday(tmp_path_factory: pytest.TempPathFactory) -> None:
+    engine = drafted_engine(_YEARS, "city-years", tmp_path_factory.mktemp("years"))
+    assert_answers(engine, "By what year will the first homes be finished?", "2029")
+    assert not engine.ask("In what year was the plan for 5,000 homes unveiled?").answered  # only the weekday
