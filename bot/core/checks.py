@@ -197,8 +197,8 @@ def _gives_answer(ctx: Context, reading: Reading, span: Span, wanted: frozenset[
     already give."""
     if span.kind not in wanted or ctx.index.document(span.text) <= ctx.tokens:
         return False
-    if span.role == DATELINE and ctx.question.kind not in ("place", "organisation"):
-        return False  # the agency that filed the story answers no who-question
+    if span.role == DATELINE and span.kind != ctx.question.kind:
+        return False  # the agency that filed the story answers "which agency", not who or where
     if _reported(ctx, reading) and span.kind == PERSON and (span.refers or span.text) == reading.speaker:
         return False  # the one who reports what others wanted
     return not _modifies_asked(ctx, reading, span)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from bot.core.analyzer import Analysis, Analyzer
-from bot.core.article import REASON_CUE, UNCLEAR, Article, Reading, _bare, plain_name, read_article
+from bot.core.article import DATELINE, REASON_CUE, UNCLEAR, Article, Reading, _bare, plain_name, read_article
 from bot.core.knowledge import Fact, FactBase
 from bot.core.lexical.morphy import spelled_initials
 from bot.core.lexical_bridge import phrases_of
@@ -108,7 +108,7 @@ class FactIndex:
     def _doc(self, fact: Fact) -> Doc:
         readings = tuple(self.article.reading(s.id) for s in fact.sources)
         context = " ".join(name for r in readings for name in (*r.context, r.speaker or ""))
-        roles = " ".join(spelled_titles(span.role) for r in readings for span in r.spans if span.role)
+        roles = " ".join(_role_words(span) for r in readings for span in r.spans if span.role)
         texts = [s.text for s in fact.sources] + [fact.answer, " ".join(fact.keywords), context, roles]
         texts += [initials for r in readings for span in r.spans if (initials := _initials_of(span))]
         texts += [s.text.replace("-", " ") for s in fact.sources if "-" in s.text]  # "variable-rate" ~ "variable rates"
@@ -239,6 +239,18 @@ _SPELLED = re.compile(r"\b(" + "|".join(w for w in NUMBER_WORDS if w != "zero") 
 def _spelled_figures(text: str) -> frozenset[str]:
     """Figures written as words ("the five-year bond", "two members"), as digits."""
     return frozenset(NUMBER_WORDS[m.group(1).lower()] for m in _SPELLED.finditer(text))
+
+
+#: What the body a dateline names is: the agency in "(Agency) -" filed the story, so it answers "which agency".
+DATELINE_BODY = "news agency"
+
+
+def _role_words(span: Any) -> str:
+    """The words a span's role adds to its fact: a title spelled out, or what a dateline's
+    body is."""
+    if span.role == DATELINE:
+        return DATELINE_BODY if span.kind == "organisation" else ""
+    return spelled_titles(span.role)
 
 
 #: The kinds of name a question may write by their initials though the sentence spells them out

@@ -159,3 +159,10 @@ def test_what_year_is_answered_by_a_year_not_by_a_weekday(tmp_path_factory: pyte
     engine = drafted_engine(_YEARS, "city-years", tmp_path_factory.mktemp("years"))
     assert_answers(engine, "By what year will the first homes be finished?", "2029")
     assert not engine.ask("In what year was the plan for 5,000 homes unveiled?").answered  # only the weekday
+
+
+def test_the_agency_in_the_dateline_names_no_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = "OSLO, May 4 (Reuters) - Oslo Mayor Ana Berg on Tuesday unveiled a plan to build 5,000 homes.\n"
+    engine = drafted_engine(text, "dateline-agency", tmp_path_factory.mktemp("agency"))
+    assert not engine.ask("Which foreign cities did Oslo visit?").answered  # not "Reuters"
+    assert_answers(engine, "Which news agency reported the plan?", "Reuters")
