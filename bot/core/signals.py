@@ -56,6 +56,17 @@ class Weighted:
         """(token, its related stems) for the tokens that have any."""
         return tuple((t, r) for t, r in self.related.items() if r and t in self.weights)
 
+    @cached_property
+    def reach(self) -> frozenset[str]:
+        """Every stem through which a way of asking can share anything with the question: its
+        tokens, their related stems, and the names its initials stand for."""
+        out = set(self.weights)
+        for _, related in self.bridged:
+            out |= related
+        for whole in self.wholes.values():
+            out |= whole
+        return frozenset(out)
+
 
 def coverage(q: Weighted, doc: Doc) -> float:
     """Share of the question's weight found in the fact (synonyms at SYNONYM_CREDIT)."""
@@ -96,7 +107,10 @@ def asked(q: Weighted, doc: Doc, masses: tuple[float, ...]) -> float:
     """Weighted Dice overlap with the closest way of asking for the fact; ``masses`` holds the
     weight of each way of asking (``FactIndex.ask_masses``), the same for every question."""
     best = 0.0
+    reach = q.reach
     for ask, theirs in zip(doc.asks, masses, strict=True):
+        if reach.isdisjoint(ask):
+            continue  # nothing in common: a Dice overlap of 0
         shared = ask & q.tokens
         bridged = [t for t, related in q.bridged if t not in ask and not related.isdisjoint(ask)]
         bridged += [t for t, whole in q.wholes.items() if t not in ask and whole <= ask]
