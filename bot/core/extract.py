@@ -557,6 +557,12 @@ def _function_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in STOPWORDS)
 
 
+def prepare() -> None:
+    """Build the tables a short answer may need (from the lemma data, a few milliseconds) with
+    the first question, whatever it asks, rather than with the first that needs them."""
+    _function_stems()
+
+
 #: What stands around a word of a sentence but is not part of it.
 _PUNCTUATION = ".,;:“”\"’'()"
 

@@ -58,20 +58,25 @@ class Weighted:
 
     @cached_property
     def reach(self) -> frozenset[str]:
-        """Every stem through which a way of asking can share anything with the question: its
-        tokens, their related stems, and the names its initials stand for."""
+        """Every stem through which a fact can share anything with the question: its tokens,
+        their related stems, the words of their multiword synonyms, and the names its initials
+        stand for."""
         out = set(self.weights)
         for _, related in self.bridged:
             out |= related
         for whole in self.wholes.values():
             out |= whole
+        for phrases in self.phrases.values():
+            out.update(word for phrase in phrases for word in phrase)
         return frozenset(out)
 
 
 def coverage(q: Weighted, doc: Doc) -> float:
     """Share of the question's weight found in the fact (synonyms at SYNONYM_CREDIT)."""
-    found = 0.0
     tokens = doc.tokens
+    if q.reach.isdisjoint(tokens):
+        return 0.0  # a multiword synonym's words, too, would be among the fact's tokens
+    found = 0.0
     for token, weight in q.weights.items():
         if token in tokens:
             found += weight

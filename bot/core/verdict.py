@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from bot.core import matcher
 from bot.core.decide import decide
+from bot.core.extract import prepare as prepare_answers
 from bot.core.extract import short_answer
 from bot.core.index import FactIndex as DraftedIndex
 from bot.core.knowledge import Fact, FactBase
@@ -106,6 +107,7 @@ class GeneralIndex(_ReportStems, DraftedIndex):
     PREPARED: tuple[str, ...] = ("report_stems", "sorted_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary")
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
+        prepare_answers()
         ranking = rank(self, text, syntax=syntax)
         decision = decide(ranking)
         tokens = frozenset(ranking.analysis.tokens)
