@@ -651,7 +651,11 @@ def _after_place_preposition(text: str, start: int) -> bool:
     return bool(_PLACE_PREP.search(text[max(0, start - 12) : start]))
 
 
-_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z -]*?(?:\s+(?:at|of|for|in|with)\s+[A-Z][\w’'. ]+?)?)(?=,|\.|$)")
+#: ", chief economist at North Bank,", ", the hospital’s chief medical officer,", ", commander of the
+#: Coast Guard’s Sector Vela.": a lower-case role (possessives in it), perhaps "of" a named body.
+_APPOSITION = re.compile(
+    r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z’' -]*?(?:\s+(?:at|of|for|in|with)\s+(?:the\s+)?[A-Z][\w’'. ]+?)?)(?=,|\.|$)"
+)
 
 
 #: The two words before a name, the second a lower-case title: "Transportation economist Dr. Ana Ruiz".

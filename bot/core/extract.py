@@ -331,13 +331,19 @@ def _near_words(text: str, span: Span, tokens: frozenset[str]) -> float:
 _ITEM_END = re.compile(r"\s+(?:and|while|but|whereas)\s+|;\s+")
 
 
+#: A title written before a name is at most this many words ("Second Vice Foreign Minister").
+TITLE_WORDS = 5
+
+
 def _person(span: Span) -> str:
+    """A person with their title before the name and their role after it, as the article gives
+    them: "Dr. Ana Ruiz, the hospital’s chief medical officer", "Governor Lena Voss"."""
     name = span.refers if span.refers and span.refers != UNCLEAR else span.text
-    if span.role and "," not in span.role and ";" not in span.role and len(span.role.split()) <= 5:
-        return f"{span.role} {name}" if span.role[:1].isupper() else f"{name}, {span.role}"
-    if span.role:
-        return f"{name}, {span.role.split(';')[0]}"
-    return name
+    parts = [p.strip() for p in (span.role or "").split(";") if p.strip()]
+    is_title = [p[:1].isupper() and "," not in p and len(p.split()) <= TITLE_WORDS for p in parts]
+    title = next((p for p, t in zip(parts, is_title, strict=True) if t), "")
+    role = next((p for p, t in zip(parts, is_title, strict=True) if not t), "")
+    return ", ".join(filter(None, (f"{title} {name}" if title else name, role)))
 
 
 def _with_tail(text: str, span: Span) -> str:

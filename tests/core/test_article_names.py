@@ -147,6 +147,19 @@ def test_an_abbreviated_title_keeps_its_period() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Dr. Ana Ruiz, the hospital’s chief medical officer, said most would go home.\n", ("Dr.", "the hospital’s chief medical officer")),
+        ("“We flew all night,” said Captain Ida Berg, commander of the Coast Guard’s Sector Vela.\n", ("Captain", "commander of the Coast Guard’s Sector Vela")),
+        ("Ana Ruiz, chief economist at North Bank, said rates would fall.\n", ("chief economist at North Bank",)),
+    ],
+)
+def test_a_role_after_a_name_may_hold_a_possessive_or_name_a_body(text: str, roles: tuple[str, ...]) -> None:
+    people = read_article(Report("x", text)).people
+    assert next(iter(people.values())).roles == roles
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("Race doctor Dr. Alan Reed said Hana Lind had a torn hamstring.\n", "Alan Reed"),

@@ -360,3 +360,9 @@ def test_a_count_of_part_of_a_whole_needs_the_part(tmp_path: Path) -> None:
 def test_a_quarter_or_a_half_of_the_year_is_a_time(tmp_path: Path) -> None:
     text = "Chief Executive Ana Ruiz said the new chips were due to ship in the third quarter.\n"
     assert_answers(drafted_engine(text, "quarter", tmp_path), "When are the new chips supposed to ship?", "third quarter")
+
+
+def test_who_someone_is_gives_the_title_before_the_name_and_the_role_after_it(tmp_path: Path) -> None:
+    text = "Dr. Ana Ruiz, the hospital’s chief medical officer, said most survivors would go home by Friday.\n"
+    engine = drafted_engine(text, "who-is", tmp_path)
+    assert engine.ask("Who is Ana Ruiz?").answer == "Dr. Ana Ruiz, the hospital’s chief medical officer"
