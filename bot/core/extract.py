@@ -46,6 +46,7 @@ from bot.core.question import (
 from bot.core.signals import ANSWERING_KINDS
 from bot.core.text import WRITTEN_WORD, words, written_at
 from bot.core.text import lemma_stem as stem
+from bot.core.vocabulary import spelled_titles
 
 #: The longest clause an answer quotes, in words: a direct answer, not the sentence again.
 MAX_CLAUSE_WORDS = 16
@@ -91,8 +92,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         s for s in reading.spans
         if s.kind in kinds and not _named_in_question(s, tokens) and not _given_figure(s, question)
     ]
-    if question.kind not in (PLACE, ORGANISATION):
-        spans = [s for s in spans if s.role != DATELINE]  # the agency that filed it is no answer to "who"
+    spans = [s for s in spans if s.role != DATELINE or s.kind == question.kind]  # the agency that filed it is no answer to "who"
     if question.kind == TIME:
         spans = [s for s in spans if s.kind == DATE]
     if _quoted_by_name(question, reading) and not any(s.kind == PERSON for s in spans):
@@ -104,6 +104,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
     span = min(
         spans,
         key=lambda s: (
+            -_titled_as_focus(s, question),
             -_counts(text, s, question),
             -_in_unit_asked(s, question),
             _a_level(text, s, question),
@@ -121,6 +122,14 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
     if question.kind == PERSON:
         return _person(span)
     return span.text
+
+
+def _titled_as_focus(span: Span, question: Question) -> bool:
+    """ "Which senator vowed to block it?": the person whose title is the one asked ("Sen. Ana
+    Ruiz"), not another the sentence names."""
+    if question.kind != PERSON or span.kind != PERSON or not span.role or not question.focus:
+        return False
+    return stem(question.focus[-1]) in {stem(w) for w in words(spelled_titles(span.role).lower())}
 
 
 #: How many words either side of a span say what it is about ("2.3 million patients").

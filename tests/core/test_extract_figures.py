@@ -366,3 +366,12 @@ def test_who_someone_is_gives_the_title_before_the_name_and_the_role_after_it(tm
     text = "Dr. Ana Ruiz, the hospital’s chief medical officer, said most survivors would go home by Friday.\n"
     engine = drafted_engine(text, "who-is", tmp_path)
     assert engine.ask("Who is Ana Ruiz?").answer == "Dr. Ana Ruiz, the hospital’s chief medical officer"
+
+
+def test_which_senator_is_the_person_titled_so_not_another_in_the_sentence(tmp_path: Path) -> None:
+    text = (
+        "Envoy Mark Voss said the pledge would need approval from Congress, "
+        "where Sen. Ana Ruiz of Oslo has vowed to block it.\n"
+    )
+    engine = drafted_engine(text, "which-title", tmp_path)
+    assert engine.ask("Which senator has vowed to block the pledge?").answer == "Sen. Ana Ruiz"
