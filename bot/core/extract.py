@@ -23,6 +23,7 @@ from bot.core.article import (
     without_dateline,
 )
 from bot.core.index import Doc
+from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import name_of_kind
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
@@ -101,27 +102,58 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         return None
     text = reading.sentence.text
     anchor = _anchor(text, tokens)
-    span = min(
-        spans,
-        key=lambda s: (
-            -_titled_as_focus(s, question),
-            -_counts(text, s, question),
-            -_in_unit_asked(s, question),
-            _a_level(text, s, question),
-            _from_verb(text, s, question),
-            -_dated(text, s, question),
-            -_value_of(text, s, tokens),
-            s.text.isalpha(),  # "one more cut ... to 1.75%": a figure in digits first
-            _rank_kind(question, s),
-            -_near_words(text, s, tokens),
-            abs(s.start - anchor),
-        ),
-    )
+    span = min(spans, key=lambda s: _span_order(question, text, s, tokens, anchor))
     if question.kind in (NUMBER, MONEY, MEASURE):
         return _with_tail(reading.sentence.text, span)
     if question.kind == PERSON:
         return _person(span)
+    if question.kind in (PLACE, ORGANISATION) and _plural_focus(question):
+        return _with_coordinated(text, span, spans)
     return span.text
+
+
+#: What joins the names of a list: "Saudi Arabia and Russia", "Oslo, Bergen and Voss".
+_LIST_JOIN = re.compile(r"^(?:,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)$")
+
+
+def _plural_focus(question: Question) -> bool:
+    """ "Which countries ...": the thing asked about is plural."""
+    head = question.focus[-1] if question.focus else ""
+    if not head.endswith("s") or head.endswith("ss"):
+        return False
+    return any(base != head for base in morphy(head, "n"))  # "countries" -> country
+
+
+def _with_coordinated(text: str, span: Span, spans: list[Span]) -> str:
+    """A name with the names listed after it ("Saudi Arabia and Russia"), for a plural question."""
+    alike = sorted((s for s in spans if s.kind == span.kind), key=lambda s: s.start)
+    start, end = span.start, span.end
+    for other in reversed([s for s in alike if s.end <= span.start]):
+        if not _LIST_JOIN.match(text[other.end : start]):
+            break
+        start = other.start
+    for other in (s for s in alike if s.start >= span.end):
+        if not _LIST_JOIN.match(text[end : other.start]):
+            break
+        end = other.end
+    return text[start:end]
+
+
+def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], anchor: int) -> tuple:
+    """How well a span answers, best first: the rules in the order they decide."""
+    return (
+        -_titled_as_focus(s, question),
+        -_counts(text, s, question),
+        -_in_unit_asked(s, question),
+        _a_level(text, s, question),
+        _from_verb(text, s, question),
+        -_dated(text, s, question),
+        -_value_of(text, s, tokens),
+        s.text.isalpha(),  # "one more cut ... to 1.75%": a figure in digits first
+        _rank_kind(question, s),
+        -_near_words(text, s, tokens),
+        abs(s.start - anchor),
+    )
 
 
 def _titled_as_focus(span: Span, question: Question) -> bool:
@@ -390,6 +422,11 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
     by_focus = _named_by_focus(question, text, named)
     if by_focus:
         return by_focus
+    if question.focus and question.folded.startswith(("which", "what")):
+        # "Which countries objected?": a named place, not the phrase after "on" or "in"
+        named_answer = _span_answer(question, reading, tokens)
+        if named_answer:
+            return named_answer
     best: tuple[float, str] | None = None
     for m in _PLACE_PHRASE.finditer(text):
         if {stem(w) for w in words(m.group(1))} <= tokens:

@@ -375,3 +375,13 @@ def test_which_senator_is_the_person_titled_so_not_another_in_the_sentence(tmp_p
     )
     engine = drafted_engine(text, "which-title", tmp_path)
     assert engine.ask("Which senator has vowed to block the pledge?").answer == "Sen. Ana Ruiz"
+
+
+def test_which_places_gets_the_named_places_listed_not_a_phrase_of_place(tmp_path: Path) -> None:
+    text = (
+        "Norway and Sweden objected to language on phasing out coal until the final hours, "
+        "delegates said on Friday.\n"
+    )
+    engine = drafted_engine(text, "which-places", tmp_path)
+    assert engine.ask("Which countries objected to the coal language?").answer == "Norway and Sweden"
+    assert engine.ask("Which country objected to the coal language?").answer in ("Norway", "Sweden")
