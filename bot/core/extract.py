@@ -237,7 +237,15 @@ def _a_level(text: str, span: Span, question: Question) -> int:
     something changed, else 0."""
     if question.kind not in (NUMBER, MONEY) or not asks_change(question.folded):
         return 0
-    return int(bool(_LEVEL_BEFORE.search(text[max(0, span.start - 24) : span.start])))
+    before = text[: span.start]
+    converted = _CONVERTED.search(before)  # "to NZ$19.8 billion ($11.9 billion)": the same level
+    if converted:
+        before = before[: converted.start()]
+    return int(bool(_LEVEL_BEFORE.search(before[-24:])))
+
+
+#: A figure and the bracket that gives it in another currency: "NZ$19.8 billion (".
+_CONVERTED = re.compile(r"\S*\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand))?\s*\($")
 
 
 def _in_unit_asked(span: Span, question: Question) -> int:

@@ -325,8 +325,10 @@ def test_a_question_of_how_much_something_changed_gets_the_change_not_the_level(
     text = (
         "Shares of Orbis Freight fell 17% to $23.40 on Monday, the lowest since 2019.\n"
         "The project’s estimated cost has risen about 35% since 2023, when planners put it at $3.1 billion.\n"
+        "Wool exports rose 5.4% from the previous quarter to NZ$19.8 billion ($11.9 billion).\n"
     )
     engine = drafted_engine(text, "changes", tmp_path)
+    assert_answers(engine, "By how much did wool exports rise?", "5.4%")  # not the level, in either currency
     assert_answers(engine, "How far did Orbis Freight shares fall?", "17%")
     assert_answers(engine, "By how much has the cost estimate grown since 2023?", "35%")
     assert read_question("By how much has the cost grown?").kind == NUMBER  # a share or a sum
