@@ -143,6 +143,7 @@ def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], 
     """How well a span answers, best first: the rules in the order they decide."""
     return (
         -_titled_as_focus(s, question),
+        _partitive_whole(text, s, question),
         -_counts(text, s, question),
         -_in_unit_asked(s, question),
         _a_level(text, s, question),
@@ -154,6 +155,17 @@ def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], 
         -_near_words(text, s, tokens),
         abs(s.start - anchor),
     )
+
+
+#: "19 of its 24 crew members", "Of the 14 injured, four were ...": the figure after "of" is the
+#: whole, the other the part the sentence says something of.
+_OF_WHOLE = re.compile(r"\bof\s+(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+
+
+def _partitive_whole(text: str, span: Span, question: Question) -> bool:
+    """True for the whole of a partitive: a how-many question asks what the sentence says of
+    the part ("how many were in critical condition": four, not the 14 injured)."""
+    return question.kind == NUMBER and bool(_OF_WHOLE.search(text[max(0, span.start - 12) : span.start]))
 
 
 def _titled_as_focus(span: Span, question: Question) -> bool:

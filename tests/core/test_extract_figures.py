@@ -387,3 +387,13 @@ def test_which_places_gets_the_named_places_listed_not_a_phrase_of_place(tmp_pat
     engine = drafted_engine(text, "which-places", tmp_path)
     assert engine.ask("Which countries objected to the coal language?").answer == "Norway and Sweden"
     assert engine.ask("Which country objected to the coal language?").answer in ("Norway", "Sweden")
+
+
+def test_a_how_many_question_gets_the_part_of_a_partitive_not_the_whole(tmp_path: Path) -> None:
+    text = (
+        "Of the 14 injured, four were in critical condition at Vela General, a spokeswoman said.\n"
+        "Of the 65,000 homes, 26,000 would be rented at below-market rates, the mayor said.\n"
+    )
+    engine = drafted_engine(text, "partitive", tmp_path)
+    assert engine.ask("How many of the injured are in critical condition?").answer.lower() == "four"
+    assert_answers(engine, "How many homes will be rented below market?", "26,000")
