@@ -43,6 +43,7 @@ from bot.core.question import (
     asks_change,
     counted_words,
     figures_in,
+    is_person_noun,
 )
 from bot.core.signals import ANSWERING_KINDS
 from bot.core.text import WRITTEN_WORD, words, written_at
@@ -283,6 +284,10 @@ def _placed_words(folded: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _WHERE_WORDS.findall(folded) if w not in STOPWORDS)
 
 
+#: Counted words that any count of people answers ("people" of "three workers").
+_ANY_PEOPLE = frozenset(["peopl", "person"])
+
+
 def _counts(text: str, span: Span, question: Question) -> int:
     """2 for "61 of the 90 votes" (61 is the count asked), 1 when the word right after a figure
     is what the question counts ("2.3 million patients"), -1 when it is another word of the
@@ -293,6 +298,8 @@ def _counts(text: str, span: Span, question: Question) -> int:
     rest = text[span.end :]
     of_total = _OF_FIGURE.match(rest)
     after = words(rest[of_total.end() :] if of_total else rest)[:2]
+    if head in _ANY_PEOPLE and after and is_person_noun(after[0]):
+        return 2 if of_total else 1  # "how many people were killed": "three workers"
     if head not in {stem(w) for w in after}:
         # "How many evacuees are in shelters?": "38 shelters" counts another thing the question names
         return -1 if after and stem(after[0]) in _placed_words(question.folded) else 0

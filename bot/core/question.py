@@ -43,6 +43,14 @@ _PERSON_NOUNS = (
     r"spokesman|economist|executive|members?|players?|workers?|employees?|astronauts?|victims?|suspects?|"
     r"passengers?|candidates?|judges?|doctors?|nurses?|soldiers?|students?|residents?|scientists?|athletes?"
 )
+_PERSON_NOUN = re.compile(rf"(?:{_PERSON_NOUNS})")
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a (lower-case) noun names people: "workers", "residents", a title."""
+    return bool(_PERSON_NOUN.fullmatch(word)) or word in ROLE_WORDS
+
+
 _PLACE_NOUNS = (
     r"city|cities|countr(?:y|ies)|provinces?|states?|regions?|places?|towns?|areas?|mountains?|capitals?|islands?|"
     r"villages?|districts?|count(?:y|ies)|neighbou?rhoods?|locations?"

@@ -397,3 +397,9 @@ def test_a_how_many_question_gets_the_part_of_a_partitive_not_the_whole(tmp_path
     engine = drafted_engine(text, "partitive", tmp_path)
     assert engine.ask("How many of the injured are in critical condition?").answer.lower() == "four"
     assert_answers(engine, "How many homes will be rented below market?", "26,000")
+
+
+def test_any_count_of_people_answers_how_many_people(tmp_path: Path) -> None:
+    text = "The fire injured people in 3 buildings on Monday, 14 workers among them, the Vela fire service said.\n"
+    engine = drafted_engine(text, "people-count", tmp_path)
+    assert_answers(engine, "How many people were injured in the fire?", "14 workers")
