@@ -97,7 +97,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
     spans = [s for s in spans if s.role != DATELINE or s.kind == question.kind]  # the agency that filed it is no answer to "who"
     if question.kind == TIME:
         spans = [s for s in spans if s.kind == DATE]
-    if _quoted_by_name(question, reading) and not any(s.kind == PERSON for s in spans):
+    if _asks_who_said(question, reading) or (_quoted_by_name(question, reading) and not any(s.kind == PERSON for s in spans)):
         return reading.speaker  # "Who said ...?" of a quote attributed by "she said"
     if not spans:
         return None
@@ -196,6 +196,15 @@ def _quoted_by_name(question: Question, reading: Reading) -> bool:
         and reading.speaker != UNCLEAR
         and bool(_QUOTE.search(reading.sentence.text) or _PRONOUN_SAID.match(reading.sentence.text))
     )
+
+
+#: "Who said ...?", "who told reporters ...?", "who warned ...?": the question asks for a speaker.
+_WHO_SAID = re.compile(r"^who (?:has |had )?(?:said|says|told|warned|argued|claimed|added|stated|predicted)\b")
+
+
+def _asks_who_said(question: Question, reading: Reading) -> bool:
+    """A question asking who said something, of a sentence whose speaker the article names."""
+    return bool(_WHO_SAID.match(question.folded)) and bool(reading.speaker) and reading.speaker != UNCLEAR
 
 
 _PRONOUN_SAID = re.compile(r"^(?:He|She|They) (?:also )?(?:said|says|told|added|warned|argued|noted)\b")

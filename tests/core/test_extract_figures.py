@@ -403,3 +403,13 @@ def test_any_count_of_people_answers_how_many_people(tmp_path: Path) -> None:
     text = "The fire injured people in 3 buildings on Monday, 14 workers among them, the Vela fire service said.\n"
     engine = drafted_engine(text, "people-count", tmp_path)
     assert_answers(engine, "How many people were injured in the fire?", "14 workers")
+
+
+def test_who_said_something_is_answered_by_its_speaker(tmp_path: Path) -> None:
+    text = (
+        "“We will help every family,” Emergency Minister Ana Ruiz said at a Vela shelter on Sunday.\n"
+        "The payments will be available from Monday through the Orbis office, she said.\n"
+    )
+    engine = drafted_engine(text, "who-said", tmp_path)
+    answer = engine.ask("Who said the payments will be available through the Orbis office?")
+    assert answer.answer == "Ana Ruiz" and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
