@@ -287,8 +287,16 @@ def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | No
         inherited = tuple(dict.fromkeys(((last,) if last else ()) + _names(previous.spans)))[:4]
         if speaker is None and last and (_QUOTE.search(text) or _PRONOUN_SPEAKER.search(text)):
             speaker = last
+        elif speaker is None and _PRONOUN_SPEAKER.search(text):
+            speaker = _only_person(previous)  # "Ana Ruiz visited the shelters." then "..., she said."
     context = tuple(dict.fromkeys(refers + inherited))
     return Reading(sentence, spans, speaker, context)
+
+
+def _only_person(reading: Reading) -> str | None:
+    """The one person a sentence names, if it names exactly one."""
+    people = {s.refers or s.text for s in reading.spans if s.kind == PERSON and s.refers != UNCLEAR}
+    return next(iter(people)) if len(people) == 1 else None
 
 
 _NAME_DRESS = re.compile(r"^(?:The|the)\s+|[’']s$")

@@ -316,3 +316,16 @@ def test_a_surname_that_is_a_plain_word_still_names_its_person() -> None:
     article = read_article(Report("x", text))
     assert article.reading("p2.s1").speaker == "Margaret Hale"
     assert article.reading("p3.s1").speaker == "Margaret Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ana Ruiz visited the Vela shelters on Sunday.\nThe payments start on Monday, she said.\n", "Ana Ruiz"),
+        # two people named before: "she" is unclear, so no one is made the speaker
+        ("Ana Ruiz met Ida Berg on Sunday.\nThe payments start on Monday, she said.\n", None),
+    ],
+)
+def test_she_said_after_a_sentence_naming_one_person_is_theirs(text: str, speaker: str | None) -> None:
+    article = read_article(Report("x", text))
+    assert article.reading("p2.s1").speaker == speaker
