@@ -16,7 +16,7 @@ from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind
 from bot.core.lexicon import STOPWORDS
-from bot.core.question import NUMBER, PERSON, TIME, YES_NO, Question, asks_stands_for, counted_words
+from bot.core.question import NAME_OF, NUMBER, PERSON, TIME, YES_NO, Question, asks_stands_for, counted_words
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import WRITTEN_WORD, stem, words, written_at
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, spelled_titles
@@ -625,12 +625,6 @@ def counts_in_fact(ctx: Context, doc: Doc) -> str | None:
     return "the fact gives no count of what the question counts"
 
 
-#: "What is the name of the 23-year-old volunteer?", "what are the names of the suspects?", "what
-#: is the app called?": the thing named.
-_NAME_OF = re.compile(
-    r"\bnames? (?:of|for) (?:the |a |an |his |her |their |its )?(.+?)[?.!]*$"
-    r"|\b(?:what|how) (?:is|was|are|were) (?:the )?(.+?) (?:called|named)\b"
-)
 #: How many words from the thing asked about (or from "name", "called") its name may stand:
 #: "volunteer Ana Ruiz", "Ana Ruiz, a 23-year-old volunteer", "the brand name Aurelza".
 NAME_NEAR_WORDS = 4
@@ -640,7 +634,7 @@ def name_of_described(ctx: Context, doc: Doc) -> str | None:
     """"What is the name of X?" needs a name the fact gives X, near the word for X (or near
     "name" or "called"): a sentence that speaks of X without naming it does not answer, however
     many other names it holds."""
-    found = _NAME_OF.search(ctx.question.folded)
+    found = NAME_OF.search(ctx.question.folded)
     if doc.curated or not found:
         return None
     phrase = _DESCRIPTION_END.split(found.group(1) or found.group(2))[0]

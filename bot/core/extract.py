@@ -30,6 +30,7 @@ from bot.core.question import (
     DEFINITION,
     MEASURE,
     MONEY,
+    NAME_OF,
     NUMBER,
     ORGANISATION,
     PERSON,
@@ -86,7 +87,7 @@ def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
 
 
 def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
-    named = _named_kind(question, reading)
+    named = _named_kind(question, reading) or _name_given(question, reading, tokens)
     if named:
         return named
     kinds = ANSWERING_KINDS[question.kind]
@@ -669,6 +670,24 @@ def _given_figure(span: Span, question: Question) -> bool:
         return False
     stated = set(figures_in(span.text))
     return bool(stated) and stated <= question.figures
+
+
+#: "under the brand name Aurelza", "a plan called Homes First", "a boy named Ali": where the
+#: sentence gives a thing its name.
+_NAMING = re.compile(r"\b(?:names?|called|named|dubbed|known as)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _name_given(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
+    """ "What is the brand name of X?": the name the sentence gives right after "name",
+    "called" or "named", not another name it holds."""
+    if not NAME_OF.search(question.folded):
+        return None
+    text = reading.sentence.text
+    for span in reading.spans:
+        named = span.kind in (PERSON, "organisation", "place", "name") and not _named_in_question(span, tokens)
+        if named and _NAMING.search(text[max(0, span.start - 20) : span.start]):
+            return span.text
+    return None
 
 
 def _named_kind(question: Question, reading: Reading) -> str | None:

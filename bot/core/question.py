@@ -149,7 +149,8 @@ class Question:
         return self.kind in (PERSON, ORGANISATION, PLACE, TIME, NUMBER, AGE)
 
 
-#: Chat spellings of everyday words ("wen", "ppl"): general English, not any report's.
+#: Chat spellings of everyday words ("wen", "ppl") and a question word's contractions ("what's"):
+#: general English, not any report's.
 CHAT_SPELLINGS = {
     "wen": "when", "wat": "what", "wich": "which", "whcih": "which", "waht": "what", "whta": "what",
     "wher": "where", "whre": "where", "hw": "how", "whn": "when", "whos": "who is", "wot": "what", "wht": "what", "whats": "what is", "wats": "what is",
@@ -157,6 +158,8 @@ CHAT_SPELLINGS = {
     "govt": "government", "gov't": "government", "yr": "year", "yrs": "years", "hrs": "hours",
     "mins": "minutes", "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "w/": "with",
     "tmrw": "tomorrow", "thru": "through", "tho": "though", "b4": "before", "ppls": "people's",
+    "what's": "what is", "what’s": "what is", "who's": "who is", "who’s": "who is", "where's": "where is",
+    "where’s": "where is", "when's": "when is", "when’s": "when is", "how's": "how is", "how’s": "how is",
 }  # fmt: skip
 #: "Q2", "H1": the second quarter, the first half (of a company's year), as articles write them.
 _QUARTER = re.compile(r"\b([QqHh])([1-4])\b")
@@ -263,7 +266,7 @@ _MEASURES = frozenset(
 )
 _LIGHT_FOCUS = LIGHT_WORDS | STOPWORDS
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any"])
-_FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?:['’]s| (?:is|was|are|were))?|whats)\s+((?:[a-z'’.-]+\s*){1,6})")
+_FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’.-]+\s*){1,6})")
 #: "who is the bank's ceo", "who was the governor of ...": the title is what the fact must name.
 _WHO_ROLE = re.compile(r"^who (?:is|was|are|were) (?:the )?(?:(?:[a-z.-]+ ){0,3}[a-z.-]+(?:'s|’s) )?(?:new |current |former )?([a-z]+)\b")
 _STOP_FOCUS = re.compile(
@@ -394,6 +397,13 @@ _INITIALS_ASKED = re.compile(
     r"^what (?:does|do|did) (?:the )?([a-z][a-z&.]{1,9}) (?:stand|stands) for\b|^what is ([a-z]{2,10}) short for\b"
 )
 
+
+#: "What is the name of the 23-year-old volunteer?", "what are the names of the suspects?", "what
+#: is the app called?": the thing named.
+NAME_OF = re.compile(
+    r"\bnames? (?:of|for) (?:the |a |an |his |her |their |its )?(.+?)[?.!]*$"
+    r"|\b(?:what|how) (?:is|was|are|were) (?:the )?(.+?) (?:called|named)\b"
+)
 
 def asks_stands_for(folded: str) -> bool:
     """Whether the question asks what something stands for (no verb of the report is asked)."""

@@ -413,3 +413,12 @@ def test_who_said_something_is_answered_by_its_speaker(tmp_path: Path) -> None:
     engine = drafted_engine(text, "who-said", tmp_path)
     answer = engine.ask("Who said the payments will be available through the Orbis office?")
     assert answer.answer == "Ana Ruiz" and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+
+
+def test_the_name_asked_for_is_the_one_the_sentence_gives_after_name_or_called(tmp_path: Path) -> None:
+    text = (
+        "The drug, velastat, will be sold under the brand name Orvix and is approved for adults "
+        "with mild dementia caused by Alzheimer’s, the agency said.\n"
+    )
+    engine = drafted_engine(text, "brand-name", tmp_path)
+    assert engine.ask("What's the brand name of velastat?").answer == "Orvix"
