@@ -45,6 +45,7 @@ from bot.core.question import (
     counted_words,
     figures_in,
     is_person_noun,
+    which_name,
 )
 from bot.core.signals import ANSWERING_KINDS
 from bot.core.text import WRITTEN_WORD, words, written_at
@@ -87,7 +88,7 @@ def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
 
 
 def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
-    named = _named_kind(question, reading) or _name_given(question, reading, tokens)
+    named = _named_kind(question, reading) or _name_given(question, reading, tokens) or _which_named(question, reading)
     if named:
         return named
     kinds = ANSWERING_KINDS[question.kind]
@@ -688,6 +689,22 @@ def _name_given(question: Question, reading: Reading, tokens: frozenset[str]) ->
         if named and _NAMING.search(text[max(0, span.start - 20) : span.start]):
             return span.text
     return None
+
+
+def _which_named(question: Question, reading: Reading) -> str | None:
+    """ "Which Ruiz said ...?": the Ruiz the sentence quotes, else the one it names; not
+    someone else, whom the question's "Ruiz" does not ask about."""
+    asked = which_name(question.text)
+    if not asked:
+        return None
+    people = [s for s in reading.spans if s.kind == PERSON and s.refers != UNCLEAR]
+    names = [reading.speaker] if reading.speaker and reading.speaker != UNCLEAR else []
+    names += [p.refers or p.text for p in people]
+    fitting = [n for n in names if asked in n.split() and n != asked]
+    if not fitting:
+        return None
+    span = next((p for p in people if (p.refers or p.text) == fitting[0]), None)
+    return _person(span) if span is not None else fitting[0]
 
 
 def _named_kind(question: Question, reading: Reading) -> str | None:

@@ -217,6 +217,14 @@ _JOB = re.compile(r"^what (?:does|did|do) [\w .'’-]{1,40} do(?: for (?:a )?(?:
 _WHICH_NAME = re.compile(
     rf"^[Ww]hich ([A-Z][\w’'-]+) (?!(?:{_ORG_NOUNS}|{_PERSON_NOUNS}|{_PLACE_NOUNS})\b)[a-z]"
 )  # "Which Ruiz said ...?", not "Which Acme hospitals ...?" nor "Which Danish banks ...?"
+
+
+def which_name(text: str) -> str:
+    """The name a "which Ruiz ...?" question asks among ("Ruiz"), or ""."""
+    found = _WHICH_NAME.match(text)
+    return found.group(1) if found else ""
+
+
 _WHO_IS = re.compile(
     r"^(?:who|what) (?:is|was|are|were) (?!the\b|a\b|an\b)(?![\w .-]*['’]s\b)"
     r"(?![\w .'’-]*\b(?:in|for|at|on|with|among|behind|responsible|accountable|leading|heading|running)\b)"

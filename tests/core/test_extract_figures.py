@@ -422,3 +422,14 @@ def test_the_name_asked_for_is_the_one_the_sentence_gives_after_name_or_called(t
     )
     engine = drafted_engine(text, "brand-name", tmp_path)
     assert engine.ask("What's the brand name of velastat?").answer == "Orvix"
+
+
+def test_which_surname_gets_the_person_of_that_surname_the_sentence_names(tmp_path: Path) -> None:
+    text = (
+        "Her most likely partners are the SGU, led by former trade union chief Joris Berg, and Growth and "
+        "Justice, led by Sanne Ruiz, a 39-year-old economist who served as finance minister.\n"
+        "Dr. Hendrik Ruiz, the head of the Council of State, was named scout.\n"
+    )
+    engine = drafted_engine(text, "which-surname", tmp_path)
+    answer = engine.ask("Which Ruiz leads Growth and Justice?")
+    assert answer.answered and answer.answer.startswith("Sanne Ruiz"), answer.to_json()
