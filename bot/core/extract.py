@@ -148,6 +148,7 @@ def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], 
         -_titled_as_focus(s, question),
         _partitive_whole(text, s, question),
         -_counts(text, s, question),
+        -_an_amount(question, s),
         -_in_unit_asked(s, question),
         _a_level(text, s, question),
         _from_verb(text, s, question),
@@ -169,6 +170,12 @@ def _partitive_whole(text: str, span: Span, question: Question) -> bool:
     """True for the whole of a partitive: a how-many question asks what the sentence says of
     the part ("how many were in critical condition": four, not the 14 injured)."""
     return question.kind == NUMBER and bool(_OF_WHOLE.search(text[max(0, span.start - 12) : span.start]))
+
+
+def _an_amount(question: Question, span: Span) -> bool:
+    """ "How much did the fund release?" asks an amount (a sum or a share), which a count of
+    things ("90,000 people") is not."""
+    return question.kind == NUMBER and "how much" in question.folded and span.kind in ("money", "percent")
 
 
 def _titled_as_focus(span: Span, question: Question) -> bool:

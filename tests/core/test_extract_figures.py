@@ -433,3 +433,13 @@ def test_which_surname_gets_the_person_of_that_surname_the_sentence_names(tmp_pa
     engine = drafted_engine(text, "which-surname", tmp_path)
     answer = engine.ask("Which Ruiz leads Growth and Justice?")
     assert answer.answered and answer.answer.startswith("Sanne Ruiz"), answer.to_json()
+
+
+def test_how_much_asks_an_amount_not_a_count_of_things(tmp_path: Path) -> None:
+    text = (
+        "The International Federation of Orbis and Vela Societies (IFOV) released $1.8 million from its "
+        "disaster emergency fund to help 90,000 people in Oslo, Bergen and Voss states.\n"
+    )
+    engine = drafted_engine(text, "how-much", tmp_path)
+    assert_answers(engine, "How much did the Orbis federation release?", "$1.8 million")
+    assert_answers(engine, "How many people will the Orbis fund help?", "90,000")
