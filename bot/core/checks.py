@@ -19,7 +19,7 @@ from bot.core.lexicon import STOPWORDS
 from bot.core.question import NAME_OF, NUMBER, PERSON, TIME, YES_NO, Question, asks_stands_for, counted_words
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import WRITTEN_WORD, stem, words, written_at
-from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, spelled_titles
+from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, is_common_word, spelled_titles
 
 
 @dataclass(frozen=True)
@@ -647,13 +647,24 @@ def name_of_described(ctx: Context, doc: Doc) -> str | None:
         found_words = list(WRITTEN_WORD.finditer(text))
         starts = [m.start() for m in found_words]  # word k starts at starts[k]
         spots = [k for k, m in enumerate(found_words) if stem(m.group(0).lower()) in anchors]
-        names = [
-            bisect_left(starts, s.start) for s in reading.spans
-            if s.kind in (PERSON, "organisation", "place", "name") and not ctx.index.document(s.text) <= ctx.tokens
-        ]
+        names = [bisect_left(starts, s.start) for s in reading.spans if _names_another(ctx, reading, s)]
         if spots and names and _nearest_apart(spots, names) <= NAME_NEAR_WORDS:
             return None
     return f"the fact gives no name of the {described[-1]}"
+
+
+def _names_another(ctx: Context, reading: Reading, span: Span) -> bool:
+    """A name that could be the one asked for: not one the question gives (nor part of it: "Jacob
+    van Ruisdael" for "the van Ruisdael landscape"), nor the sentence's speaker, who tells of the
+    thing rather than naming it ("Sophie Lambrecht said the suspects ...")."""
+    if span.kind not in (PERSON, "organisation", "place", "name"):
+        return False
+    if (span.refers or span.text) == reading.speaker:
+        return False
+    if ctx.index.document(span.text) <= ctx.tokens:
+        return False
+    proper = " ".join(w for w in words(span.text) if not is_common_word(w))  # not "Volunteer Ana Ruiz"'s title
+    return not ctx.index.document(proper) & ctx.names if proper else True
 
 
 #: Where the description of the thing named ends: "the volunteer who ...", "the drug made by ...".

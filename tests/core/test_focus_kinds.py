@@ -66,6 +66,16 @@ def test_what_is_the_name_of_something_the_report_leaves_unnamed_is_declined(nam
     assert not plural.answered, plural.to_json()
 
 
+def test_a_name_the_question_gives_or_the_speaker_is_not_the_name_asked_for(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Two thieves stole a landscape by Jacob van Voss worth an estimated 6 million euros.\n"
+        "The magistrate, Sophie Berg, said the suspects faced charges of organised theft.\n"
+    )
+    engine = drafted_engine(text, "names-given", tmp_path_factory.mktemp("given"))
+    assert not engine.ask("What was the van Voss landscape called?").answered
+    assert not engine.ask("What are the names of the arrested suspects?").answered
+
+
 def test_what_is_the_name_of_something_named_is_answered(names: Engine) -> None:
     assert_answers(names, "What is the brand name of cerazostat?", "Aurelza")
     assert_answers(names, "What is the name of the volunteer who carried the children?", "Ana Ruiz")
