@@ -16,7 +16,17 @@ from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind
 from bot.core.lexicon import STOPWORDS
-from bot.core.question import NAME_OF, NUMBER, PERSON, TIME, YES_NO, Question, asks_stands_for, counted_words
+from bot.core.question import (
+    NAME_OF,
+    NUMBER,
+    PERSON,
+    TIME,
+    YES_NO,
+    Question,
+    asks_stands_for,
+    counted_words,
+    is_person_noun,
+)
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import WRITTEN_WORD, stem, words, written_at
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, is_common_word, spelled_titles
@@ -647,7 +657,10 @@ def name_of_described(ctx: Context, doc: Doc) -> str | None:
         found_words = list(WRITTEN_WORD.finditer(text))
         starts = [m.start() for m in found_words]  # word k starts at starts[k]
         spots = [k for k, m in enumerate(found_words) if stem(m.group(0).lower()) in anchors]
-        names = [bisect_left(starts, s.start) for s in reading.spans if _names_another(ctx, reading, s)]
+        names = [
+            bisect_left(starts, s.start) for s in reading.spans
+            if _names_another(ctx, reading, s) and (s.kind in (PERSON, "name") or not is_person_noun(described[-1]))
+        ]  # a man's name is a person's, not "Vela" of "a 71-year-old man in Vela"
         if spots and names and _nearest_apart(spots, names) <= NAME_NEAR_WORDS:
             return None
     return f"the fact gives no name of the {described[-1]}"

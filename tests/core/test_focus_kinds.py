@@ -76,6 +76,12 @@ def test_a_name_the_question_gives_or_the_speaker_is_not_the_name_asked_for(tmp_
     assert not engine.ask("What are the names of the arrested suspects?").answered
 
 
+def test_the_name_of_a_person_described_is_a_persons_name(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = "One patient, a 71-year-old man in Norway, died in January after the infection spread, the VHA said.\n"
+    engine = drafted_engine(text, "names-person", tmp_path_factory.mktemp("person"))
+    assert not engine.ask("What was the name of the 71-year-old man who died?").answered  # not "Norway"
+
+
 def test_what_is_the_name_of_something_named_is_answered(names: Engine) -> None:
     assert_answers(names, "What is the brand name of cerazostat?", "Aurelza")
     assert_answers(names, "What is the name of the volunteer who carried the children?", "Ana Ruiz")
