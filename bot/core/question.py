@@ -202,10 +202,13 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
 
 #: A keyword query names the kind it wants with a word ("ransom demand amount", "launch date").
 _KEYWORD_KINDS = (
-    (MONEY, re.compile(r"\b(?:cost|costs|price|budget|salary|fine|worth|funding|fee|fees|wage|wages)\b")),
+    (MONEY, re.compile(
+        r"\b(?:cost|costs|price|budget|salary|fine|worth|funding|fee|fees|wage|wages|damages|compensation|"
+        r"settlement|payout|ransom|bail)\b")),
     (NUMBER, re.compile(
         r"\b(?:amount|numbers?|count|total|tally|figures?|rates?|percent|percentage|share|how many|yields?|"
-        r"forecast|forcast|projection|growth|inflation|unemployment|toll)\b")),
+        r"forecast|forcast|projection|growth|inflation|unemployment|toll|size|cap|limit)\b")),
+    (MEASURE, re.compile(r"\b(?:radius|distance|length|height|depth|width|area|temperature|speed)\b")),
     (AGE, re.compile(r"\bage\b")),
     (TIME, re.compile(r"\b(?:date|day|when|time|month)\b|(?<!\d )(?<!\d-)\byear\b")),  # not "5 year bond"
     (PLACE, re.compile(r"\b(?:where|location|place|city|country)\b")),

@@ -99,6 +99,30 @@ def test_a_keyword_query_about_a_yield_or_forecast_asks_for_a_figure() -> None:
     assert read_question("launch year").kind == "time"
 
 
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("class action damages sought", MONEY),
+        ("compensation fund for families", MONEY),
+        ("small business relief fund size", NUMBER),
+        ("insurance cap", NUMBER),
+        ("evacuation radius", MEASURE),
+    ],
+)
+def test_a_keyword_query_naming_a_sum_a_size_or_a_measure_asks_for_a_figure(query: str, kind: str) -> None:
+    assert read_question(query).kind == kind
+
+
+def test_a_keyword_query_for_a_sum_gets_the_sum(tmp_path: Path) -> None:
+    text = (
+        "An explosion tore through a chemical plant in Vela on Tuesday, killing three workers.\n"
+        "The fire was brought under control by 9 a.m., the fire chief said.\n"
+        "Chief Executive Ana Ruiz said the company would pay the medical costs of all injured workers "
+        "and had set up a $2 million fund for the families of those killed.\n"
+    )
+    assert_answers(drafted_engine(text, "fund", tmp_path), "compensation fund for families", "$2 million")
+
+
 def test_the_figure_the_question_gives_is_not_the_answer(figures: Engine) -> None:
     answer = figures.ask("how much will i save a month on a 500k mortgage")
     assert "60" in answer.answer and "500,000" not in answer.answer, answer.to_json()
