@@ -63,7 +63,7 @@ YES_NO_COVERAGE = 0.8
 FIGURE_TAIL_WORDS = 3
 
 _TAIL = re.compile(r"((?:\s+[\w’'$.%-]+){0," + str(FIGURE_TAIL_WORDS) + "})")
-_CLAUSE = re.compile(r"\s*(?:[,;:—–]|\s-\s|[“”\"()])\s*")
+_CLAUSE = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|[;:—–]|\s-\s|[“”\"()])\s*")  # not the comma of "1,100"
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:because|as a result of|due to|owing to|blamed|caused by|led to|prompted|after|following|amid|since|"

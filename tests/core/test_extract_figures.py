@@ -467,3 +467,12 @@ def test_how_much_asks_an_amount_not_a_count_of_things(tmp_path: Path) -> None:
     engine = drafted_engine(text, "how-much", tmp_path)
     assert_answers(engine, "How much did the Orbis federation release?", "$1.8 million")
     assert_answers(engine, "How many people will the Orbis fund help?", "90,000")
+
+
+def test_a_clause_is_not_cut_at_the_comma_of_a_figure(tmp_path: Path) -> None:
+    text = (
+        "The Orbis mining group halted work at its Vela copper mine for inspections, although it said "
+        "none of its 1,100 workers had been hurt.\n"
+    )
+    answer = drafted_engine(text, "clause-comma", tmp_path).ask("Were any of the mine's workers hurt?")
+    assert answer.answer.startswith("No:") and "1,100 workers" in answer.answer, answer.to_json()
