@@ -75,7 +75,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         (AGE, r"\bhow old\b|\bwhat age\b|\bage of\b|\bwhat is (?:his|her|their) age\b"),
-        (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"),
+        (SAID, r"\bwhat (?:did|does|do|has|have) (?:[\w'’.-]+ ){1,5}(?:say|said|tell|told|add|warn|argue|claim|write|mean|think|call for|want)\b|\bwhat (?:was|is) (?:\w+ ){1,4}(?:quote|statement|comment|message|warning|view|position)\b|\bquote\b|\bin (?:his|her|their) words\b|\baccording to\b"
+                r"|\bwhat (?:did|does|do) (?:[\w'’.-]+ ){1,5}call (?:the|it|this|that|them|him|her|their|his|its)\b|\bhow (?:did|does|do) (?:[\w'’.-]+ ){1,5}describe\b"),
         (NUMBER, _CHANGE),
         (MONEY, r"\bhow much (?:[\w'’]+ ){0,8}?(?:cost|costs|costing|pay|paid|pays|paying|spend|spent|spending|worth|price|priced|budget|money|fund|funding|charge|charged|charging|fine|fined|fining|salary|owe|owed|owing|raise|raised|raising|earn|earned|earning|profit|revenue|sell|sold|selling|buy|bought|buying|save|saves|saved|saving|invest|invested|investing|lose|lost|losing|award|awarded|seek|sought|get|receive|received)\b|\bhow much money\b|\bwhat (?:did|does|will|would) (?:[\w'’]+ ){0,8}?cost\b|\bwhat (?:is|was|are|were) (?:[\w'’]+ ){0,3}(?:cost|costs|price|budget|value|fine|salary|bill|tab|fee|fees|wage|wages|bonus)\b|\bhow expensive\b"),
         (NUMBER, r"\bhow (?:far|much|fast) (?:[\w'’]+ ){0,5}?(?:fall|fell|fallen|drop|dropped|rise|rose|risen|climb|climbed|decline|declined|slide|slid|sink|sank|jump|jumped|grow|grew|grown|shrink|shrank|gain|gained|slump|slumped|plunge|plunged|soar|soared)\b"),

@@ -17,7 +17,7 @@ from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
 from bot.core.lexical_bridge import expansions_of_word, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
-from bot.core.question import NUMBER, PERSON, REASON, Question, initials_asked, read_question
+from bot.core.question import NUMBER, PERSON, REASON, SAID, Question, initials_asked, read_question
 from bot.core.report import Sentence
 from bot.core.signals import Weighted, asked, coverage, phrase_found
 from bot.core.text import lemma_stem as stem
@@ -122,6 +122,7 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
             break
         kept.append(judged(m))  # the next, until one passes
     kept = _with_reason_after(index, question, kept)
+    kept += [judged(m) for m in _speech_beside(index, question, kept)]
     return Ranking(question, analysis, dict(weighted.weights), tuple(kept), ctx)
 
 
@@ -138,6 +139,18 @@ def _with_reason_after(index: FactIndex, question: Question, kept: list[Match]) 
         if after is not None:
             return [Match(after.fact, after, top.score, top.coverage, top.asked, top.fuzzy), *kept]
     return kept
+
+
+def _speech_beside(index: FactIndex, question: Question, kept: list[Match]) -> list[Match]:
+    """"What did X call the plan?": the sentences beside the best one in its paragraph, judged
+    too, so that a quote of the same speaker there ("“A wish list,” Ruiz said.") can be cited
+    with it however few of the question's words it holds (``decide`` checks the speaker)."""
+    if question.kind != SAID or not kept or len(kept[0].doc.readings) != 1:
+        return []
+    here = kept[0].doc.readings[0].sentence
+    have = {m.fact.id for m in kept}
+    beside = [index.sentence_docs.get((here.paragraph, here.index + step)) for step in (-1, 1)]
+    return [Match(doc.fact, doc, 0.0, 0.0, 0.0, 0.0) for _, doc in filter(None, beside) if doc.fact.id not in have]
 
 
 #: How many of the best facts may lend their score to a reason given in the sentence after them.

@@ -476,3 +476,14 @@ def test_a_clause_is_not_cut_at_the_comma_of_a_figure(tmp_path: Path) -> None:
     )
     answer = drafted_engine(text, "clause-comma", tmp_path).ask("Were any of the mine's workers hurt?")
     assert answer.answer.startswith("No:") and "1,100 workers" in answer.answer, answer.to_json()
+
+
+def test_what_someone_called_a_thing_cites_their_quote_beside_it(tmp_path: Path) -> None:
+    text = (
+        "Mayor Lena Voss unveiled a C$14.8 billion plan to build 65,000 homes over 10 years.\n"
+        "Councillor Brian Berg, who leads the council’s opposition bloc, said the plan relied on money "
+        "the city did not have. “This is a wish list with a price tag,” Berg said.\n"
+        "The council will vote on the plan on July 15.\n"
+    )
+    answer = drafted_engine(text, "called", tmp_path).ask("What did the opposition leader call the plan?")
+    assert [c.sentence_id for c in answer.citations] == ["p2.s1", "p2.s2"], answer.to_json()
