@@ -156,6 +156,7 @@ def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], 
         -_value_of(text, s, tokens),
         s.text.isalpha(),  # "one more cut ... to 1.75%": a figure in digits first
         _rank_kind(question, s),
+        -_dated_verb(question, text, s, tokens),
         -_near_words(text, s, tokens),
         abs(s.start - anchor),
     )
@@ -518,6 +519,24 @@ def _place_after(text: str, end: int) -> str:
 
 #: A phrase of place that names a place (a capitalised name) outranks one that does not.
 PLACE_NAMED = 0.5
+
+
+#: How many words before a date may name what it dates: "will step down on April 1", "the
+#: bridge to traffic on May 12".
+DATED_VERB_WORDS = 4
+
+
+def _dated_verb(question: Question, text: str, span: Span, tokens: frozenset[str]) -> int:
+    """For a when-question, how many of the question's words stand right before a date: English
+    puts a date after what it dates ("will step down on April 1", not "in 1998, will step down")."""
+    if question.kind != TIME or span.kind != DATE:
+        return 0
+    before = WRITTEN_WORD.findall(text[: span.start])[-DATED_VERB_WORDS:]
+    # a name says who, and "said on Monday" dates the saying: neither says what is dated
+    return sum(1 for w in before if not w[:1].isupper() and w not in _SAYING_WORDS and stem(w) in tokens)
+
+
+_SAYING_WORDS = frozenset(["said", "says", "told", "added", "announced", "stated"])
 
 
 def _near_before(text: str, start: int, tokens: frozenset[str]) -> float:

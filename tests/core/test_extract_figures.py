@@ -487,3 +487,12 @@ def test_what_someone_called_a_thing_cites_their_quote_beside_it(tmp_path: Path)
     )
     answer = drafted_engine(text, "called", tmp_path).ask("What did the opposition leader call the plan?")
     assert [c.sentence_id for c in answer.citations] == ["p2.s1", "p2.s2"], answer.to_json()
+
+
+def test_a_when_question_gets_the_date_written_after_its_verb(tmp_path: Path) -> None:
+    text = (
+        "Vela Systems said on Wednesday it would cut 1,900 jobs.\n"
+        "Ana Ruiz, 64, who co-founded the company in 1998, will step down on April 1 and become chair.\n"
+    )
+    engine = drafted_engine(text, "dated-verb", tmp_path)
+    assert engine.ask("When does Ruiz step down?").answer.startswith("April 1")
