@@ -287,16 +287,36 @@ def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | No
         inherited = tuple(dict.fromkeys(((last,) if last else ()) + _names(previous.spans)))[:4]
         if speaker is None and last and (_QUOTE.search(text) or _PRONOUN_SPEAKER.search(text)):
             speaker = last
-        elif speaker is None and _PRONOUN_SPEAKER.search(text):
-            speaker = _only_person(previous)  # "Ana Ruiz visited the shelters." then "..., she said."
+        elif speaker is None and _HE_OR_SHE_SAID.search(text):
+            speaker = _subject_person(previous)  # "Ana Ruiz visited the shelters." then "..., she said."
     context = tuple(dict.fromkeys(refers + inherited))
     return Reading(sentence, spans, speaker, context)
 
 
-def _only_person(reading: Reading) -> str | None:
-    """The one person a sentence names, if it names exactly one."""
-    people = {s.refers or s.text for s in reading.spans if s.kind == PERSON and s.refers != UNCLEAR}
-    return next(iter(people)) if len(people) == 1 else None
+#: "he said", "she said": one person ("they said" may be a body or several people).
+_HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+{_SAID}\b", re.I)
+
+
+def _subject_person(reading: Reading) -> str | None:
+    """The one person a sentence names, when the sentence opens with them (its subject): not
+    "Police arrested Ana Ruiz." for a later "she said"."""
+    people = [s for s in reading.spans if s.kind == PERSON and s.refers != UNCLEAR]
+    if len({s.refers or s.text for s in people}) != 1 or not _only_a_title(reading.sentence.text[: people[0].start]):
+        return None
+    return people[0].refers or people[0].text
+
+
+#: The most words of a title before a sentence's subject ("NCA leader", "Emergency Minister").
+SUBJECT_TITLE_WORDS = 4
+
+
+def _only_a_title(before: str) -> bool:
+    """Whether what stands before a name can only be its title: a few words, no verb form and no
+    function word ("NCA leader Marit Hoekstra", not "Police arrested Marco Bell")."""
+    found = before.split()
+    return len(found) <= SUBJECT_TITLE_WORDS and not any(
+        w.lower() in STOPWORDS or w.lower().endswith(("ed", "ing")) for w in found
+    )
 
 
 _NAME_DRESS = re.compile(r"^(?:The|the)\s+|[’']s$")

@@ -164,13 +164,13 @@ def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], 
 
 #: "19 of its 24 crew members", "Of the 14 injured, four were ...": the figure after "of" is the
 #: whole, the other the part the sentence says something of.
-_OF_WHOLE = re.compile(r"\bof\s+(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+_OF_WHOLE = re.compile(r"(?:\d\s+of|^\s*Of)\s+(?:the|its|their|his|her)\s+$")
 
 
 def _partitive_whole(text: str, span: Span, question: Question) -> bool:
     """True for the whole of a partitive: a how-many question asks what the sentence says of
     the part ("how many were in critical condition": four, not the 14 injured)."""
-    return question.kind == NUMBER and bool(_OF_WHOLE.search(text[max(0, span.start - 12) : span.start]))
+    return question.kind == NUMBER and bool(_OF_WHOLE.search(text[max(0, span.start - 16) : span.start]))
 
 
 def _an_amount(question: Question, span: Span) -> bool:
@@ -208,8 +208,8 @@ def _quoted_by_name(question: Question, reading: Reading) -> bool:
     )
 
 
-#: "Who said ...?", "who told reporters ...?", "who warned ...?": the question asks for a speaker.
-_WHO_SAID = re.compile(r"^who (?:has |had )?(?:said|says|told|warned|argued|claimed|added|stated|predicted)\b")
+#: "Who said ...?": the question asks for a speaker.
+_WHO_SAID = re.compile(r"^who (?:has |had )?(?:said|says)\b")  # "who warned ..." may ask the one warning, not the speaker
 
 
 def _asks_who_said(question: Question, reading: Reading) -> bool:
@@ -269,15 +269,17 @@ def _a_level(text: str, span: Span, question: Question) -> int:
     something changed, else 0."""
     if question.kind not in (NUMBER, MONEY) or not asks_change(question.folded):
         return 0
-    before = text[: span.start]
-    converted = _CONVERTED.search(before)  # "to NZ$19.8 billion ($11.9 billion)": the same level
-    if converted:
+    before = text[max(0, span.start - CONVERTED_CHARS) : span.start]
+    converted = _CONVERTED.search(before) if before.rstrip().endswith("(") else None
+    if converted:  # "to NZ$19.8 billion ($11.9 billion)": the same level
         before = before[: converted.start()]
     return int(bool(_LEVEL_BEFORE.search(before[-24:])))
 
 
 #: A figure and the bracket that gives it in another currency: "NZ$19.8 billion (".
-_CONVERTED = re.compile(r"\S*\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand))?\s*\($")
+_CONVERTED = re.compile(r"[^\s\d]{0,4}\d[\d,.]{0,24}(?:\s?(?:million|billion|trillion|thousand))?\s*\($")
+#: How far before a figure its level and a bracket may stand: "to NZ$19.8 billion (".
+CONVERTED_CHARS = 64
 
 
 def _in_unit_asked(span: Span, question: Question) -> int:
@@ -468,7 +470,8 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
     by_focus = _named_by_focus(question, text, named)
     if by_focus:
         return by_focus
-    if question.focus and question.folded.startswith(("which", "what")):
+    named_first = bool(question.focus) and question.folded.startswith(("which", "what"))
+    if named_first:
         # "Which countries objected?": a named place, not the phrase after "on" or "in"
         named_answer = _span_answer(question, reading, tokens)
         if named_answer:
@@ -484,7 +487,9 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
         score = PLACE_NAMED * named_weight + _near_before(text, m.start(), tokens)
         if best is None or score > best[0]:
             best = (score, m.group(0) + _place_after(text, m.end()))
-    return best[1] if best else _span_answer(question, reading, tokens)
+    if best:
+        return best[1]
+    return None if named_first else _span_answer(question, reading, tokens)  # tried above
 
 
 #: "The hardest-hit state is Voss": what stands between the kind of place and its name.
@@ -531,7 +536,7 @@ def _dated_verb(question: Question, text: str, span: Span, tokens: frozenset[str
     puts a date after what it dates ("will step down on April 1", not "in 1998, will step down")."""
     if question.kind != TIME or span.kind != DATE:
         return 0
-    before = WRITTEN_WORD.findall(text[: span.start])[-DATED_VERB_WORDS:]
+    before = WRITTEN_WORD.findall(text[max(0, span.start - 60) : span.start])[-DATED_VERB_WORDS:]
     # a name says who, and "said on Monday" dates the saying: neither says what is dated
     return sum(1 for w in before if not w[:1].isupper() and w not in _SAYING_WORDS and stem(w) in tokens)
 
@@ -701,18 +706,22 @@ def _given_figure(span: Span, question: Question) -> bool:
 
 #: "under the brand name Aurelza", "a plan called Homes First", "a boy named Ali": where the
 #: sentence gives a thing its name.
-_NAMING = re.compile(r"\b(?:names?|called|named|dubbed|known as)\s+(?:the\s+)?$", re.IGNORECASE)
+_NAMING = re.compile(r"((?:[\w’'-]+,?\s+){1,4})(?:names?|called|named|dubbed|known as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _name_given(question: Question, reading: Reading, tokens: frozenset[str]) -> str | None:
     """ "What is the brand name of X?": the name the sentence gives right after "name",
-    "called" or "named", not another name it holds."""
+    "called" or "named" when the word before that is the question's ("brand name Aurelza"),
+    not the name of something else ("a charity called Harbor Aid" for the volunteer's name)."""
     if not NAME_OF.search(question.folded):
         return None
     text = reading.sentence.text
     for span in reading.spans:
-        named = span.kind in (PERSON, "organisation", "place", "name") and not _named_in_question(span, tokens)
-        if named and _NAMING.search(text[max(0, span.start - 20) : span.start]):
+        if span.kind not in (PERSON, "organisation", "place", "name") or _named_in_question(span, tokens):
+            continue
+        cue = _NAMING.search(text[max(0, span.start - 60) : span.start])
+        named = next((w for w in reversed(words(cue.group(1))) if w not in STOPWORDS), "") if cue else ""
+        if named and stem(named) in tokens:  # "the line, to be called ...": the line
             return span.text
     return None
 

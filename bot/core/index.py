@@ -18,6 +18,7 @@ from typing import Any
 from bot.core.analyzer import Analysis, Analyzer
 from bot.core.article import DATELINE, REASON_CUE, UNCLEAR, Article, Reading, _bare, plain_name, read_article
 from bot.core.knowledge import Fact, FactBase
+from bot.core.lexical import wordnet
 from bot.core.lexical.morphy import spelled_initials
 from bot.core.lexical_bridge import phrases_of
 from bot.core.lexicon import NUMBER_WORDS
@@ -28,10 +29,6 @@ from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS, is_common_word
 #: Questions analysed and kept per report: enough for a busy channel's repeats, bounded so
 #: that crafted distinct questions cannot grow memory without end.
 QUERY_CACHE = 2048
-
-#: Texts (mostly single words of a sentence, looked up by the checks on every question) whose
-#: index tokens are kept: an article has a few thousand distinct words, so this holds them all.
-DOCUMENT_CACHE = 8192
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,6 @@ class FactIndex:
             self.analyzer.learn(sentence.text)
         for fact in self.facts:
             self.analyzer.learn(" ".join((*fact.questions, *fact.keywords, fact.answer)))
-        self._document = lru_cache(maxsize=DOCUMENT_CACHE)(self._tokens_of)
         self.docs = tuple(self._doc(f) for f in self.facts)
         self.idf = self._idf()
         self.names = self._name_tokens()
@@ -86,23 +82,19 @@ class FactIndex:
     def __getstate__(self) -> dict[str, Any]:
         """For the cache of analysed reports: the question cache is rebuilt, not stored."""
         state = dict(self.__dict__)
-        del state["_query"], state["_document"]
+        del state["_query"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._query = lru_cache(maxsize=QUERY_CACHE)(self.analyzer.query)
-        self._document = lru_cache(maxsize=DOCUMENT_CACHE)(self._tokens_of)
 
     def query(self, text: str) -> Analysis:
         """The tokens of a question (cached, bounded)."""
         return self._query(text)
 
     def document(self, text: str) -> frozenset[str]:
-        """The index tokens of a text written in a fact (cached, bounded)."""
-        return self._document(text)
-
-    def _tokens_of(self, text: str) -> frozenset[str]:
+        """The index tokens of a text written in a fact (the analyser caches them)."""
         return frozenset(self.analyzer.index(text)[1])
 
     def _doc(self, fact: Fact) -> Doc:
@@ -253,6 +245,9 @@ def _role_words(span: Any) -> str:
     return spelled_titles(span.role)
 
 
+#: Fewer letters than this are initials of a place only where WordNet gives them for its name.
+MIN_INITIALS = 3
+
 #: The kinds of name a question may write by their initials though the sentence spells them out
 #: (a body's initials are ``FactIndex.initials``, which the question's words are matched with).
 INITIALLED_KINDS = ("place",)
@@ -260,12 +255,17 @@ INITIALLED_KINDS = ("place",)
 
 def _initials_of(span: Any) -> str:
     """ "United States" -> "U.S.", "United Arab Emirates" -> "UAE": the initials of a place's name
-    of two or more capitalised words, written as a question would write them ("" when they spell
-    a common word: "New Orleans West" is not asked as "NOW")."""
+    of two or more capitalised words, written as a question would write them. Two letters only
+    when WordNet gives them for the name ("UK", not "SA" for South Africa nor "CT" for Cape Town,
+    which other names share); "" when they spell a common word WordNet spells no other way
+    ("New Orleans West" is not asked as "NOW"), "U.S." when it does ("us" is a word)."""
     words = [w for w in plain_name(span.text).split() if w[:1].isupper()]
     if span.kind not in INITIALLED_KINDS or len(words) < 2 or not all(w.isalpha() for w in words):
         return ""
     letters = "".join(w[0] for w in words)
+    known = {s.replace(".", "") for s in wordnet.synonyms(" ".join(words).lower())}
+    if len(letters) < MIN_INITIALS and letters.lower() not in known:
+        return ""
     if is_common_word(letters.lower()):
         return ".".join(letters) + "." if spelled_initials(letters.lower()) else ""
     return letters

@@ -203,9 +203,7 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
 
 #: A keyword query names the kind it wants with a word ("ransom demand amount", "launch date").
 _KEYWORD_KINDS = (
-    (MONEY, re.compile(
-        r"\b(?:cost|costs|price|budget|salary|fine|worth|funding|fee|fees|wage|wages|damages|compensation|"
-        r"settlement|payout|ransom|bail)\b")),
+    (MONEY, re.compile(r"\b(?:cost|costs|price|budget|salary|fine|worth|funding|fee|fees|wage|wages)\b")),
     (NUMBER, re.compile(
         r"\b(?:amount|numbers?|count|total|tally|figures?|rates?|percent|percentage|share|how many|yields?|"
         r"forecast|forcast|projection|growth|inflation|unemployment|toll|size|cap|limit)\b")),
@@ -213,6 +211,8 @@ _KEYWORD_KINDS = (
     (AGE, re.compile(r"\bage\b")),
     (TIME, re.compile(r"\b(?:date|day|when|time|month)\b|(?<!\d )(?<!\d-)\byear\b")),  # not "5 year bond"
     (PLACE, re.compile(r"\b(?:where|location|place|city|country)\b")),
+    # after the time: "bail hearing date", "settlement date" ask when
+    (MONEY, re.compile(r"\b(?:damages|compensation|settlement|payout|ransom|bail)\b")),
     (PERSON, re.compile(r"\b(?:who|name)\b")),
 )
 

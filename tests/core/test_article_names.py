@@ -324,6 +324,10 @@ def test_a_surname_that_is_a_plain_word_still_names_its_person() -> None:
         ("Ana Ruiz visited the Vela shelters on Sunday.\nThe payments start on Monday, she said.\n", "Ana Ruiz"),
         # two people named before: "she" is unclear, so no one is made the speaker
         ("Ana Ruiz met Ida Berg on Sunday.\nThe payments start on Monday, she said.\n", None),
+        # the one person named is not the sentence's subject: the police arrested him
+        ("Police arrested Marco Bell on Tuesday.\n“He was armed,” she said.\n", None),
+        # "they" may be a body or several people
+        ("Ana Ruiz visited the Vela shelters on Sunday.\nThe payments start on Monday, they said.\n", None),
     ],
 )
 def test_she_said_after_a_sentence_naming_one_person_is_theirs(text: str, speaker: str | None) -> None:

@@ -496,3 +496,36 @@ def test_a_when_question_gets_the_date_written_after_its_verb(tmp_path: Path) ->
     )
     engine = drafted_engine(text, "dated-verb", tmp_path)
     assert engine.ask("When does Ruiz step down?").answer.startswith("April 1")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # "of the" after a figure marks a whole; here nothing is its part
+        ("The families of the 14 victims will each receive $200,000 from the Orbis fund.\n", "How many victims were there?", "14 victims"),
+        # the one who warned is named; the spokesman only reports it
+        (
+            "A fire broke out at the Vela chemical plant on Sunday and was still burning at night.\n"
+            "Mayor Lena Voss warned residents to stay indoors, police spokesman Tom Bell said.\n",
+            "Who warned residents to stay indoors?",
+            "Mayor Lena Voss",
+        ),
+    ],
+)
+def test_rules_for_one_reading_do_not_take_another(tmp_path: Path, text: str, question: str, expected: str) -> None:
+    assert drafted_engine(text, "one-reading", tmp_path).ask(question).answer.startswith(expected)
+
+
+def test_what_year_is_answered_by_a_year_written_out(tmp_path: Path) -> None:
+    text = (
+        "Vela will finish the harbour wall in 2029, the port authority said on Monday.\n"
+        "The old wall was built next to the ferry terminal on Tuesday.\n"
+    )
+    engine = drafted_engine(text, "year-written", tmp_path)
+    answer = engine.ask("What year will the harbour wall be finished?")
+    assert answer.answered and "2029" in answer.answer, answer.to_json()
+
+
+def test_a_date_keyword_is_a_time_though_a_sum_word_comes_first() -> None:
+    assert read_question("bail hearing date").kind == "time"
+    assert read_question("settlement date").kind == "time"

@@ -76,6 +76,19 @@ def test_a_name_the_question_gives_or_the_speaker_is_not_the_name_asked_for(tmp_
     assert not engine.ask("What are the names of the arrested suspects?").answered
 
 
+def test_a_name_given_to_something_else_or_shared_by_a_relative_is_judged_by_whose_it_is(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    text = (
+        "Mayor Lena Voss spoke at the opening of the Vela bridge on Monday.\n"
+        "She was joined by her daughter, Elena Voss, a 24-year-old student.\n"
+        "Ana Ruiz, a 23-year-old volunteer with a charity called Harbor Aid, carried two children out.\n"
+    )
+    engine = drafted_engine(text, "names-whose", tmp_path_factory.mktemp("whose"))
+    assert engine.ask("What is the name of Lena Voss's daughter?").answer == "Elena Voss"
+    assert engine.ask("What is the name of the 23-year-old volunteer?").answer.startswith("Ana Ruiz")
+
+
 def test_the_name_of_a_person_described_is_a_persons_name(tmp_path_factory: pytest.TempPathFactory) -> None:
     text = "One patient, a 71-year-old man in Norway, died in January after the infection spread, the VHA said.\n"
     engine = drafted_engine(text, "names-person", tmp_path_factory.mktemp("person"))
