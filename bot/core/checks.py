@@ -28,7 +28,7 @@ from bot.core.question import (
     is_person_noun,
 )
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
-from bot.core.text import WRITTEN_WORD, stem, words, written_at
+from bot.core.text import WRITTEN_WORD, stem, words
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, is_common_word, spelled_titles
 
 
@@ -531,7 +531,7 @@ def date_of_verb(ctx: Context, doc: Doc) -> str | None:
     stems = ctx.tokens_of(verb)
     for reading in doc.readings:
         text = reading.sentence.text
-        spots = [a for a, _ in written_at(text, lambda w: bool(ctx.index.document(w) & stems))]
+        spots = [at for at, tokens in ctx.index.written_words(text) if tokens & stems]
         if not spots:
             return None  # said in other words: the predicate check judges it
         for span in reading.spans:

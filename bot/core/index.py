@@ -23,7 +23,7 @@ from bot.core.lexical.morphy import spelled_initials
 from bot.core.lexical_bridge import phrases_of
 from bot.core.lexicon import NUMBER_WORDS
 from bot.core.question import figures_in
-from bot.core.text import clean
+from bot.core.text import WRITTEN_WORD, clean
 from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, WEEKDAYS, is_common_word, spelled_titles
 
 #: Questions analysed and kept per report: enough for a busy channel's repeats, bounded so
@@ -92,6 +92,20 @@ class FactIndex:
     def query(self, text: str) -> Analysis:
         """The tokens of a question (cached, bounded)."""
         return self._query(text)
+
+    @cached_property
+    def sentence_words(self) -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+        """For each sentence, where each word stands and its index tokens: what the checks read
+        to find a question's word in a sentence, analysed once with the report."""
+        return {s.text: self._words_at(s.text) for s in self.base.report.sentences}
+
+    def written_words(self, text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+        """(start, index tokens) of each word of ``text``, a sentence's from the analysis."""
+        found = self.sentence_words.get(text)
+        return found if found is not None else self._words_at(text)
+
+    def _words_at(self, text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+        return tuple((m.start(), self.document(m.group(0))) for m in WRITTEN_WORD.finditer(text))
 
     def document(self, text: str) -> frozenset[str]:
         """The index tokens of a text written in a fact (the analyser caches them)."""

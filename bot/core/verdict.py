@@ -104,7 +104,9 @@ class CuratedIndex(_ReportStems, matcher.FactIndex):
 class GeneralIndex(_ReportStems, DraftedIndex):
     """The general pipeline, giving verdicts."""
 
-    PREPARED: tuple[str, ...] = ("report_stems", "sorted_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary")
+    PREPARED: tuple[str, ...] = (
+        "report_stems", "sorted_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary", "sentence_words",
+    )  # fmt: skip
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
         prepare_answers()
