@@ -130,6 +130,16 @@ class Analyzer:
             self._known.update(parts)
         self._by_letter = None
 
+    def prepare(self) -> dict[str, list[str]]:
+        """The known words by first letter, that typos are repaired against: built once the
+        report is read (and kept with it in the cache), not by its first question with a typo."""
+        if self._by_letter is None:
+            self._by_letter = {}
+            for known in sorted(self._known | STOPWORDS):
+                if known.isalpha() and len(known) >= TYPO_MIN_LENGTH:
+                    self._by_letter.setdefault(known[0], []).append(known)
+        return self._by_letter
+
     def knows(self, word: str) -> bool:
         return word in self._known or word in STOPWORDS or word in CALENDAR_WORDS
 
@@ -176,15 +186,11 @@ class Analyzer:
         if len(word) < TYPO_MIN_LENGTH:
             return self._repair_short(word)
         real_word = word in english_words()
-        if self._by_letter is None:
-            self._by_letter = {}
-            for known in sorted(self._known | STOPWORDS):
-                if known.isalpha() and len(known) >= TYPO_MIN_LENGTH:
-                    self._by_letter.setdefault(known[0], []).append(known)
+        by_letter = self.prepare()
         edits = TYPO_EDITS_SHORT if len(word) <= 7 else TYPO_EDITS_LONG
         found = process.extract(
             word,
-            self._by_letter.get(word[0], []),
+            by_letter.get(word[0], []),
             scorer=DamerauLevenshtein.distance,
             processor=None,
             score_cutoff=edits,

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from bot.core import matcher
+from bot.core.analyzer import Analyzer
 from bot.core.decide import decide
 from bot.core.extract import prepare as prepare_answers
 from bot.core.extract import short_answer
@@ -40,6 +41,7 @@ class Verdict:
 class Index(Protocol):
     base: FactBase
     facts: tuple[Fact, ...]
+    analyzer: Analyzer
     PREPARED: tuple[str, ...]
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict: ...
@@ -146,6 +148,7 @@ def index_for(base: FactBase) -> Index:
     index: Index = CuratedIndex(base) if curated else GeneralIndex(base)
     for name in index.PREPARED:
         getattr(index, name)  # computed now, so the first question does not wait for them
+    index.analyzer.prepare()
     return index
 
 
