@@ -470,7 +470,7 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
     by_focus = _named_by_focus(question, text, named)
     if by_focus:
         return by_focus
-    named_first = bool(question.focus) and question.folded.startswith(("which", "what"))
+    named_first = _asks_which(question)
     if named_first:
         # "Which countries objected?": a named place, not the phrase after "on" or "in"
         named_answer = _span_answer(question, reading, tokens)
@@ -498,10 +498,15 @@ _FOCUS_TO_NAME = re.compile(r"^\s*(?:(?:is|was|are|were|of)\s*)?$")
 FOCUS_TO_NAME_CHARS = 12
 
 
+def _asks_which(question: Question) -> bool:
+    """ "Which state ...?", "what countries ...?": a question naming the kind of thing it asks for."""
+    return bool(question.focus) and question.folded.startswith(("which", "what"))
+
+
 def _named_by_focus(question: Question, text: str, named: list[Span]) -> str | None:
     """"Which state was hit worst?" of "the hardest-hit state is Voss": the name the sentence
     gives the kind of place asked about, right after it."""
-    if not question.focus or not question.folded.startswith(("which", "what")):
+    if not _asks_which(question):
         return None
     head = stem(question.focus[-1])
     for m in WRITTEN_WORD.finditer(text):

@@ -16,7 +16,17 @@ from itertools import pairwise
 from typing import Any
 
 from bot.core.analyzer import Analysis, Analyzer
-from bot.core.article import DATELINE, REASON_CUE, UNCLEAR, Article, Reading, _bare, plain_name, read_article
+from bot.core.article import (
+    DATELINE,
+    REASON_CUE,
+    UNCLEAR,
+    Article,
+    Reading,
+    Span,
+    _bare,
+    plain_name,
+    read_article,
+)
 from bot.core.knowledge import Fact, FactBase
 from bot.core.lexical import wordnet
 from bot.core.lexical.morphy import spelled_initials
@@ -251,7 +261,7 @@ def _spelled_figures(text: str) -> frozenset[str]:
 DATELINE_BODY = "news agency"
 
 
-def _role_words(span: Any) -> str:
+def _role_words(span: Span) -> str:
     """The words a span's role adds to its fact: a title spelled out, or what a dateline's
     body is."""
     if span.role == DATELINE:
@@ -267,7 +277,7 @@ MIN_INITIALS = 3
 INITIALLED_KINDS = ("place",)
 
 
-def _initials_of(span: Any) -> str:
+def _initials_of(span: Span) -> str:
     """ "United States" -> "U.S.", "United Arab Emirates" -> "UAE": the initials of a place's name
     of two or more capitalised words, written as a question would write them. Two letters only
     when WordNet gives them for the name ("UK", not "SA" for South Africa nor "CT" for Cape Town,

@@ -410,12 +410,6 @@ _INITIALS_ASKED = re.compile(
 )
 
 
-#: "What is the name of the 23-year-old volunteer?", "what are the names of the suspects?", "what
-#: is the app called?": the thing named.
-NAME_OF = re.compile(
-    r"\bnames? (?:of|for) (?:the |a |an |his |her |their |its )?(.+?)[?.!]*$"
-    r"|\b(?:what|how) (?:is|was|are|were) (?:the )?(.+?) (?:called|named)\b"
-)
 
 def asks_stands_for(folded: str) -> bool:
     """Whether the question asks what something stands for (no verb of the report is asked)."""
@@ -426,6 +420,14 @@ def initials_asked(folded: str) -> str | None:
     """The initials "what does X stand for?" names, without their full stops ("fta"), or None."""
     found = _INITIALS_ASKED.match(folded)
     return (found.group(1) or found.group(2)).replace(".", "") if found else None
+
+
+#: "What is the name of the 23-year-old volunteer?", "what are the names of the suspects?", "what
+#: is the app called?": the thing named.
+NAME_OF = re.compile(
+    r"\bnames? (?:of|for) (?:the |a |an |his |her |their |its )?(.+?)[?.!]*$"
+    r"|\b(?:what|how) (?:is|was|are|were) (?:the )?(.+?) (?:called|named)\b"
+)
 
 
 def counted_words(folded: str) -> tuple[str, ...]:
