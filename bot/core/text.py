@@ -43,6 +43,8 @@ _QUOTES = str.maketrans(
 # Zero-width and direction marks, soft hyphens and other format characters.
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: Latin letters Unicode does not write as a letter and a mark ("ø" is not "o" + a mark).
+_UNMARKED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
 _BRITISH = (
     (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?$"), r"or\1"),
@@ -76,11 +78,20 @@ def _initials_word(initials: str) -> str:
     return spelled_initials(joined) or initials  # "IN", "IT": not initials WordNet knows
 
 
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents ("Novotná" -> "novotna", "Søren" -> "soren"), so a
+    name typed without them meets the article's; other scripts (Hangul) are left whole."""
+    if text.isascii():
+        return text
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare).translate(_UNMARKED)
+
+
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[str, ...]:
     if "." in text or text[1:] != text[1:].lower():  # stops or capitals: maybe initials
         text = _INITIALS.sub(lambda m: _initials_word(m.group(0)), text)
-    text = clean(text)
+    text = fold_accents(clean(text))
     if "'" in text:
         text = _POSSESSIVE.sub(r"\1", text)
         text = _PLURAL_POSSESSIVE.sub(r"\1s", text)
