@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.core.article import DATE, DATELINE, Reading, Span, counted_units, speaks, unit_class
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical_bridge import expansions_of_word, name_of_kind
+from bot.core.lexical_bridge import broader_of_word, expansions_of_word, name_of_kind
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
     NAME_OF,
@@ -28,7 +28,7 @@ from bot.core.question import (
     is_person_noun,
 )
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
-from bot.core.text import WRITTEN_WORD, stem, words
+from bot.core.text import WRITTEN_WORD, lemma_stem, stem, words
 from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, is_common_word, spelled_titles
 
 
@@ -436,9 +436,16 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None  # "what time", "which day": the kind of answer, checked by kind_in_fact
     if head in GENERIC_NOUNS:
         return None  # "what factors", "which steps": says what kind of thing, not which
-    if _in_fact(ctx, doc, head) or _named_kind(doc, head) or _of_its_kind(ctx, doc, head):
+    if _in_fact(ctx, doc, head) or _named_kind(doc, head) or _of_its_kind(ctx, doc, head) or _a_kind_of(doc, head):
         return None
     return f"the fact says nothing of {head!r}"
+
+
+def _a_kind_of(doc: Doc, head: str) -> bool:
+    """"Which accident was it compared to?" of "a derailment": a noun of the fact that WordNet
+    files under the focus (a few hypernym hops, never a very general class)."""
+    wanted = lemma_stem(head)
+    return any(wanted in broader_of_word(w) for r in doc.readings for w in words(r.sentence.text) if w.isalpha())
 
 
 #: Nouns for what someone says: a sentence that quotes or reports someone's words holds one.

@@ -32,3 +32,9 @@ def assert_answers(engine: Engine, question: str, part: str) -> None:
     """``question`` is answered, and ``part`` is in the short answer."""
     answer = engine.ask(question)
     assert answer.answered and part in answer.answer, answer.to_json()
+
+
+def assert_declines(engine: Engine, question: str) -> None:
+    """``question`` is declined, with no citation."""
+    answer = engine.ask(question)
+    assert not answer.answered and not answer.citations, answer.to_json()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.drafted import assert_answers, assert_cites, drafted_engine
+from tests.core.drafted import assert_answers, assert_cites, assert_declines, drafted_engine
 
 ARTICLE = (
     "The Bergen Transit Authority (BTA) will cover $1.8 billion of the line, officials said on Monday.\n"
@@ -195,3 +195,14 @@ def test_the_agency_in_the_dateline_names_no_place(tmp_path_factory: pytest.Temp
     engine = drafted_engine(text, "dateline-agency", tmp_path_factory.mktemp("agency"))
     assert not engine.ask("Which foreign cities did Oslo visit?").answered  # not "Reuters"
     assert_answers(engine, "Which news agency reported the plan?", "Reuters")
+
+
+def test_a_focus_is_met_by_a_noun_filed_under_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Rescuers reached a fuel tanker off Voss on Friday after its engine failed.\n"
+        "The crew of 14 was taken to Bergen, the coast guard said.\n"
+        "Salvage teams expect to tow it to port by Tuesday.\n"
+    )
+    engine = drafted_engine(text, "kind-of", tmp_path_factory.mktemp("data"))
+    assert_cites(engine, "Which vessel did rescuers reach on Friday?", "p1.s1")
+    assert_declines(engine, "Which aircraft did rescuers reach on Friday?")
