@@ -46,7 +46,8 @@ PERSON, ORGANISATION, PLACE, DATE, NUMBER, MONEY, PERCENT, AGE = (
 #: A capital (Latin, with accents: "Élise"), and the letters of a name ("Huamán", "O’Neill").
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LETTERS = r"(?:[^\W\d_]|['’])*"
-_CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}]{_LETTERS}(?:-[^\W\d_]+)*\.?|[A-Z]{{2,}}s?)"
+#: A capital word, never the letters of a currency ("A$4.1 million", "US$205").
+_CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}]{_LETTERS}(?:-[^\W\d_]+)*\.?|[A-Z]{{2,}}s?)(?![\w$€£¥₩])"
 #: The plain words a name of a body or place may hold ("Bank of Ireland"), and the particles of a
 #: person's name ("de", "von").
 _LINK_WORDS = ("of", "for", "and", "the")

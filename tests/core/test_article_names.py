@@ -333,3 +333,11 @@ def test_a_surname_that_is_a_plain_word_still_names_its_person() -> None:
 def test_she_said_after_a_sentence_naming_one_person_is_theirs(text: str, speaker: str | None) -> None:
     article = read_article(Report("x", text))
     assert article.reading("p2.s1").speaker == speaker
+
+
+def test_the_letters_of_a_currency_are_not_part_of_a_name() -> None:
+    text = "Ana Lind won the Vela Open.\nThe title earned Lind A$4.15 million, and Oskar Berg US$2 million.\n"
+    article = read_article(Report("x", text))
+    assert set(article.people) == {"Ana Lind", "Oskar Berg"}
+    lind = next(s for s in article.reading("p2.s1").spans if s.text == "Lind")
+    assert lind.refers == "Ana Lind"
