@@ -624,13 +624,19 @@ def _kind_of_run(
         return PERSON  # "Faith Berg, 31," and "Grace Hill said": plain words, but a person
     if _adjective(text, end, lowered):
         return None
-    if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens) and lowered[0] not in place_names():
+    if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens) and (lowered[0] not in place_names() or _place_as_first_name(lowered)):
         return PERSON
     if _after_place_preposition(text, start):
         return PLACE
     if len(tokens) == 1 and _plain(tokens[0]):
         return None
     return "name"
+
+
+def _place_as_first_name(lowered: list[str]) -> bool:
+    """"Sofia Marchetti", "Florence Adeyemi": a place's name before a surname that is no English
+    word nor place is a first name ("Georgia Tech", "Sofia Airport" stay names)."""
+    return len(lowered) == 2 and not is_common_word(lowered[1]) and lowered[1] not in place_names()
 
 
 #: What stands before a body's name and never before a person's: "of the Bergen Greens",
@@ -649,7 +655,9 @@ def _acts_as_body(text: str, start: int, end: int) -> bool:
 
 
 COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower"])
-_DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic|i)$")
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic)$")
+#: "Pakistani", "Israeli": a demonym may end in "i", but so do many surnames ("Rossi").
+_DEMONYM_I = re.compile(r"i$")
 
 
 def _bare(token: str) -> str:
@@ -661,7 +669,8 @@ def _adjective(text: str, end: int, lowered: list[str]) -> bool:
     """A proper adjective ("Italian government", "Brazilian nationals"): not a name."""
     following = re.match(r"\s+([a-z]+)", text[end:])
     # only before a lower-case word: "the hardest-hit state is Voss," is a name, not an adjective
-    return following is not None and bool(_DEMONYM.search(lowered[-1]))
+    last = lowered[-1]
+    return following is not None and bool(_DEMONYM.search(last) or (_DEMONYM_I.search(last) and last in place_names()))
 
 
 _POSSESSIVE_OWNER = re.compile(r"^((?:\S+\s+){0,2}?\S+)[’']s\s+(?=[A-Z])")

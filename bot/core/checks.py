@@ -331,8 +331,25 @@ def _bearer_start(reading: Reading, age: Span) -> int:
     return before[0].start if before else age.start
 
 
+#: "How old is Ana Ruiz's grandmother?": a person's name, then what is asked about them.
+_NAMED_OWNER = re.compile(r"\b((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)[’']s\s+([a-z]+)\b")
+
+
+def _owned_by_person(ctx: Context) -> str | None:
+    """"How old is Ana Ruiz's grandmother?": the one asked about ("grandmother"), when the
+    question gives them as a named person's, not a title ("the NIA's chief")."""
+    found = _NAMED_OWNER.search(ctx.question.text)
+    if not found or found.group(2) in ROLE_WORDS or not ctx.index.document(found.group(1)) & ctx.index.person_names:
+        return None
+    return found.group(2)
+
+
 def _age_of_named(ctx: Context, doc: Doc) -> str | None:
-    """ "How old is X?": an age written beside X ("Kiptoo, 24,"), or in a sentence about X only."""
+    """ "How old is X?": an age written beside X ("Kiptoo, 24,"), or in a sentence about X only;
+    for "X's grandmother", beside the grandmother."""
+    owned = _owned_by_person(ctx)
+    if owned:
+        return _age_beside(ctx, doc, ctx.tokens_of(owned))
     for reading in doc.readings:
         text = reading.sentence.text
         for span in reading.spans:
@@ -346,6 +363,17 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
         ages = [s for s in reading.spans if s.kind == "age"]
         if ages and len(people) <= 1 and any(ctx.index.document(p) & ctx.names for p in people):
             return None
+    return "the fact gives no age for the one asked about"
+
+
+def _age_beside(ctx: Context, doc: Doc, tokens: frozenset[str]) -> str | None:
+    """An age written beside the words of the one asked about."""
+    for reading in doc.readings:
+        text = reading.sentence.text
+        for span in (s for s in reading.spans if s.kind == "age"):
+            beside = text[max(0, span.start - AGE_WINDOW) : span.start] + " " + text[span.end : span.end + AGE_WINDOW]
+            if ctx.index.document(beside) & tokens:
+                return None
     return "the fact gives no age for the one asked about"
 
 

@@ -28,6 +28,7 @@ def expansions_of_word(word: str) -> frozenset[str]:
     lemma = _lemma(word)
     related = set(_wordnet.synonyms(lemma)) | set(_wordnet.related(lemma)) | {lemma}
     out = {lemma_stem(r) for r in related if " " not in r and "-" not in r}
+    out = {s for s in out if not s.isdigit()}  # "ace" is "one" to WordNet, but no count of aces
     out |= {_phrasal(r) for r in related if _phrasal(r)}  # "depart" -> "take+off"
     return frozenset(out - {lemma_stem(word)})
 

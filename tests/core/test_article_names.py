@@ -341,3 +341,13 @@ def test_the_letters_of_a_currency_are_not_part_of_a_name() -> None:
     assert set(article.people) == {"Ana Lind", "Oskar Berg"}
     lind = next(s for s in article.reading("p2.s1").spans if s.text == "Lind")
     assert lind.refers == "Ana Lind"
+
+
+def test_a_place_name_before_a_surname_is_a_first_name() -> None:
+    people = _people("Sofia Marchetti beat Jana Lind in the Vela final.\nFans from Georgia Tech cheered.\n")
+    assert "Sofia Marchetti" in people
+    assert "Georgia Tech" not in people
+
+
+def test_a_surname_ending_in_i_is_no_demonym() -> None:
+    assert "Marco Rossi" in _people("Marco Rossi visited the Vela plant on Monday.\n")

@@ -206,3 +206,25 @@ def test_a_focus_is_met_by_a_noun_filed_under_it(tmp_path_factory: pytest.TempPa
     engine = drafted_engine(text, "kind-of", tmp_path_factory.mktemp("data"))
     assert_cites(engine, "Which vessel did rescuers reach on Friday?", "p1.s1")
     assert_declines(engine, "Which aircraft did rescuers reach on Friday?")
+
+
+def test_a_word_wordnet_equates_with_a_figure_is_no_figure(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Ana Lind, the world No. 1, had not lost a set in six matches.\n"
+        "Oskar Berg served 14 aces in the final on Sunday.\n"
+        "The final lasted two hours.\n"
+    )
+    engine = drafted_engine(text, "aces", tmp_path_factory.mktemp("data"))
+    assert_cites(engine, "How many aces did Berg serve?", "p2.s1")
+    assert_declines(engine, "How many aces did Lind serve?")
+
+
+def test_the_age_of_someone_given_as_a_persons_is_theirs(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Jana Lind, 19, won the Vela Open on Sunday.\n"
+        "Lind said she would call her grandmother, who taught her to play.\n"
+        "Her coach, Oskar Berg, 52, said she was ready.\n"
+    )
+    engine = drafted_engine(text, "ages", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "How old is Jana Lind?", "19")
+    assert_declines(engine, "How old is Jana Lind's grandmother?")
