@@ -470,6 +470,8 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
         found = _classify_run(text, m.start(), m.end()) or _surname_alone(text, m.start(), m.end(), surnames)
         for start, end, kind, role in found:
             if kind == PERSON:
+                owned = _OWNED.search(text, start, end)  # "Tobias Keller’s parents": Tobias Keller
+                end -= len(owned[0]) if owned else 0
                 name = text[start:end].strip(" ,.")
                 person = people.get(name)
                 roles = tuple(r for r in (_role_before(text, m.start()), role, _apposition(text, end)) if r)
@@ -482,6 +484,9 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     for m in _ROLE_ONLY.finditer(text):
         add("role", m.start(), m.end())
     return sorted(spans, key=lambda s: s.start)
+
+
+_OWNED = re.compile(r"(?:[’']s?)?$")
 
 
 #: A capitalised run longer than this is no one name (a hostile text's thousands of capitals).

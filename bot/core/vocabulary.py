@@ -59,7 +59,7 @@ ROLE_WORDS = _words(
     commander dr doctor prof professor economist analyst executive ceo cfo cto ciso founder
     manager head leader king queen prince princess pope bishop rev mr mrs ms coach
     administrator deputy assistant treasurer strategist scientist engineer researcher nurse
-    councillor councilor speaker premier chancellor mp counsel
+    councillor councilor speaker premier chancellor mp counsel gov supt insp pres
     """
 )
 

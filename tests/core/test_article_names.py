@@ -351,3 +351,14 @@ def test_a_place_name_before_a_surname_is_a_first_name() -> None:
 
 def test_a_surname_ending_in_i_is_no_demonym() -> None:
     assert "Marco Rossi" in _people("Marco Rossi visited the Vela plant on Monday.\n")
+
+
+def test_a_possessive_is_not_part_of_a_persons_name() -> None:
+    text = "The envoy said she had spoken with Tobias Lind’s parents in Vela on Wednesday.\n"
+    assert _people(text) == {"Tobias Lind"}
+
+
+def test_a_short_governors_title_is_a_title_not_part_of_the_name() -> None:
+    article = read_article(Report("x", "Gov. Daniel Berg, a Democrat, signed the law in March.\n"))
+    assert list(article.people) == ["Daniel Berg"]
+    assert article.people["Daniel Berg"].roles == ("Gov.",)
