@@ -470,7 +470,7 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
         found = _classify_run(text, m.start(), m.end()) or _surname_alone(text, m.start(), m.end(), surnames)
         for start, end, kind, role in found:
             if kind == PERSON:
-                owned = _OWNED.search(text, start, end)  # "Tobias Keller’s parents": Tobias Keller
+                owned = _OWNED.search(text, start, end)  # "Tobias Lind’s parents": Tobias Lind
                 end -= len(owned[0]) if owned else 0
                 name = text[start:end].strip(" ,.")
                 person = people.get(name)
@@ -639,7 +639,7 @@ def _kind_of_run(
 
 
 def _place_as_first_name(lowered: list[str]) -> bool:
-    """"Sofia Marchetti", "Florence Adeyemi": a place's name before a surname that is no English
+    """"Sofia Lind", "Florence Adeyemi": a place's name before a surname that is no English
     word nor place is a first name ("Georgia Tech", "Sofia Airport" stay names)."""
     return len(lowered) == 2 and not is_common_word(lowered[1]) and lowered[1] not in place_names()
 

@@ -337,7 +337,7 @@ _NAMED_OWNER = re.compile(r"\b((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)[’']s\s+([a-z]+)
 
 def _owned_by_person(ctx: Context) -> str | None:
     """"How old is Ana Ruiz's grandmother?": the one asked about ("grandmother"), when the
-    question gives them as a named person's, not a title ("the NIA's chief")."""
+    question gives them as a named person's, not a title ("the Orbis agency's chief")."""
     found = _NAMED_OWNER.search(ctx.question.text)
     if not found or found.group(2) in ROLE_WORDS or not ctx.index.document(found.group(1)) & ctx.index.person_names:
         return None
@@ -470,7 +470,7 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def _a_kind_of(doc: Doc, head: str) -> bool:
-    """"Which accident was it compared to?" of "a derailment": a noun of the fact that WordNet
+    """"Which vessel did rescuers reach?" of "a fuel tanker": a noun of the fact that WordNet
     files under the focus (a few hypernym hops, never a very general class)."""
     wanted = lemma_stem(head)
     return any(wanted in broader_of_word(w) for r in doc.readings for w in words(r.sentence.text) if w.isalpha())

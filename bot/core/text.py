@@ -79,7 +79,7 @@ def _initials_word(initials: str) -> str:
 
 
 def fold_accents(text: str) -> str:
-    """Latin letters without their accents ("Novotná" -> "novotna", "Søren" -> "soren"), so a
+    """Latin letters without their accents ("Dvořáková" -> "dvorakova", "Søren" -> "soren"), so a
     name typed without them meets the article's; other scripts (Hangul) are left whole."""
     if text.isascii():
         return text
