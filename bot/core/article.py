@@ -227,10 +227,12 @@ def read_article(report: Report) -> Article:
     organisations: dict[str, str] = {}
     readings: dict[str, Reading] = {}
     previous: Reading | None = None
+    recent: tuple[str, ...] = ()  # the people last named in full, the latest first
     for sentence in report.sentences:
         for full, short in _ACRONYM_DEF.findall(sentence.text) if "(" in sentence.text else ():
             organisations.setdefault(short.rstrip("s"), re.sub(r"^(?:The|the)\s+", "", full))
-        spans = tuple(_resolve_surnames(_spans(sentence.text, people), people))
+        spans = tuple(_resolve_surnames(sentence.text, _spans(sentence.text, people), people, recent))
+        recent = _named_in_full(spans, recent)
         if previous is None:
             spans = _dateline_spans(sentence.text, spans)
         near = previous if previous and sentence.paragraph - previous.sentence.paragraph <= 1 else None
@@ -381,18 +383,56 @@ _ROLE_ONLY = re.compile(
 UNCLEAR = "?"
 
 
-def _resolve_surnames(spans: list[Span], people: dict[str, Person]) -> list[Span]:
-    """A lone surname ("Fell said") is the one person of that surname, else unclear."""
+def _resolve_surnames(text: str, spans: list[Span], people: dict[str, Person], recent: tuple[str, ...]) -> list[Span]:
+    """A lone surname ("Fell said") is the one person of that surname; when several share it,
+    the one its title or apposition names ("Dr. Fell", "Fell, the coach,"), else the one named
+    in full just before, else unclear."""
     out: list[Span] = []
     for span in spans:
-        if span.kind in ("name", PLACE) and " " not in span.text:  # "Paris said": the person, not the city
+        lone = span.kind in ("name", PLACE) or (span.kind == PERSON and not span.refers)  # "Dr. Fell said"
+        if lone and " " not in span.text:  # "Paris said": the person, not the city
             key = _bare(span.text)
             owners = [p for p in people.values() if _bare(p.surname) == key or _bare(p.name.split()[0]) == key]
+            owners = [p for p in owners if " " in p.name] or owners  # "Dr. Fell" alone is no other Fell
             if owners:
-                refers = owners[0].name if len(owners) == 1 else UNCLEAR
-                span = Span(PERSON, span.text, span.start, span.end, "", refers)
+                chosen = owners if len(owners) == 1 else _by_title(text, span, owners) or _latest(owners, recent)
+                refers = chosen[0].name if len(chosen) == 1 else UNCLEAR
+                span = Span(PERSON, span.text, span.start, span.end, span.role if span.kind == PERSON else "", refers)
         out.append(span)
     return out
+
+
+#: How many people named in full since a shared surname may still point at one of them: the
+#: last two, so "Mayor Tom Fell, 44, of Vela Lines said ..." then "“...,” Fell said." is the
+#: mayor (a body read as a person may stand between), but not after two others were named.
+RECENT_PEOPLE = 2
+#: "the coach," right after a surname: its apposition.
+_APPOSED = re.compile(r"^,\s+(?:the|a|an)\s+([a-z][a-z -]{1,40}?),")
+
+
+def _by_title(text: str, span: Span, owners: list[Person]) -> list[Person]:
+    """Of the people sharing a surname, those whose roles hold the title written just before
+    it ("Dr. Fell", "Mayor Fell") or the apposition just after ("Fell, the coach,")."""
+    before = text[max(0, span.start - 24) : span.start].split()
+    after = _APPOSED.match(text[span.end :])
+    said = {_bare(before[-1])} if before and _bare(before[-1]) in ROLE_WORDS else set()
+    said |= {_bare(w) for w in after.group(1).split()} & ROLE_WORDS if after else set()
+    if not said:
+        return []
+    matched = [p for p in owners if said & {_bare(w) for r in p.roles for w in r.split()}]
+    return matched if len(matched) == 1 else []
+
+
+def _latest(owners: list[Person], recent: tuple[str, ...]) -> list[Person]:
+    """The one of ``owners`` named in full most lately, if that was among the last people so named."""
+    names = {p.name: p for p in owners}
+    return [names[n] for n in recent[:RECENT_PEOPLE] if n in names][:1]
+
+
+def _named_in_full(spans: Sequence[Span], recent: tuple[str, ...]) -> tuple[str, ...]:
+    """The people last named in full, with this sentence's in front."""
+    here = [s.text for s in spans if s.kind == PERSON and " " in s.text and not s.refers]
+    return tuple(dict.fromkeys([*reversed(here), *recent]))[: RECENT_PEOPLE]
 
 
 #: The role of a dateline's place and agency: they answer "where" and "which agency" only.

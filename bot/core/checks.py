@@ -360,10 +360,21 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
             if ctx.index.document(beside) & ctx.names:
                 return None
         people = {p.refers or p.text for p in reading.spans if p.kind == "person"} | set(reading.context)
-        ages = [s for s in reading.spans if s.kind == "age"]
+        ages = [s for s in reading.spans if s.kind == "age" and not _someone_elses_age(text, s)]
         if ages and len(people) <= 1 and any(ctx.index.document(p) & ctx.names for p in people):
             return None
     return "the fact gives no age for the one asked about"
+
+
+#: "a 23-year-old volunteer": an age that brings in someone new.
+_AGE_OF_NOUN = re.compile(r"^[- ]years?[- ]old\s+[a-z]+")
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+$")
+
+
+def _someone_elses_age(text: str, age: Span) -> bool:
+    """"the other, a 23-year-old volunteer,": the age of someone the sentence brings in, not
+    of the person it is about ("the 45-year-old lawyer" may be them)."""
+    return bool(_AGE_OF_NOUN.match(text[age.end :])) and bool(_INDEFINITE.search(text[max(0, age.start - 4) : age.start]))
 
 
 def _age_beside(ctx: Context, doc: Doc, tokens: frozenset[str]) -> str | None:

@@ -228,3 +228,14 @@ def test_the_age_of_someone_given_as_a_persons_is_theirs(tmp_path_factory: pytes
     engine = drafted_engine(text, "ages", tmp_path_factory.mktemp("data"))
     assert_answers(engine, "How old is Jana Lind?", "19")
     assert_declines(engine, "How old is Jana Lind's grandmother?")
+
+
+def test_an_age_that_brings_in_someone_new_is_theirs(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Fire Commissioner Fiona Lind said 40 homes had burned near Voss.\n"
+        "Two firefighters were hurt, one with burns to his hands and the other, a 23-year-old volunteer, "
+        "with heat exhaustion, Commissioner Lind said.\n"
+        "Crews from Bergen arrived on Friday.\n"
+    )
+    engine = drafted_engine(text, "new-age", tmp_path_factory.mktemp("data"))
+    assert_declines(engine, "How old is Commissioner Fiona Lind?")

@@ -70,6 +70,22 @@ def test_a_shared_surname_alone_is_unclear() -> None:
     assert article.reading("p5.s1").speaker == UNCLEAR
 
 
+_TWO_STROUDS = ARTICLE.split("Local fisher")[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Director Stroud said the port reopened on Saturday.", "Amelia Stroud"),  # her title
+        ("Stroud, the director, said the port reopened on Saturday.", "Amelia Stroud"),  # her apposition
+        ("“We found the leak on Monday,” Stroud said.", "Omar Stroud"),  # named in full just before
+    ],
+)
+def test_a_shared_surname_is_the_one_its_title_or_the_last_full_name_gives(sentence: str, speaker: str) -> None:
+    article = read_article(Report("x", _TWO_STROUDS + sentence + "\n"))
+    assert article.reading("p4.s1").speaker == speaker
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
