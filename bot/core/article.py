@@ -847,6 +847,7 @@ def _says(text: str, person: Span, verb: tuple[int, int]) -> bool:
         if person.start - verb[1] > MAX_SPEAKER_GAP:
             return False
         between = text[verb[1] : person.start].split()
-        titled = all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in between) and len(between) <= 3
+        title = set(person.role.lower().split())  # "said union president Ana Ruiz"
+        titled = all(w[:1].isupper() or w.lower() in ROLE_WORDS | title for w in between) and len(between) <= 3
         return titled and bool(_AFTER_INVERTED.match(text[person.end :]))  # "said Dr. Ruiz, 29."
     return False

@@ -362,3 +362,10 @@ def test_a_short_governors_title_is_a_title_not_part_of_the_name() -> None:
     article = read_article(Report("x", "Gov. Daniel Berg, a Democrat, signed the law in March.\n"))
     assert list(article.people) == ["Daniel Berg"]
     assert article.people["Daniel Berg"].roles == ("Gov.",)
+
+
+def test_said_before_a_title_and_a_name_is_said_by_that_person() -> None:
+    text = "“Our members have warned for years,” said union president Denise Lind. “We were ignored.”\n"
+    article = read_article(Report("x", text))
+    assert article.reading("p1.s1").speaker == "Denise Lind"
+    assert article.reading("p1.s2").speaker == "Denise Lind"
