@@ -291,9 +291,21 @@ def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | No
         if speaker is None and last and (_QUOTE.search(text) or _PRONOUN_SPEAKER.search(text)):
             speaker = last
         elif speaker is None and _HE_OR_SHE_SAID.search(text):
-            speaker = _subject_person(previous)  # "Ana Ruiz visited the shelters." then "..., she said."
+            # "Ana Ruiz visited the shelters." then "..., she said.", with perhaps a sentence
+            # that names no one between
+            speaker = _subject_person(previous) or _carried_person(previous, people)
     context = tuple(dict.fromkeys(refers + inherited))
     return Reading(sentence, spans, speaker, context)
+
+
+def _carried_person(previous: Reading, people: dict[str, Person]) -> str | None:
+    """The person a sentence naming no one carries on from the one before it (its first
+    reference back, when that is a person): "Ana Ruiz told the crowd ..." "Police put it at
+    45,000." "“...,” she said."."""
+    if any(s.kind in (PERSON, "name") for s in previous.spans) or not previous.context:
+        return None
+    first = previous.context[0]
+    return first if first in people else None
 
 
 #: "he said", "she said": one person ("they said" may be a body or several people).

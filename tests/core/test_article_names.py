@@ -369,3 +369,11 @@ def test_said_before_a_title_and_a_name_is_said_by_that_person() -> None:
     article = read_article(Report("x", text))
     assert article.reading("p1.s1").speaker == "Denise Lind"
     assert article.reading("p1.s2").speaker == "Denise Lind"
+
+
+def test_she_said_reaches_past_a_sentence_that_names_no_one() -> None:
+    text = (
+        "Union leader Ana Lind told a crowd outside parliament that the unions would go to court. "
+        "The unions put the crowd at about 80,000. “They are asking too much of us,” she said.\n"
+    )
+    assert read_article(Report("x", text)).reading("p1.s3").speaker == "Ana Lind"
