@@ -288,7 +288,7 @@ def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | No
     if previous is not None and (back or not _names(spans)):
         last = previous.speaker if previous.speaker and previous.speaker != UNCLEAR else None
         inherited = tuple(dict.fromkeys(((last,) if last else ()) + _names(previous.spans)))[:4]
-        if speaker is None and last and (_QUOTE.search(text) or _PRONOUN_SPEAKER.search(text)):
+        if speaker is None and last and (_QUOTE.search(text) or _PRONOUN_SPEAKER.search(text) or _says_as_he_or_she(text)):
             speaker = last
         elif speaker is None and _HE_OR_SHE_SAID.search(text):
             # "Ana Ruiz visited the shelters." then "..., she said.", with perhaps a sentence
@@ -308,6 +308,15 @@ def _carried_person(previous: Reading, people: dict[str, Person]) -> str | None:
     return first if first in people else None
 
 
+#: "He estimated ... and said ...": a sentence whose subject is "he" or "she".
+_HE_OR_SHE_OPENS = re.compile(r"^(?:He|She)\s")
+
+
+def _says_as_he_or_she(text: str) -> bool:
+    """Whether a sentence opening with "He" or "She" reports what they said."""
+    return bool(_HE_OR_SHE_OPENS.match(text)) and speaks(text)
+
+
 #: "he said", "she said": one person ("they said" may be a body or several people).
 _HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+{_SAID}\b", re.I)
 
@@ -316,9 +325,16 @@ def _subject_person(reading: Reading) -> str | None:
     """The one person a sentence names, when the sentence opens with them (its subject): not
     "Police arrested Ana Ruiz." for a later "she said"."""
     people = [s for s in reading.spans if s.kind == PERSON and s.refers != UNCLEAR]
-    if len({s.refers or s.text for s in people}) != 1 or not _only_a_title(reading.sentence.text[: people[0].start]):
+    if len({s.refers or s.text for s in people}) != 1:
+        return None
+    before = reading.sentence.text[: people[0].start]
+    if not _only_a_title(before.rpartition(", ")[2] if _FRONTED.match(before) else before):
         return None
     return people[0].refers or people[0].text
+
+
+#: "Asked whether ..., Ana Ruiz smiled.": a clause before the subject, set off by a comma.
+_FRONTED = re.compile(r"^(?:Asked|After|Before|When|While|Speaking|Standing|Looking|Once|As)\b[^“”\"]*,\s+(?:\S+\s+){0,3}$")
 
 
 #: The most words of a title before a sentence's subject ("NCA leader", "Emergency Minister").
@@ -834,7 +850,7 @@ def _attached(text: str, people: list[Span], said: list[tuple[int, int]]) -> dic
 #: of Texas said"), an apposition (", her coach,") and an adverb or auxiliary ("Ruiz also said").
 _SPEAKER_GAP = re.compile(
     r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w.’'-]*))*\s*)?"  # "of the University of Oslo"
-    r"(?:,[^“”\"]*,|,)?\s*(?:(?:also|later|then|again|has|had|have|once|previously|\w+ly)\s+)?$"
+    r"(?:,[^“”\"]*,|,)?\s*(?:who\s+)?(?:(?:also|later|then|again|has|had|have|once|previously|\w+ly)\s+)?$"
 )
 #: What may follow "said Ana Ruiz": the sentence's end, or her apposition (", the governor.").
 _AFTER_INVERTED = re.compile(r"^\s*(?:[,.;:!?”\"]|$)")

@@ -377,3 +377,15 @@ def test_she_said_reaches_past_a_sentence_that_names_no_one() -> None:
         "The unions put the crowd at about 80,000. “They are asking too much of us,” she said.\n"
     )
     assert read_article(Report("x", text)).reading("p1.s3").speaker == "Ana Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "speaker"),
+    [
+        ("Asked whether a record was possible, Brian Lind smiled. “Maybe not this year, but soon,” he said.\n", "p1.s2", "Brian Lind"),
+        ("Dr. Kwame Berg said the plan was bold. “It will help,” Berg said. He estimated a shortfall and said rents would rise.\n", "p1.s3", "Kwame Berg"),
+        ("The route drew praise from U.S. Sen. Laura Lind of Illinois, who said in a statement that it would help.\n", "p1.s1", "Laura Lind"),
+    ],
+)
+def test_a_speaker_after_a_fronted_clause_as_he_or_she_or_with_who(text: str, sentence: str, speaker: str) -> None:
+    assert read_article(Report("x", text)).reading(sentence).speaker == speaker
