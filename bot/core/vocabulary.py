@@ -38,7 +38,10 @@ ORGANISATION_WORDS = _words(
     network office organisation organization parliament party police press reserve securities
     senate service services society survey system team tribunal union university administration
     airlines airline times post journal news associated co act store stores lab labs aerospace
-    motors robotics technologies industries holdings
+    motors robotics technologies industries holdings alliance partners pharmaceuticals pharma
+    therapeutics biologics biosciences semiconductor semiconductors pictures films studios media
+    advisory capital financial bancorp insurance assurances terminals logistics shipping airways
+    air hydro systems ventures energy
     """
 )
 #: Nouns that make a capitalised run a place.
@@ -47,6 +50,7 @@ PLACE_WORDS = _words(
     province state county city district region island islands mountain mountains mount river
     valley bay coast sea ocean lake park street avenue road square area territory peninsula
     airport port harbour harbor village town gulf strait straits canal desert forest cape
+    point falls bend crossing arena stadium heights springs beach dam reservoir
     """
 )
 #: Role nouns: before a name they are its title ("Governor Ana Ortiz").

@@ -389,3 +389,11 @@ def test_she_said_reaches_past_a_sentence_that_names_no_one() -> None:
 )
 def test_a_speaker_after_a_fronted_clause_as_he_or_she_or_with_who(text: str, sentence: str, speaker: str) -> None:
     assert read_article(Report("x", text)).reading(sentence).speaker == speaker
+
+
+def test_industry_and_landform_words_make_bodies_and_places_not_people() -> None:
+    text = (
+        "Vela Pharmaceuticals and Orbis Pictures signed the deal at Carrow Point on Monday, "
+        "and Ana Lind of Bergen Partners watched from Pell Bend.\n"
+    )
+    assert _people(text) == {"Ana Lind"}
