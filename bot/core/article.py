@@ -596,7 +596,7 @@ def _classify_run(text: str, start: int, end: int, depth: int = 0) -> list[tuple
     parts = _linked_parts(text, start, end, tokens, lowered)
     if parts:
         return [found for a, b in parts for found in _classify_run(text, a, b, depth + 1)]
-    last_role = max((i for i, w in enumerate(lowered) if w in ROLE_WORDS), default=-1)
+    last_role = max((i for i, w in enumerate(lowered) if w in ROLE_WORDS or _hyphened_role(w)), default=-1)
     rest = lowered[last_role + 1 :]
     if 0 <= last_role < len(tokens) - 1 and not any(w in ORGANISATION_WORDS | PLACE_WORDS for w in rest):
         return [_titled_person(text, start, end, tokens, last_role)]
@@ -704,6 +704,11 @@ def _kind_of_run(
     if len(tokens) == 1 and _plain(tokens[0]):
         return None
     return "name"
+
+
+def _hyphened_role(word: str) -> bool:
+    """"Director-General", "Attorney-General": a title written with a hyphen."""
+    return "-" in word and any(part in ROLE_WORDS for part in word.split("-"))
 
 
 def _place_as_first_name(lowered: list[str]) -> bool:

@@ -397,3 +397,8 @@ def test_industry_and_landform_words_make_bodies_and_places_not_people() -> None
         "and Ana Lind of Bergen Partners watched from Pell Bend.\n"
     )
     assert _people(text) == {"Ana Lind"}
+
+
+def test_a_hyphened_title_is_a_title() -> None:
+    article = read_article(Report("x", "Director-General Zainab Lind said the agency had 40 trucks.\n"))
+    assert article.people["Zainab Lind"].roles == ("Director-General",)
