@@ -418,9 +418,9 @@ def _resolve_surnames(text: str, spans: list[Span], people: dict[str, Person], r
     out: list[Span] = []
     for span in spans:
         lone = span.kind in ("name", PLACE) or (span.kind == PERSON and not span.refers)  # "Dr. Fell said"
-        if lone and " " not in span.text:  # "Paris said": the person, not the city
+        if lone and (" " not in span.text or _family_of_someone(span.text, people)):  # "Paris said": the person
             key = _bare(span.text)
-            owners = [p for p in people.values() if _bare(p.surname) == key or _bare(p.name.split()[0]) == key]
+            owners = [p for p in people.values() if key in (_bare(p.surname), _bare(p.name.split()[0]), family_name(p))]
             owners = [p for p in owners if " " in p.name] or owners  # "Dr. Fell" alone is no other Fell
             if owners:
                 chosen = owners if len(owners) == 1 else _by_title(text, span, owners) or _latest(owners, recent)
@@ -428,6 +428,18 @@ def _resolve_surnames(text: str, spans: list[Span], people: dict[str, Person], r
                 span = Span(PERSON, span.text, span.start, span.end, span.role if span.kind == PERSON else "", refers)
         out.append(span)
     return out
+
+
+def family_name(person: Person) -> str:
+    """The surname with its particle, as compared: "Joris van Dam" -> "van dam"."""
+    parts = person.name.lower().split()
+    return " ".join(parts[-2:]) if len(parts) >= 3 and parts[-2] in _NAME_PARTICLES else _bare(parts[-1])
+
+
+def _family_of_someone(text: str, people: dict[str, Person]) -> bool:
+    """"Van Dam", "De Smet": a particle and a surname that someone the article named carries."""
+    parts = text.lower().split()
+    return len(parts) == 2 and parts[0] in _NAME_PARTICLES and any(family_name(p) == " ".join(parts) for p in people.values())
 
 
 #: How many people named in full since a shared surname may still point at one of them: the
@@ -537,6 +549,8 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     for m in _RUN.finditer(text):
         found = _classify_run(text, m.start(), m.end()) or _surname_alone(text, m.start(), m.end(), surnames)
         for start, end, kind, role in found:
+            if kind == PERSON and _family_of_someone(text[start:end], people):
+                kind = "name"  # "Van Dam said": the surname of Joris van Dam, resolved below
             if kind == PERSON:
                 owned = _OWNED.search(text, start, end)  # "Tobias Lind’s parents": Tobias Lind
                 end -= len(owned[0]) if owned else 0

@@ -50,7 +50,7 @@ PLACE_WORDS = _words(
     province state county city district region island islands mountain mountains mount river
     valley bay coast sea ocean lake park street avenue road square area territory peninsula
     airport port harbour harbor village town gulf strait straits canal desert forest cape
-    point falls bend crossing arena stadium heights springs beach dam reservoir
+    point falls bend crossing arena stadium heights springs beach creek reservoir
     """
 )
 #: Role nouns: before a name they are its title ("Governor Ana Ortiz").

@@ -402,3 +402,10 @@ def test_industry_and_landform_words_make_bodies_and_places_not_people() -> None
 def test_a_hyphened_title_is_a_title() -> None:
     article = read_article(Report("x", "Director-General Zainab Lind said the agency had 40 trucks.\n"))
     assert article.people["Zainab Lind"].roles == ("Director-General",)
+
+
+def test_a_surname_with_its_particle_is_the_person_who_carries_it() -> None:
+    text = "Prime Minister Joris van Dam said the talks would resume. Van Dam said he was hopeful.\n"
+    article = read_article(Report("x", text))
+    assert list(article.people) == ["Joris van Dam"]
+    assert article.reading("p1.s2").speaker == "Joris van Dam"
