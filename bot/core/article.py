@@ -50,7 +50,7 @@ _LETTERS = r"(?:[^\W\d_]|['’])*"
 _CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}]{_LETTERS}(?:-[^\W\d_]+)*\.?|[A-Z]{{2,}}s?)(?![\w$€£¥₩])"
 #: The plain words a name of a body or place may hold ("Bank of Ireland"), and the particles of a
 #: person's name ("de", "von").
-_LINK_WORDS = ("of", "for", "and", "the")
+_LINK_WORDS = ("of", "for", "and", "the", "&")
 _NAME_PARTICLES = ("de", "du", "von", "van")
 _LINK = rf"(?:\s+(?:{'|'.join(_LINK_WORDS + _NAME_PARTICLES)})\s+(?=[A-Z]))"
 #: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
@@ -697,6 +697,8 @@ def _kind_of_run(
     """What a capitalised run with no title before a name names, or None when it names nothing."""
     if any(w in ORGANISATION_WORDS for w in lowered) or (len(tokens) == 1 and tokens[0].rstrip("s").isupper() and len(tokens[0]) > 1):
         return ORGANISATION
+    if lowered[0] in PLACE_WORDS and len(tokens) > 1 and _role_before(text, start):
+        return PERSON  # "director Park Ji-won": a title before, so a name, not a park
     if any(w in PLACE_WORDS for w in lowered) or lowered[0] in COMPASS:
         return PLACE
     if " ".join(lowered) in place_names():

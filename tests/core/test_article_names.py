@@ -409,3 +409,12 @@ def test_a_surname_with_its_particle_is_the_person_who_carries_it() -> None:
     article = read_article(Report("x", text))
     assert list(article.people) == ["Joris van Dam"]
     assert article.reading("p1.s2").speaker == "Joris van Dam"
+
+
+def test_a_titled_name_that_opens_with_a_place_word_is_a_person() -> None:
+    assert "Park Ji-won" in _people("The prize went to a film by South Korean director Park Ji-won on Sunday.\n")
+
+
+def test_an_ampersand_joins_one_body() -> None:
+    article = read_article(Report("x", "The Great Plains & Vela Railroad (GPV) train was pulling 112 cars.\n"))
+    assert ("organisation", "Great Plains & Vela Railroad") in {(s.kind, s.text) for s in article.reading("p1.s1").spans}
