@@ -15,6 +15,7 @@ from bot.core.article import REASON_CUE, refers_back
 from bot.core.checks import Context, failures
 from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
+from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.question import NUMBER, PERSON, REASON, SAID, Question, initials_asked, read_question
@@ -237,10 +238,24 @@ def _weigh(index: FactIndex, analysis: Analysis, question: Question) -> Weighted
 
 def _context(index: FactIndex, analysis: Analysis, question: Question) -> Context:
     tokens = frozenset(analysis.tokens)
-    names = frozenset(t for t in tokens if t in index.names)
+    names = frozenset(t for t in tokens if t in index.names) - _plain_words(question)
     capitals = [w for w in question.capitalised if w.lower() not in STOPWORDS]
     unknown = tuple(w for w in capitals if _unknown_name(index, w))
     return Context(question, tokens, names, unknown, index)
+
+
+def _plain_words(question: Question) -> frozenset[str]:
+    """The tokens of everyday words the question writes in lower case ("the dam engineer"):
+    not a name, though one of the article's names holds the word ("Harrow Creek Dam")."""
+    capital = {w.lower() for w in question.capitalised}
+    return frozenset(
+        stem(w) for w in words(question.text) if w not in capital and w.isalpha() and w not in STOPWORDS and _everyday(w)
+    )
+
+
+def _everyday(word: str) -> bool:
+    """A dictionary word; a short one ("dam", "bay") where WordNet knows it as a noun."""
+    return is_common_word(word) or (len(word) <= 3 and bool(morphy(word, "n")))
 
 
 def _unknown_name(index: FactIndex, word: str) -> bool:

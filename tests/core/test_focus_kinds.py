@@ -239,3 +239,13 @@ def test_an_age_that_brings_in_someone_new_is_theirs(tmp_path_factory: pytest.Te
     )
     engine = drafted_engine(text, "new-age", tmp_path_factory.mktemp("data"))
     assert_declines(engine, "How old is Commissioner Fiona Lind?")
+
+
+def test_an_everyday_word_in_lower_case_is_no_name(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Engineers at the Vela Creek Dam found new seepage on Wednesday.\n"
+        "Mayor Tom Lind, who is no relation to the engineer, said 90% of residents had left.\n"
+        "Rain is expected to ease by Friday, forecasters said.\n"
+    )
+    engine = drafted_engine(text, "plain-word", tmp_path_factory.mktemp("data"))
+    assert_cites(engine, "Are the mayor and the dam engineer related?", "p2.s1")
