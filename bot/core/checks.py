@@ -52,11 +52,21 @@ def names_in_fact(ctx: Context, doc: Doc) -> str | None:
     for "who is the governor of the Bank of Ireland?", a sentence naming the governor will do
     without the bank's name."""
     missing = sorted(t for t in ctx.names if t not in doc.tokens and not _in_asks(t, doc))
+    missing = [t for t in missing if not _place_as_written(ctx, t, doc.tokens)]
     if missing and _titled(ctx, doc):
         missing = [t for t in missing if t in ctx.index.person_names]
     if missing and _RELATED.search(ctx.question.folded):
         missing = [t for t in missing if not _related_by_role(ctx, doc, t)]
     return f"the fact does not mention {', '.join(missing)}" if missing else None
+
+
+def _place_as_written(ctx: Context, token: str, tokens: frozenset[str]) -> bool:
+    """"the German envoy" of "Germany's special envoy": a place the question names, met in
+    ``tokens`` by its country or its people's word (WordNet's relatives of the word)."""
+    if token not in ctx.index.place_names:
+        return False
+    written = [w for w in words(ctx.question.text) if lemma_stem(w) == token]
+    return any(expansions_of_word(w) & tokens for w in written)
 
 
 #: "Is Thomas Hale related to Margaret Hale?", and the sentence that answers it: "Thomas Hale,
@@ -179,7 +189,7 @@ def places_in_clause(ctx: Context, doc: Doc) -> str | None:
     if not places or doc.curated or not doc.readings or _titled(ctx, doc):
         return None
     clause = ctx.index.document(main_clause(doc, ctx.tokens - ctx.names, ctx.index))
-    missing = [t for t in places if t not in clause]
+    missing = [t for t in places if t not in clause and not _place_as_written(ctx, t, clause)]
     return f"the fact says that of another place than {', '.join(missing)}" if missing else None
 
 

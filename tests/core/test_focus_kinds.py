@@ -249,3 +249,13 @@ def test_an_everyday_word_in_lower_case_is_no_name(tmp_path_factory: pytest.Temp
     )
     engine = drafted_engine(text, "plain-word", tmp_path_factory.mktemp("data"))
     assert_cites(engine, "Are the mayor and the dam engineer related?", "p2.s1")
+
+
+def test_a_peoples_word_is_met_by_its_country(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Germany’s special envoy, Anna Lind, said the talks in Vela had ended.\n"
+        "Spain’s envoy, Oskar Berg, said he would fly home on Friday.\n"
+        "The German foreign ministry declined to comment on the talks.\n"
+    )
+    engine = drafted_engine(text, "peoples", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "Who is the German envoy?", "Anna Lind")
