@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.core.lexical.frequency import zipf
+from bot.core.lexical.morphy import morphy
 from bot.core.lexicon import NUMBER_WORDS, STOPWORDS
 from bot.core.report import Report, Sentence
 from bot.core.text import stem, words
@@ -247,6 +249,12 @@ _THE_BODY = re.compile(
     r"\b(?:[Tt]he (?:company|firm|group|bank|lender|insurer|chain|automaker|carmaker|airline|retailer|"
     r"club|agency|maker|manufacturer|developer|operator|utility|startup|business)|^(?:It|Its))\b"
 )
+#: "Net income dropped to $412 million": a company's accounts, which a sentence naming no one
+#: gives for the body the article is about.
+_ACCOUNTS = re.compile(
+    r"\b(?:[Nn]et (?:income|profit|loss)|[Rr]evenue|[Oo]perating (?:profit|income|loss|margin)|[Gg]ross margin|"
+    r"[Ee]arnings per share|[Ff]ree cash flow|[Ss]hares (?:rose|fell|jumped|dropped|slid|climbed|gained))\b"
+)
 #: How often the article must name its principal body for "the company" to mean it.
 PRINCIPAL_MENTIONS = 3
 
@@ -272,7 +280,8 @@ def _with_principal_body(readings: dict[str, Reading]) -> dict[str, Reading]:
     out = {}
     for sid, reading in readings.items():
         named = any(s.kind in (ORGANISATION, "name") for s in reading.spans)
-        if not named and _THE_BODY.search(reading.sentence.text) and body not in reading.context:
+        text = reading.sentence.text
+        if not named and (_THE_BODY.search(text) or _ACCOUNTS.search(text)) and body not in reading.context:
             reading = Reading(reading.sentence, reading.spans, reading.speaker, (*reading.context, body))
         out[sid] = reading
     return out
@@ -773,7 +782,18 @@ _POSSESSIVE_OWNER = re.compile(r"^((?:\S+\s+){0,2}?\S+)[’']s\s+(?=[A-Z])")
 def _plain(token: str) -> bool:
     """An ordinary English word (not a name), whatever its case: "Two firefighters were hurt"."""
     bare = _bare(token)
-    return is_common_word(bare) or bare in NUMBER_WORDS
+    return is_common_word(bare) or bare in NUMBER_WORDS or (not token.isupper() and _short_word(bare))  # not "EU"
+
+
+#: A word of three letters or fewer is an ordinary one ("Net income ...") when it is this
+#: frequent (Zipf) and WordNet knows it: "net" 4.8, "tax" 5.1, but not the surnames "Li" 4.3, "Wu" 3.8.
+SHORT_WORD_ZIPF = 4.5
+
+
+def _short_word(word: str) -> bool:
+    if len(word) > 3 or not word.isalpha():
+        return False
+    return zipf(word) >= SHORT_WORD_ZIPF and bool(morphy(word, "n") or morphy(word, "v") or morphy(word, "a"))
 
 
 _PLACE_PREP = re.compile(r"\b(?:in|near|from|to|at|across|outside|around|into)\s+(?:the\s+)?$")

@@ -418,3 +418,9 @@ def test_a_titled_name_that_opens_with_a_place_word_is_a_person() -> None:
 def test_an_ampersand_joins_one_body() -> None:
     article = read_article(Report("x", "The Great Plains & Vela Railroad (GPV) train was pulling 112 cars.\n"))
     assert ("organisation", "Great Plains & Vela Railroad") in {(s.kind, s.text) for s in article.reading("p1.s1").spans}
+
+
+def test_a_short_everyday_word_opening_a_sentence_is_no_name() -> None:
+    article = read_article(Report("x", "Net income dropped to $412 million. The EU said Li would attend.\n"))
+    assert "Net" not in {s.text for s in article.reading("p1.s1").spans}
+    assert {"The EU", "Li"} <= {s.text for s in article.reading("p1.s2").spans}
