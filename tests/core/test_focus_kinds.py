@@ -259,3 +259,14 @@ def test_a_peoples_word_is_met_by_its_country(tmp_path_factory: pytest.TempPathF
     )
     engine = drafted_engine(text, "peoples", tmp_path_factory.mktemp("data"))
     assert_answers(engine, "Who is the German envoy?", "Anna Lind")
+
+
+def test_accounts_in_a_sentence_naming_no_one_are_the_principal_bodys(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela Systems Inc said on Wednesday its quarterly revenue fell 3% to $6.1 billion.\n"
+        "Net income dropped to $412 million, from $655 million a year earlier.\n"
+        "Vela also cut its forecast, and Vela shares fell 9% in late trading.\n"
+        "Orbis Labs, a rival, reported higher sales on Tuesday.\n"
+    )
+    engine = drafted_engine(text, "accounts", tmp_path_factory.mktemp("data"))
+    assert_cites(engine, "How much did Vela make in net income?", "p2.s1")
