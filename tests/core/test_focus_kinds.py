@@ -270,3 +270,18 @@ def test_accounts_in_a_sentence_naming_no_one_are_the_principal_bodys(tmp_path_f
     )
     engine = drafted_engine(text, "accounts", tmp_path_factory.mktemp("data"))
     assert_cites(engine, "How much did Vela make in net income?", "p2.s1")
+
+
+def test_a_keyword_many_facts_share_is_no_close_match(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela Semiconductor said on Tuesday it would build a $14 billion chip factory near Oslo.\n"
+        "Vela says the plant will employ about 2,400 people when it is running.\n"
+        "Vela says it will recycle about 80% of its water on site, which would reduce its draw from the Rio Grande.\n"
+        "Shares of Vela rose 3.4% on the Nasdaq after the news.\n"
+        "Farmers near Oslo said the plant would drain their wells.\n"
+        "The county approved the zoning last week.\n"
+        "Construction is set to begin in March.\n"
+    )
+    engine = drafted_engine(text, "keyword", tmp_path_factory.mktemp("data"))
+    assert_declines(engine, "Who runs Vela?")
+    assert_cites(engine, "How many people will Vela employ?", "p2.s1")
