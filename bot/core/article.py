@@ -806,7 +806,9 @@ def _after_place_preposition(text: str, start: int) -> bool:
 #: ", chief economist at North Bank,", ", the hospital’s chief medical officer,", ", commander of the
 #: Coast Guard’s Sector Vela.": a lower-case role (possessives in it), perhaps "of" a named body.
 _APPOSITION = re.compile(
-    r"^,\s+(?:\d{1,3},\s+)?((?:a |an |the )?[a-z][a-z’' -]*?(?:\s+(?:at|of|for|in|with)\s+(?:the\s+)?[A-Z][\w’'. ]+?)?)(?=,|\.|$)"
+    r"^,\s+(?:\d{1,3},\s+)?(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}[’']s )?"  # "Acme’s chief ...": the role, not Acme
+    r"((?:a |an |the )?[a-z][a-z’' -]*?"
+    r"(?:\s+(?:at|of|for|in|with)\s+(?:the\s+)?[A-Z][\w’'. ]+?)?)(?=,|\.|$)"
 )
 
 

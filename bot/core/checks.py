@@ -647,6 +647,18 @@ def title_of_owner(ctx: Context, doc: Doc) -> str | None:
     return None
 
 
+def title_held(ctx: Context, doc: Doc) -> str | None:
+    """"Who is the governor of Oslo?": where the report gives someone that title, the fact
+    must name one who holds it; a sentence quoting someone else on "a governor" does not."""
+    q = ctx.question
+    if q.kind != PERSON or not q.focus or doc.curated or q.focus[-1] not in ROLE_WORDS:
+        return None
+    stems = ctx.tokens_of(q.focus[-1])
+    if not stems & ctx.index.role_vocabulary or stems & doc.role_tokens:
+        return None
+    return f"no one the fact names holds the title {q.focus[-1]!r}"
+
+
 def names_known(ctx: Context, doc: Doc) -> str | None:
     """A name the report never uses means the question is about something else."""
     if ctx.unknown_names:
@@ -785,6 +797,7 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     names_known,
     names_in_fact,
     title_of_owner,
+    title_held,
     places_in_clause,
     figures_in_fact,
     days_in_fact,

@@ -224,6 +224,11 @@ class FactIndex:
         return math.log(1 + (n + 0.5) / 0.5)
 
     @cached_property
+    def role_vocabulary(self) -> frozenset[str]:
+        """The tokens of every title and role the report gives someone."""
+        return frozenset(t for doc in self.docs for t in doc.role_tokens)
+
+    @cached_property
     def ask_masses(self) -> tuple[tuple[float, ...], ...]:
         """For each fact, the idf of each of its ways of asking (a word's capped at an unknown
         word's): the part of the ``asked`` overlap that no question changes."""

@@ -424,3 +424,8 @@ def test_a_short_everyday_word_opening_a_sentence_is_no_name() -> None:
     article = read_article(Report("x", "Net income dropped to $412 million. The EU said Li would attend.\n"))
     assert "Net" not in {s.text for s in article.reading("p1.s1").spans}
     assert {"The EU", "Li"} <= {s.text for s in article.reading("p1.s2").spans}
+
+
+def test_an_apposition_may_open_with_whose_title_it_is() -> None:
+    article = read_article(Report("x", "Dr. Nathan Lind, Vela’s chief scientific officer, said the drug worked.\n"))
+    assert article.people["Nathan Lind"].roles == ("Dr.", "chief scientific officer")

@@ -285,3 +285,15 @@ def test_a_keyword_many_facts_share_is_no_close_match(tmp_path_factory: pytest.T
     engine = drafted_engine(text, "keyword", tmp_path_factory.mktemp("data"))
     assert_declines(engine, "Who runs Vela?")
     assert_cites(engine, "How many people will Vela employ?", "p2.s1")
+
+
+def test_who_holds_a_title_is_one_given_it_not_one_who_speaks_of_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "“Vela gave us land, power and a governor who answered the phone at 11 p.m.,” Chief Executive Ana Lind said.\n"
+        "Gov. Daniel Berg, a Democrat, signed a law in March creating incentives for the project.\n"
+        "The plant will employ about 2,400 people.\n"
+    )
+    engine = drafted_engine(text, "titles", tmp_path_factory.mktemp("data"))
+    answer = engine.ask("Who is the governor of Vela?")
+    assert answer.answered and "Daniel Berg" in answer.answer and "Ana Lind" not in answer.answer, answer.to_json()
+    assert answer.citations[0].sentence_id == "p2.s1"
