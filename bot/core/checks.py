@@ -219,11 +219,16 @@ def _gives_answer(ctx: Context, reading: Reading, span: Span, wanted: frozenset[
     already give."""
     if span.kind not in wanted or ctx.index.document(span.text) <= ctx.tokens:
         return False
-    if span.role == DATELINE and span.kind != ctx.question.kind:
-        return False  # the agency that filed the story answers "which agency", not who or where
+    if span.role == DATELINE and (span.kind != ctx.question.kind or (span.kind == "organisation" and not _asks_agency(ctx))):
+        return False  # the agency that filed the story answers "which agency", not who, where or which company
     if _reported(ctx, reading) and span.kind == PERSON and (span.refers or span.text) == reading.speaker:
         return False  # the one who reports what others wanted
     return not _modifies_asked(ctx, reading, span)
+
+
+def _asks_agency(ctx: Context) -> bool:
+    """"Which news agency reported it?": a question about who filed the story."""
+    return bool(ctx.tokens & ctx.index.document("agency news wire reported reporting"))
 
 
 def _modifies_asked(ctx: Context, reading: Reading, span: Span) -> bool:

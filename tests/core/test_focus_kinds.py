@@ -297,3 +297,15 @@ def test_who_holds_a_title_is_one_given_it_not_one_who_speaks_of_it(tmp_path_fac
     answer = engine.ask("Who is the governor of Vela?")
     assert answer.answered and "Daniel Berg" in answer.answer and "Ana Lind" not in answer.answer, answer.to_json()
     assert answer.citations[0].sentence_id == "p2.s1"
+
+
+def test_the_agency_in_the_dateline_built_nothing(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "OSLO, March 11 (Reuters) - A section of the Vela River Bridge collapsed during the evening rush hour "
+        "on Sunday, sending 11 vehicles into the water.\n"
+        "Rescuers pulled 14 people from the river, police said.\n"
+        "The bridge carried about 41,000 vehicles a day.\n"
+    )
+    engine = drafted_engine(text, "dateline-built", tmp_path_factory.mktemp("agency"))
+    assert_declines(engine, "Which company built the Vela River Bridge?")
+    assert_answers(engine, "Which news agency reported the collapse?", "Reuters")
