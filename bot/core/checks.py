@@ -664,6 +664,24 @@ def title_held(ctx: Context, doc: Doc) -> str | None:
     return f"no one the fact names holds the title {q.focus[-1]!r}"
 
 
+#: Words that part a field in two: a question of one side is not answered by the other's.
+_SIDES = (("men", "women"), ("boys", "girls"), ("male", "female"))
+_SIDE_WORD = re.compile(r"\b(men|women|boys|girls|male|female)(?:[’']s?|s[’'])?(?=\W|$)", re.I)
+
+
+def side_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """"Who won the men's final?" is not answered by a sentence of the women's final alone."""
+    asked = {m.group(1).lower() for m in _SIDE_WORD.finditer(ctx.question.text)}
+    if not asked or doc.curated:
+        return None
+    written = {m.group(1).lower() for r in doc.readings for m in _SIDE_WORD.finditer(r.sentence.text)}
+    for side in asked:
+        other = next((b if a == side else a for a, b in _SIDES if side in (a, b)), "")
+        if other in written and side not in written and other not in asked:
+            return f"the fact speaks of the {other}'s, the question of the {side}'s"
+    return None
+
+
 def names_known(ctx: Context, doc: Doc) -> str | None:
     """A name the report never uses means the question is about something else."""
     if ctx.unknown_names:
@@ -803,6 +821,7 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     names_in_fact,
     title_of_owner,
     title_held,
+    side_in_fact,
     places_in_clause,
     figures_in_fact,
     days_in_fact,

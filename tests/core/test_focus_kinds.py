@@ -309,3 +309,14 @@ def test_the_agency_in_the_dateline_built_nothing(tmp_path_factory: pytest.TempP
     engine = drafted_engine(text, "dateline-built", tmp_path_factory.mktemp("agency"))
     assert_declines(engine, "Which company built the Vela River Bridge?")
     assert_answers(engine, "Which news agency reported the collapse?", "Reuters")
+
+
+def test_one_side_of_a_field_is_not_the_other(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Czech teenager Ana Lind won the Vela Open women’s title on Saturday.\n"
+        "The men’s final on Sunday will pit Oskar Berg against Jan Voss.\n"
+        "A crowd of 14,820 watched the final.\n"
+    )
+    engine = drafted_engine(text, "sides", tmp_path_factory.mktemp("data"))
+    assert_declines(engine, "Who won the Vela Open men's title?")
+    assert_answers(engine, "Who won the Vela Open women's title?", "Ana Lind")
