@@ -58,6 +58,8 @@ _LINK = rf"(?:\s+(?:{'|'.join(_LINK_WORDS + _NAME_PARTICLES)})\s+(?=[A-Z]))"
 #: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){1,12})\s+\(([A-Z][A-Za-z&.]{1,9})\)")
+#: "the Civic Renewal party (RC)": a name, a lower-case word for its kind, its initials.
+_KIND_ACRONYM = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,5})\s+[a-z]+\s+\(([A-Z]{2,6})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
     r"(?:(?:[A-Z]{1,3})?[$€£¥₩]\s?\d[\d,]{0,24}(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|[mbk]n?)\b)?"
@@ -233,6 +235,9 @@ def read_article(report: Report) -> Article:
     for sentence in report.sentences:
         for full, short in _ACRONYM_DEF.findall(sentence.text) if "(" in sentence.text else ():
             organisations.setdefault(short.rstrip("s"), re.sub(r"^(?:The|the)\s+", "", full))
+        for full, short in _KIND_ACRONYM.findall(sentence.text) if "(" in sentence.text else ():
+            if sorted(short) == sorted(w[0] for w in full.split()):  # "the Civic Renewal party (RC)", in any order
+                organisations.setdefault(short, full)
         spans = tuple(_resolve_surnames(sentence.text, _spans(sentence.text, people), people, recent))
         recent = _named_in_full(spans, recent)
         if previous is None:

@@ -217,13 +217,19 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
 def _gives_answer(ctx: Context, reading: Reading, span: Span, wanted: frozenset[str]) -> bool:
     """Whether one span of the fact is an answer of the wanted kind that the question does not
     already give."""
-    if span.kind not in wanted or ctx.index.document(span.text) <= ctx.tokens:
+    if span.kind not in wanted or ctx.index.document(span.text) <= ctx.tokens or _initials_given(ctx, span):
         return False
     if span.role == DATELINE and (span.kind != ctx.question.kind or (span.kind == "organisation" and not _asks_agency(ctx))):
         return False  # the agency that filed the story answers "which agency", not who, where or which company
     if _reported(ctx, reading) and span.kind == PERSON and (span.refers or span.text) == reading.speaker:
         return False  # the one who reports what others wanted
     return not _modifies_asked(ctx, reading, span)
+
+
+def _initials_given(ctx: Context, span: Span) -> bool:
+    """"RC" for "who leads the Civic Renewal party?": the initials of a body the question names."""
+    whole = ctx.index.article.organisations.get(span.text)
+    return whole is not None and frozenset(ctx.index.analyzer.index(whole)[0]) <= ctx.tokens
 
 
 def _asks_agency(ctx: Context) -> bool:

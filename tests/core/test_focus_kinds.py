@@ -320,3 +320,14 @@ def test_one_side_of_a_field_is_not_the_other(tmp_path_factory: pytest.TempPathF
     engine = drafted_engine(text, "sides", tmp_path_factory.mktemp("data"))
     assert_declines(engine, "Who won the Vela Open men's title?")
     assert_answers(engine, "Who won the Vela Open women's title?", "Ana Lind")
+
+
+def test_the_initials_of_a_body_the_question_names_answer_nothing(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "The coalition needed the eight votes of the small Civic Renewal party (RC) to pass the law.\n"
+        "Ana Lind, leader of the Vela Workers Union, said the strike would go on.\n"
+        "Parliament passed the law 116-114 on Friday.\n"
+    )
+    engine = drafted_engine(text, "initials-given", tmp_path_factory.mktemp("data"))
+    assert engine.indexes["initials-given"].article.organisations["RC"] == "Civic Renewal"
+    assert_declines(engine, "Who leads the Civic Renewal party?")
