@@ -80,6 +80,8 @@ class Ranking:
     weights: dict[str, float]
     matches: tuple[Match, ...]
     context: Context | None = field(default=None, compare=False)
+    #: The question's words the report never uses, nor anything related to them.
+    strangers: frozenset[str] = frozenset()
 
     @property
     def best(self) -> Match | None:
@@ -124,7 +126,17 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         kept.append(judged(m))  # the next, until one passes
     kept = _with_reason_after(index, question, kept)
     kept += [judged(m) for m in _speech_beside(index, question, kept)]
-    return Ranking(question, analysis, dict(weighted.weights), tuple(kept), ctx)
+    return Ranking(question, analysis, dict(weighted.weights), tuple(kept), ctx, _strangers(index, weighted))
+
+
+def _strangers(index: FactIndex, weighted: Weighted) -> frozenset[str]:
+    """The question's words the report never uses, nor any word related to them."""
+    vocabulary = index.vocabulary
+    return frozenset(
+        t
+        for t in weighted.weights
+        if "+" not in t and t not in vocabulary and weighted.related.get(t, frozenset()).isdisjoint(vocabulary)
+    )
 
 
 def _with_reason_after(index: FactIndex, question: Question, kept: list[Match]) -> list[Match]:

@@ -331,3 +331,22 @@ def test_the_initials_of_a_body_the_question_names_answer_nothing(tmp_path_facto
     engine = drafted_engine(text, "initials-given", tmp_path_factory.mktemp("data"))
     assert engine.indexes["initials-given"].article.organisations["RC"] == "Civic Renewal"
     assert_declines(engine, "Who leads the Civic Renewal party?")
+
+
+def test_a_question_of_words_the_report_never_uses_is_declined(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "A section of the Vela River Bridge collapsed on Sunday, sending 11 vehicles into the water.\n"
+        "Rescuers pulled 14 people from the river, police said.\n"
+        "The bridge carried about 41,000 vehicles a day.\n"
+        "Engineers from Orbis inspected it in 2024.\n"
+        "The province will spend C$40 million on a temporary ferry.\n"
+        "Divers searched the river for a missing driver on Monday.\n"
+        "The transport minister promised a full inquiry.\n"
+        "Traffic was diverted to two other crossings.\n"
+        "A replacement bridge could take three years to build.\n"
+        "The union said inspectors had warned of corrosion.\n"
+    )
+    engine = drafted_engine(text, "strangers", tmp_path_factory.mktemp("data"))
+    answer = engine.ask("Does Orbis bake sourdough bread?")
+    assert not answer.answered and "not the report's" in answer.explain["decided"], answer.explain
+    assert_answers(engine, "When did Orbis inspect the bridge?", "2024")
