@@ -725,13 +725,42 @@ def counts_in_fact(ctx: Context, doc: Doc) -> str | None:
     if doc.curated or not counted:
         return None
     units = counted_units(counted)
+    counts_else = []
     for reading in doc.readings:
         for span in reading.spans:
             if span.kind == "number" and not ctx.index.document(span.text) <= ctx.tokens:
-                return None
+                other = _counts_another(ctx, reading.sentence.text, span, counted)
+                if not other:
+                    return None
+                counts_else.append(other)
             if span.kind == "measure" and unit_class(span.text) in units:
                 return None
+    if counts_else:
+        return f"the fact counts {counts_else[0]}, not what the question counts"
     return "the fact gives no count of what the question counts"
+
+
+#: Words for people in general, which a count of workers or residents may answer.
+_PEOPLE = frozenset(["people", "ppl", "persons", "person", "individuals"])
+
+
+def _counts_another(ctx: Context, text: str, span: Span, counted: tuple[str, ...]) -> str:
+    """"3,100 residents" for "how many ships?": the noun right after a figure, when it is a
+    plural noun that is none of the question's words nor related to them ("" otherwise: the
+    figure may count what is asked)."""
+    after = words(text[span.end :])[:1]
+    if not after or not after[0].isalpha() or not after[0].endswith("s") or not morphy(after[0], "n"):
+        return ""
+    noun = after[0]
+    if _PEOPLE.intersection(counted) and is_person_noun(noun):
+        return ""  # "how many people were hurt": "14 workers" are people
+    tokens = ctx.index.document(noun)
+    asked = frozenset(t for w in counted for t in ctx.tokens_of(w))
+    if tokens & asked or expansions_of_word(noun) & asked or broader_of_word(noun) & asked:
+        return ""
+    if any(tokens & (expansions_of_word(w) | broader_of_word(w)) for w in counted):
+        return ""
+    return noun
 
 
 #: How many words from the thing asked about (or from "name", "called") its name may stand:

@@ -350,3 +350,14 @@ def test_a_question_of_words_the_report_never_uses_is_declined(tmp_path_factory:
     answer = engine.ask("Does Orbis bake sourdough bread?")
     assert not answer.answered and "not the report's" in answer.explain["decided"], answer.explain
     assert_answers(engine, "When did Orbis inspect the bridge?", "2024")
+
+
+def test_a_figure_that_counts_another_thing_is_no_count_of_the_thing_asked(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Navy ships and fishing boats carried about 3,100 residents from Vela to the mainland.\n"
+        "The volcano erupted twice on Friday, sending ash 9 km into the sky.\n"
+        "Flights to Bergen were cancelled until Monday.\n"
+    )
+    engine = drafted_engine(text, "counts", tmp_path_factory.mktemp("data"))
+    assert_declines(engine, "How many Navy ships carried residents from Vela?")
+    assert_answers(engine, "How many residents did the boats carry from Vela?", "3,100")
