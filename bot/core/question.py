@@ -310,7 +310,9 @@ def focus_of(folded: str) -> list[str]:
         first = words[0] if words else ""
         return [first] if first and first not in _DETERMINERS and not _STOP_FOCUS.fullmatch(first) else []
     out: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
+        if out and _dates_it(words[i:]):
+            break  # "what was its profit last year": the profit
         if _STOP_FOCUS.fullmatch(word):
             if out or word != "of":
                 break
@@ -328,6 +330,18 @@ def focus_of(folded: str) -> list[str]:
     while out and _verb_form(out[-1]):
         out.pop()  # "the agency's instruments looking for": the instruments
     return out[-2:]
+
+
+#: "last year", "this quarter", "next month": a time the question is about, not its focus.
+_RELATIVE_START = frozenset(["last", "this", "next", "previous", "past"])
+_TIME_UNITS = frozenset(["year", "years", "month", "months", "week", "weeks", "quarter", "season", "spring", "summer", "fall", "autumn", "winter", "decade"])
+
+
+def _dates_it(rest: list[str]) -> bool:
+    """Whether the words from here on open a relative time ("last year") or name a day or month."""
+    if rest[0] in WEEKDAYS or rest[0] in MONTH_NUMBER or rest[0] in ("yesterday", "today", "tomorrow"):
+        return True
+    return len(rest) > 1 and rest[0] in _RELATIVE_START and rest[1] in _TIME_UNITS
 
 
 def _verb_form(word: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.question import read_question
 from tests.core.drafted import assert_answers, assert_cites, assert_declines, drafted_engine
 
 ARTICLE = (
@@ -124,7 +125,6 @@ def test_a_change_or_a_chance_is_met_by_a_figure(amounts: Engine) -> None:
 
 
 def test_what_initials_stand_for_finds_where_they_are_spelled_out(amounts: Engine) -> None:
-    from bot.core.question import read_question
     from bot.core.ranking import _spells_out
 
     assert_cites(amounts, "What does ARIA stand for?", "p3.s1")
@@ -145,7 +145,6 @@ def test_a_body_the_question_names_by_its_initials_is_no_answer_to_who(tmp_path_
 
 
 def test_how_long_something_will_be_asks_for_a_length() -> None:
-    from bot.core.question import read_question
 
     assert "length" in read_question("How long will the wall be?").units
     assert read_question("How long will the strike last?").units == {"time"}
@@ -361,3 +360,9 @@ def test_a_figure_that_counts_another_thing_is_no_count_of_the_thing_asked(tmp_p
     engine = drafted_engine(text, "counts", tmp_path_factory.mktemp("data"))
     assert_declines(engine, "How many Navy ships carried residents from Vela?")
     assert_answers(engine, "How many residents did the boats carry from Vela?", "3,100")
+
+
+def test_a_time_after_the_focus_is_not_the_focus() -> None:
+    assert read_question("What was Vela's profit last year?").focus == ("profit",)
+    assert read_question("What was the revenue this quarter?").focus == ("revenue",)
+    assert read_question("What was the last survivor called?").focus == ("last", "survivor")
