@@ -664,10 +664,10 @@ def title_held(ctx: Context, doc: Doc) -> str | None:
     q = ctx.question
     if q.kind != PERSON or not q.focus or doc.curated or q.focus[-1] not in ROLE_WORDS:
         return None
-    stems = ctx.tokens_of(q.focus[-1])
-    if not stems & ctx.index.role_vocabulary or stems & doc.role_tokens:
+    title = [ctx.tokens_of(w) for w in q.focus]  # "prime minister": both words
+    if not title[-1] & ctx.index.role_vocabulary or all(t & doc.role_tokens for t in title):
         return None
-    return f"no one the fact names holds the title {q.focus[-1]!r}"
+    return f"no one the fact names holds the title {' '.join(q.focus)!r}"
 
 
 #: Words that part a field in two: a question of one side is not answered by the other's.

@@ -299,8 +299,7 @@ def focus_of(folded: str) -> list[str]:
     "who is the bank's governor?", the title asked for."""
     found = _FOCUS.match(folded.rstrip("?!. "))
     if not found:
-        role = _WHO_ROLE.match(folded.rstrip("?!. "))
-        return [role.group(1)] if role and role.group(1) in ROLE_WORDS else []
+        return _title_asked(folded.rstrip("?!. "))
     words = found.group(2).split()
     subset = _SUBSET.match(folded.rstrip("?!. "))
     if subset:
@@ -342,6 +341,20 @@ def _dates_it(rest: list[str]) -> bool:
     if rest[0] in WEEKDAYS or rest[0] in MONTH_NUMBER or rest[0] in ("yesterday", "today", "tomorrow"):
         return True
     return len(rest) > 1 and rest[0] in _RELATIVE_START and rest[1] in _TIME_UNITS
+
+
+def _title_asked(folded: str) -> list[str]:
+    """"Who is the bank's chief executive?": the title asked for, all its words ("chief",
+    "executive"), when they are titles."""
+    role = _WHO_ROLE.match(folded)
+    if not role or role.group(1) not in ROLE_WORDS:
+        return []
+    title = [role.group(1)]
+    for word in folded[role.end() :].split():
+        if word not in ROLE_WORDS:
+            break
+        title.append(word)  # "chief executive", "vice president"
+    return title[-2:]
 
 
 def _verb_form(word: str) -> bool:

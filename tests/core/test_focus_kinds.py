@@ -366,3 +366,16 @@ def test_a_time_after_the_focus_is_not_the_focus() -> None:
     assert read_question("What was Vela's profit last year?").focus == ("profit",)
     assert read_question("What was the revenue this quarter?").focus == ("revenue",)
     assert read_question("What was the last survivor called?").focus == ("last", "survivor")
+
+
+def test_a_title_of_several_words_is_held_whole(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Jeroen Lind, chief operating officer of Vela Terminals, said the port was losing 9 million euros a day.\n"
+        "Finance Minister Ana Berg said the strike would hurt growth.\n"
+        "The union wants a 9% pay rise over two years.\n"
+    )
+    engine = drafted_engine(text, "whole-title", tmp_path_factory.mktemp("data"))
+    assert read_question("Who is the chief executive of Vela Terminals?").focus == ("chief", "executive")
+    assert_declines(engine, "Who is the chief executive of Vela Terminals?")
+    assert_declines(engine, "Who is the prime minister?")
+    assert_answers(engine, "Who is the chief operating officer of Vela Terminals?", "Jeroen Lind")
