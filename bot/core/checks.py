@@ -496,16 +496,16 @@ def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None  # "what time", "which day": the kind of answer, checked by kind_in_fact
     if head in GENERIC_NOUNS:
         return None  # "what factors", "which steps": says what kind of thing, not which
-    if _in_fact(ctx, doc, head) or _named_kind(doc, head) or _of_its_kind(ctx, doc, head) or _a_kind_of(doc, head):
+    if _in_fact(ctx, doc, head) or _named_kind(doc, head) or _of_its_kind(ctx, doc, head) or _a_kind_of(ctx, doc, head):
         return None
     return f"the fact says nothing of {head!r}"
 
 
-def _a_kind_of(doc: Doc, head: str) -> bool:
+def _a_kind_of(ctx: Context, doc: Doc, head: str) -> bool:
     """"Which vessel did rescuers reach?" of "a fuel tanker": a noun of the fact that WordNet
     files under the focus (a few hypernym hops, never a very general class)."""
     wanted = lemma_stem(head)
-    return any(wanted in broader_of_word(w) for r in doc.readings for w in words(r.sentence.text) if w.isalpha())
+    return any(wanted in ctx.index.kinds_of(r.sentence.text) for r in doc.readings)
 
 
 #: Nouns for what someone says: a sentence that quotes or reports someone's words holds one.

@@ -30,7 +30,7 @@ from bot.core.article import (
 from bot.core.knowledge import Fact, FactBase
 from bot.core.lexical import wordnet
 from bot.core.lexical.morphy import spelled_initials
-from bot.core.lexical_bridge import phrases_of
+from bot.core.lexical_bridge import broader_stems, phrases_of
 from bot.core.lexicon import NUMBER_WORDS
 from bot.core.question import figures_in
 from bot.core.text import WRITTEN_WORD, clean
@@ -115,6 +115,17 @@ class FactIndex:
         """For each sentence, where each word stands and its index tokens: what the checks read
         to find a question's word in a sentence, analysed once with the report."""
         return {s.text: self._words_at(s.text) for s in self.base.report.sentences}
+
+    @cached_property
+    def sentence_kinds(self) -> dict[str, frozenset[str]]:
+        """For each sentence, the stems of what WordNet files its nouns under ("vessel" for
+        "tanker"): what a which-question's focus may be met by, analysed once with the report."""
+        return {s.text: broader_stems(s.text) for s in self.base.report.sentences}
+
+    def kinds_of(self, text: str) -> frozenset[str]:
+        """The broader stems of a sentence's nouns (from the analysis, when it is the report's)."""
+        found = self.sentence_kinds.get(text)
+        return found if found is not None else broader_stems(text)
 
     def written_words(self, text: str) -> tuple[tuple[int, frozenset[str]], ...]:
         """(start, index tokens) of each word of ``text``, a sentence's from the analysis."""

@@ -52,6 +52,11 @@ def broader_of_word(word: str) -> frozenset[str]:
     return frozenset(lemma_stem(b) for b in _wordnet.broader(_lemma(word)) if " " not in b and "-" not in b)
 
 
+def broader_stems(text: str) -> frozenset[str]:
+    """The stems of what WordNet files the words of ``text`` under (see ``broader_of_word``)."""
+    return frozenset(b for w in words(text) if w.isalpha() for b in broader_of_word(w))
+
+
 @lru_cache(maxsize=EXPANSION_CACHE)
 def expansions_of_phrasal(verb: str, particle: str) -> frozenset[str]:
     """Stems of the single-word synonyms of a phrasal verb ("get in" -> enter)."""

@@ -108,6 +108,7 @@ class GeneralIndex(_ReportStems, DraftedIndex):
 
     PREPARED: tuple[str, ...] = (
         "report_stems", "sorted_stems", "initials", "ask_masses", "sentence_docs", "pairs", "vocabulary", "sentence_words",
+        "sentence_kinds", "role_vocabulary",
     )  # fmt: skip
 
     def verdict(self, text: str, *, syntax: bool = True) -> Verdict:
