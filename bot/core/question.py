@@ -209,7 +209,8 @@ _KEYWORD_KINDS = (
         r"forecast|forcast|projection|growth|inflation|unemployment|toll|size|cap|limit)\b")),
     (MEASURE, re.compile(r"\b(?:radius|distance|length|height|depth|width|area|temperature|speed)\b")),
     (AGE, re.compile(r"\bage\b")),
-    (TIME, re.compile(r"\b(?:date|day|when|time|month)\b|(?<!\d )(?<!\d-)\byear\b")),  # not "5 year bond"
+    # not "5 year bond", "revenue last year" (a time it is about) nor "one-time charges"
+    (TIME, re.compile(r"\b(?:date|day|when|month)\b|(?<!-)\btime\b|(?<!\d )(?<!\d-)(?<!last )(?<!this )(?<!next )(?<!past )\byear\b")),
     (PLACE, re.compile(r"\b(?:where|location|place|city|country)\b")),
     # after the time: "bail hearing date", "settlement date" ask when
     (MONEY, re.compile(r"\b(?:damages|compensation|settlement|payout|ransom|bail)\b")),

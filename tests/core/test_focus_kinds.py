@@ -379,3 +379,11 @@ def test_a_title_of_several_words_is_held_whole(tmp_path_factory: pytest.TempPat
     assert_declines(engine, "Who is the chief executive of Vela Terminals?")
     assert_declines(engine, "Who is the prime minister?")
     assert_answers(engine, "Who is the chief operating officer of Vela Terminals?", "Jeroen Lind")
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [("one-time merger charges", "what"), ("revenue last year", "what"), ("launch year", "time"), ("hearing date", "time")],
+)
+def test_a_keyword_query_asks_when_only_for_a_time_itself(query: str, kind: str) -> None:
+    assert read_question(query).kind == kind
