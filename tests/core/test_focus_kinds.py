@@ -387,3 +387,11 @@ def test_a_title_of_several_words_is_held_whole(tmp_path_factory: pytest.TempPat
 )
 def test_a_keyword_query_asks_when_only_for_a_time_itself(query: str, kind: str) -> None:
     assert read_question(query).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("Who did the envoy phone on Wednesday?", "person"), ("Who did the police arrest?", "person"), ("Who did the study?", "organisation")],
+)
+def test_who_did_the_asks_for_a_body_only_of_a_study_or_the_like(question: str, kind: str) -> None:
+    assert read_question(question).kind == kind
