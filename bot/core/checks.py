@@ -26,6 +26,7 @@ from bot.core.question import (
     asks_stands_for,
     counted_words,
     is_person_noun,
+    which_name,
 )
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import WRITTEN_WORD, lemma_stem, stem, words
@@ -489,8 +490,8 @@ GENERIC_NOUNS = frozenset(
 def focus_in_fact(ctx: Context, doc: Doc) -> str | None:
     """What a what/which/how-many question asks about must be in the fact ("the currency",
     "the share price"), as written or through a general synonym."""
-    if not ctx.question.focus or doc.curated:
-        return None
+    if not ctx.question.focus or doc.curated or which_name(ctx.question.text):
+        return None  # "which Hale said the company ...?" asks which Hale
     head = ctx.question.focus[-1]
     if head in KIND_NOUNS:
         return None  # "what time", "which day": the kind of answer, checked by kind_in_fact

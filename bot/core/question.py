@@ -308,6 +308,8 @@ def focus_of(folded: str) -> list[str]:
     if found.group(1).startswith("how"):
         # "how many mortgages come up": the noun right after, whatever it is ("people")
         first = words[0] if words else ""
+        if _verb_form(first) or (morphy(first, "v") and not morphy(first, "n")):
+            return []  # "how many died": how many people
         return [first] if first and first not in _DETERMINERS and not _STOP_FOCUS.fullmatch(first) else []
     out: list[str] = []
     for i, word in enumerate(words):

@@ -395,3 +395,16 @@ def test_a_keyword_query_asks_when_only_for_a_time_itself(query: str, kind: str)
 )
 def test_who_did_the_asks_for_a_body_only_of_a_study_or_the_like(question: str, kind: str) -> None:
     assert read_question(question).kind == kind
+
+
+def test_how_many_before_a_verb_counts_people_and_which_name_has_no_focus(tmp_path_factory: pytest.TempPathFactory) -> None:
+    assert read_question("How many died in the 1988 eruption?").focus == ()
+    assert read_question("How many cranes are idle?").focus == ("cranes",)
+    text = (
+        "Thomas Hale, the chief executive, said the company was not cutting its way to growth.\n"
+        "Margaret Hale, a city councillor who is not related to him, said the plant closure was a betrayal.\n"
+        "The last major eruption, in 1988, killed 11 people.\n"
+    )
+    engine = drafted_engine(text, "which-hale", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "Which Hale said the company was not cutting its way to growth?", "Thomas Hale")
+    assert_answers(engine, "How many died in the 1988 eruption?", "11")
