@@ -566,8 +566,7 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
             if kind == PERSON and _family_of_someone(text[start:end], people):
                 kind = "name"  # "Van Dam said": the surname of Joris van Dam, resolved below
             if kind == PERSON:
-                owned = _OWNED.search(text, start, end)  # "Tobias Lind’s parents": Tobias Lind
-                end -= len(owned[0]) if owned else 0
+                end = start + len(_OWNED.sub("", text[start:end]))  # "Tobias Lind’s parents": Tobias Lind
                 name = text[start:end].strip(" ,.")
                 person = people.get(name)
                 roles = tuple(r for r in (_role_before(text, m.start()), role, _apposition(text, end)) if r)
@@ -582,7 +581,7 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-_OWNED = re.compile(r"(?:[’']s?)?$")
+_OWNED = re.compile(r"[’']s?$")
 
 
 #: A capitalised run longer than this is no one name (a hostile text's thousands of capitals).
@@ -764,8 +763,6 @@ def _acts_as_body(text: str, start: int, end: int) -> bool:
 
 COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower"])
 _DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic)$")
-#: "Pakistani", "Israeli": a demonym may end in "i", but so do many surnames ("Rossi").
-_DEMONYM_I = re.compile(r"i$")
 
 
 def _bare(token: str) -> str:
@@ -778,7 +775,8 @@ def _adjective(text: str, end: int, lowered: list[str]) -> bool:
     following = re.match(r"\s+([a-z]+)", text[end:])
     # only before a lower-case word: "the hardest-hit state is Voss," is a name, not an adjective
     last = lowered[-1]
-    return following is not None and bool(_DEMONYM.search(last) or (_DEMONYM_I.search(last) and last in place_names()))
+    # "Pakistani", "Israeli": a demonym may end in "i", but so do many surnames ("Rossi")
+    return following is not None and bool(_DEMONYM.search(last) or (last.endswith("i") and last in place_names()))
 
 
 _POSSESSIVE_OWNER = re.compile(r"^((?:\S+\s+){0,2}?\S+)[’']s\s+(?=[A-Z])")

@@ -378,8 +378,7 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
             if span.kind != "age":
                 continue
             start = _bearer_start(reading, span)  # "Tuvalu’s lead negotiator, Simone Taafaki, 41"
-            beside = text[max(0, start - AGE_WINDOW) : span.start] + " " + text[span.end : span.end + AGE_WINDOW]
-            if ctx.index.document(beside) & ctx.names:
+            if ctx.index.document(_around(text, start, span)) & ctx.names:
                 return None
         people = {p.refers or p.text for p in reading.spans if p.kind == "person"} | set(reading.context)
         ages = [s for s in reading.spans if s.kind == "age" and not _someone_elses_age(text, s)]
@@ -399,13 +398,18 @@ def _someone_elses_age(text: str, age: Span) -> bool:
     return bool(_AGE_OF_NOUN.match(text[age.end :])) and bool(_INDEFINITE.search(text[max(0, age.start - 4) : age.start]))
 
 
+def _around(text: str, start: int, age: Span) -> str:
+    """The words within ``AGE_WINDOW`` before ``start`` (the age, or its bearer's title) and
+    after the age: what says whose age it is."""
+    return text[max(0, start - AGE_WINDOW) : age.start] + " " + text[age.end : age.end + AGE_WINDOW]
+
+
 def _age_beside(ctx: Context, doc: Doc, tokens: frozenset[str]) -> str | None:
     """An age written beside the words of the one asked about."""
     for reading in doc.readings:
         text = reading.sentence.text
         for span in (s for s in reading.spans if s.kind == "age"):
-            beside = text[max(0, span.start - AGE_WINDOW) : span.start] + " " + text[span.end : span.end + AGE_WINDOW]
-            if ctx.index.document(beside) & tokens:
+            if ctx.index.document(_around(text, span.start, span)) & tokens:
                 return None
     return "the fact gives no age for the one asked about"
 

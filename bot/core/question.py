@@ -440,7 +440,6 @@ _INITIALS_ASKED = re.compile(
 )
 
 
-
 def asks_stands_for(folded: str) -> bool:
     """Whether the question asks what something stands for (no verb of the report is asked)."""
     return bool(_STANDS_FOR.search(folded))
