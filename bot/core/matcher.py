@@ -364,7 +364,7 @@ class FactIndex:
         self._tf: list[dict[str, float]] = []
         self._numbers: list[frozenset[str]] = []
         self._sequences: list[tuple[tuple[str, ...], ...]] = []
-        self._adjacent: dict[int, frozenset[tuple[str, str]]] = {}  # filled on first use, per fact
+        self._adjacent: dict[int, Adjacency] = {}  # filled on first use, per fact
         self._asked: list[frozenset[str]] = []  # tokens of the ways people ask for the fact
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, (own, sources) in enumerate(zip(curated_texts, source_texts, strict=True)):
@@ -630,27 +630,30 @@ class FactIndex:
         as "of" and "'s" are already gone): "Peru's ambassador", "ambassador of Peru"."""
         adjacent = self._adjacent.get(i)
         if adjacent is None:
-            adjacent = self._adjacent[i] = _adjacent_pairs(self._sequences[i])
-        return pair in adjacent
+            adjacent = self._adjacent[i] = Adjacency(self._sequences[i])
+        return adjacent.side_by_side(*pair)
 
 
-def _adjacent_pairs(sequences: tuple[tuple[str, ...], ...]) -> frozenset[tuple[str, str]]:
-    """Every pair of words that stand side by side in ``sequences``, either way round, or
-    inside one phrase token ("polici_committe_chairperson" holds its words)."""
+class Adjacency:
+    """Which words stand side by side in a fact's token sequences, either way round, or inside
+    one phrase token ("polici_committe_chairperson" holds its words): each word's positions,
+    built in one pass over the texts (where every pair of a phrase token's parts was quadratic),
+    on the first question that needs it, and kept."""
 
-    def parts(token: str) -> set[str]:
-        return {token, *token.split("_")}
+    def __init__(self, sequences: tuple[tuple[str, ...], ...]) -> None:
+        self._at: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for n, seq in enumerate(sequences):
+            for k, token in enumerate(seq):
+                self._at[token].add((n, k))
+                if "_" in token:
+                    for part in token.split("_"):
+                        self._at[part].add((n, k))
 
-    out: set[tuple[str, str]] = set()
-    for seq in sequences:
-        for k, token in enumerate(seq):
-            here = parts(token)
-            out.update((x, y) for x in here for y in here)
-            if k + 1 < len(seq):
-                after = parts(seq[k + 1])
-                out.update((x, y) for x in here for y in after)
-                out.update((y, x) for x in here for y in after)
-    return frozenset(out)
+    def side_by_side(self, first: str, second: str) -> bool:
+        at_first, at_second = self._at.get(first), self._at.get(second)
+        if not at_first or not at_second:
+            return False
+        return any((n, k + step) in at_second for n, k in at_first for step in (-1, 0, 1))
 
 
 # -- the checks: each one named, written once; its factor ranks a failing fact down, and a
