@@ -23,6 +23,11 @@ CONFIDENT = 0.72
 #: 0.1 turned two wrong citations of the development articles into right second citations.
 SECOND_MARGIN = 0.1
 MAX_FACTS_PER_ANSWER = 2
+#: When the report's first sentence wins, the passing fact this close behind it is cited too. A
+#: lead sums up the story, so it shares words with most questions; the detail sentence is often
+#: the answer. Set on 41 drafted articles: at 0.5, 8 more right citations and 8 fewer wrong, no
+#: decline changed (0.1: none; 0.3: 5; 1.0, any passing fact: 10).
+LEAD_MARGIN = 0.5
 #: A how-many or how-much question needs this share of its words in the fact: most sentences of
 #: a news report hold some figure, so a figure alone says little. Set on eighteen articles drafted
 #: with no edits: at 0.45, 6 near misses of the thirteen blind ones are declined and 3 wrong
@@ -86,9 +91,25 @@ def decide(ranking: Ranking) -> Decision:
             continue
         if not {s.id for s in m.fact.sources} & {s.id for c in chosen for s in c.fact.sources}:
             chosen.append(m)
+    if len(chosen) < MAX_FACTS_PER_ANSWER and _is_lead(best):
+        chosen += _beside_lead(ranking, best)
     return Decision(
         tuple(m.fact for m in chosen), best.score, best.score < CONFIDENT, "answered: passed every check", best
     )
+
+
+def _is_lead(match: Match) -> bool:
+    """Whether a fact cites only the report's first sentence."""
+    return all(s.paragraph == 1 and s.index == 1 for s in match.fact.sources)
+
+
+def _beside_lead(ranking: Ranking, best: Match) -> list[Match]:
+    """The lead sentence sums up the whole story, so it shares words with most questions: when it
+    wins, the passing fact closest behind it (within LEAD_MARGIN) is cited too, as the detail."""
+    for m in ranking.matches:
+        if m is not best and m.passes and best.score - m.score <= LEAD_MARGIN:
+            return [m]
+    return []
 
 
 #: A quote beside the best sentence, by the same speaker, need not repeat the topic's words.
