@@ -52,6 +52,7 @@ GENERATED = {
     "bot/core/data/wordnet.tsv.gz": ("scripts/build_wordnet.py", "Princeton WordNet 3.0"),
     "bot/core/data/wordnet-morphy.tsv.gz": ("scripts/build_morphy.py", "Princeton WordNet 3.0"),
     "bot/core/data/places.txt.gz": ("scripts/build_places.py", "Princeton WordNet 3.0"),
+    "bot/core/data/wordnet-persons.txt.gz": ("scripts/build_person_nouns.py", "Princeton WordNet 3.0"),
     "bot/core/data/english-frequent.txt.gz": ("scripts/build_frequency.py", "wordfreq 3.1 (CC BY-SA 4.0)"),
     "bot/core/data/stopwords-en.txt.gz": ("scripts/build_stopwords.py", "spaCy 3.8's English stop words"),
     "bot/core/data/ko-en.tsv": (

@@ -17,6 +17,7 @@ from functools import cached_property
 
 from bot.core.lexical.frequency import zipf
 from bot.core.lexical.morphy import morphy
+from bot.core.lexical.wordnet import person_nouns
 from bot.core.lexicon import NUMBER_WORDS, STOPWORDS
 from bot.core.report import Report, Sentence
 from bot.core.text import stem, words
@@ -830,13 +831,31 @@ def _role_before(text: str, start: int) -> str:
 
 
 def _apposition(text: str, end: int) -> str:
-    """The role written after a name: ", chief economist at North Bank,"."""
+    """The role written after a name: ", chief economist at North Bank,", ", a senior mediator
+    with the Vela Service,", ", a Bergen Democrat,"; never a relative clause (", who is not
+    related to the union leader,": not a leader)."""
     found = _APPOSITION.match(text[end:])
     if not found:
-        return ""
+        found = _PARTY_APPOSITION.match(text[end:])
+        return found.group(1) if found and found.group(2).lower() in person_nouns() else ""
     role = found.group(1).strip()
     words = role.lower().split()
-    return role if any(w in ROLE_WORDS for w in words) and len(words) <= 10 else ""
+    if not words or words[0] in _RELATIVE or len(words) > 10:
+        return ""
+    return role if any(w in ROLE_WORDS for w in words) or _head_noun(words) in person_nouns() else ""
+
+
+#: A relative clause after a name says what someone does or is not, not their title.
+_RELATIVE = frozenset(["who", "whose", "which", "that", "whom"])
+#: ", a Republican,", ", a Bergen Democrat,": a capitalised word for a person, a place before it.
+_PARTY_APPOSITION = re.compile(r"^,\s+((?:a|an)\s+(?:[A-Z][\w.-]*\s+){0,2}([A-Z][a-z]+))(?=,|\.|\s+(?:from|of|on|in)\b)")
+_ROLE_PREPOSITIONS = frozenset(["at", "of", "for", "in", "with"])
+
+
+def _head_noun(words: list[str]) -> str:
+    """The last word before the role's first preposition: "mediator" of "a senior mediator with ..."."""
+    cut = next((i for i, w in enumerate(words) if w in _ROLE_PREPOSITIONS), len(words))
+    return words[cut - 1].strip("’'") if cut else ""
 
 
 def speaks(text: str) -> bool:

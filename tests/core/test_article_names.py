@@ -361,7 +361,7 @@ def test_a_possessive_is_not_part_of_a_persons_name() -> None:
 def test_a_short_governors_title_is_a_title_not_part_of_the_name() -> None:
     article = read_article(Report("x", "Gov. Daniel Berg, a Democrat, signed the law in March.\n"))
     assert list(article.people) == ["Daniel Berg"]
-    assert article.people["Daniel Berg"].roles == ("Gov.",)
+    assert article.people["Daniel Berg"].roles == ("Gov.", "a Democrat")
 
 
 def test_said_before_a_title_and_a_name_is_said_by_that_person() -> None:
@@ -429,3 +429,26 @@ def test_a_short_everyday_word_opening_a_sentence_is_no_name() -> None:
 def test_an_apposition_may_open_with_whose_title_it_is() -> None:
     article = read_article(Report("x", "Dr. Nathan Lind, Vela’s chief scientific officer, said the drug worked.\n"))
     assert article.people["Nathan Lind"].roles == ("Dr.", "chief scientific officer")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Dr. Ana Lind, a senior mediator with the Vela Service, said talks would resume.", "Ana Lind", "a senior mediator with the Vela Service"),
+        ("Ida Berg, a fire ecologist at Bergen University, said the slopes were dry.", "Ida Berg", "a fire ecologist at Bergen University"),
+        ("Sen. Maria Voss, a Bergen Democrat, urged a deal.", "Maria Voss", "a Bergen Democrat"),
+        ("Gov. Tom Lind, a Republican, said he would act.", "Tom Lind", "a Republican"),
+    ],
+)
+def test_a_phrase_ending_in_a_word_for_a_person_after_a_name_is_their_role(text: str, name: str, role: str) -> None:
+    assert role in read_article(Report("x", text)).people[name].roles
+
+
+def test_a_relative_clause_after_a_name_is_no_role() -> None:
+    article = read_article(Report("x", "The chief negotiator, Karen Lind, who is not related to the union leader, spoke."))
+    assert not any("leader" in r for r in article.people["Karen Lind"].roles)
+
+
+def test_a_capitalised_word_after_a_name_is_a_role_only_when_it_is_a_word_for_a_person() -> None:
+    article = read_article(Report("x", "Ana Lind, a Bergen Shipping, said so."))
+    assert not any("Shipping" in r for r in article.people["Ana Lind"].roles)

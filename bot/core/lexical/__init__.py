@@ -9,7 +9,8 @@ module                      resource                               licence      
 ``wordnet``                 Princeton WordNet 3.0 (Debian's        WordNet 3.0 licence         1.1 MB gz
                             ``wordnet-base``): synonyms of the     (redistribution permitted;
                             frequent senses (SemCor counts),       ``data/wordnet.LICENSE``)
-                            derivational families, broader nouns
+                            derivational families, broader nouns;
+                            nouns for a person (noun.person)                                   10 kB gz
 ``lemmas`` / ``morphy``     WordNet 3.0's exception lists and      WordNet 3.0 licence         337 kB gz
                             indexes, with morphy's suffix rules
 ``stopwords``               spaCy 3.8 English stop words           MIT                         1.7 kB gz

@@ -75,3 +75,15 @@ def broader(lemma: str) -> frozenset[str]:
 def known(lemma: str) -> bool:
     """Whether WordNet has any relation for ``lemma``."""
     return _key(lemma) in _table()
+
+
+_PERSONS = "wordnet-persons.txt.gz"
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns one of whose frequent senses is a kind of person ("mediator", "ecologist",
+    "democrat"), from WordNet's noun.person file (``scripts/build_person_nouns.py``)."""
+    raw = resources.files("bot.core").joinpath("data", _PERSONS).read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))

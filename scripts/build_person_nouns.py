@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Build ``bot/core/data/wordnet-persons.txt.gz``: English nouns for a person, from WordNet 3.0.
+
+Not needed at run time: the list it writes is committed. To rebuild::
+
+    apt-get install -y wordnet-base          # Debian's WordNet 3.0 database, /usr/share/wordnet
+    python scripts/build_person_nouns.py [--wordnet-dir /usr/share/wordnet]
+
+A word is kept when one of its *frequent* noun senses (as ``build_wordnet.py`` chooses them, by
+SemCor tag counts) is filed in WordNet's ``noun.person`` lexicographer file and is a kind of
+person, not one named person (an instance: "Haydn", "Baldwin"); and ``wordfreq`` (build time
+only) rates it at least ``MIN_ZIPF``. Single words only: "mediator", "negotiator", "operator",
+"ecologist", "Democrat". The reader of articles takes a phrase ending in one of them after a
+name (", a senior mediator with ...,") as that person's role.
+
+Format: UTF-8 text, gzip; lines starting with ``#`` are the licence and notes, then one word per
+line, lower case, sorted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_wordnet import LICENSE, frequent_senses, read_counts, read_index
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bot" / "core" / "data" / "wordnet-persons.txt.gz"
+PERSON_FILE = "18"  # noun.person, WordNet's lexicographer file number
+MIN_ZIPF = 2.5  # rarer words (gynecologist stays, at 2.6) seldom head a role in a news article
+
+
+def person_synsets(wn: Path) -> set[tuple[str, int]]:
+    """Noun synsets filed under noun.person that are kinds of person, not instances."""
+    kinds: set[tuple[str, int]] = set()
+    with open(wn / "data.noun", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" | ", 1)[0].split()
+            if fields[1] != PERSON_FILE:
+                continue
+            words = int(fields[3], 16)
+            at = 4 + 2 * words
+            pointers = [fields[at + 1 + 4 * k] for k in range(int(fields[at]))]
+            if "@" in pointers or "@i" not in pointers:
+                kinds.add(("n", int(fields[0])))
+    return kinds
+
+
+def build(wn: Path) -> list[str]:
+    from wordfreq import zipf_frequency as zipf  # build-time only
+
+    persons = person_synsets(wn)
+    frequent = frequent_senses(read_index(wn), read_counts(wn))
+    return sorted(
+        lemma
+        for lemma, keys in frequent.items()
+        if lemma.isalpha() and keys & persons and zipf(lemma, "en") >= MIN_ZIPF
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--wordnet-dir", type=Path, default=Path("/usr/share/wordnet"))
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    if not (args.wordnet_dir / "data.noun").exists():
+        print(f"no WordNet database in {args.wordnet_dir}: apt-get install -y wordnet-base", file=sys.stderr)
+        return 1
+    words = build(args.wordnet_dir)
+    header = [f"# {ln}".rstrip() for ln in LICENSE.splitlines()]
+    header += ["#", "# Derived from the WordNet 3.0 database by scripts/build_person_nouns.py:",
+               f"# nouns with a frequent sense in noun.person (not an instance), wordfreq Zipf >= {MIN_ZIPF}."]
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as gz:
+        gz.write(("\n".join(header + words) + "\n").encode("utf-8"))
+    args.out.write_bytes(buf.getvalue())
+    print(f"{args.out}: {len(words)} words, {args.out.stat().st_size / 1e3:.1f} kB gz")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
