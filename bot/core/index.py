@@ -56,6 +56,9 @@ class Doc:
     kinds: frozenset[str]
     #: Tokens of the titles and roles of the people the sentences name ("governor").
     role_tokens: frozenset[str] = frozenset()
+    #: Tokens of the roles of the people it names by surname alone, given elsewhere in the report
+    #: ("Boyd, 58, ..." is the union president's age): met only by a question not asking who.
+    referred_tokens: frozenset[str] = frozenset()
     #: Tokens that stand next to each other in its sentences, for multiword synonyms.
     pairs: frozenset[tuple[str, str]] = frozenset()
 
@@ -159,8 +162,21 @@ class FactIndex:
             weekdays=frozenset(w.strip(".,") for w in words if w.strip(".,") in WEEKDAYS),
             kinds=frozenset(k for r in readings for k in r.kinds) | self._implied_kinds(readings),
             role_tokens=frozenset(self.analyzer.index(roles)[1]),
+            referred_tokens=frozenset(self.analyzer.index(" ".join(self._referred_roles(readings)))[1]),
             pairs=frozenset(pair for text in texts for pair in self._pairs(text)),
         )
+
+    def _referred_roles(self, readings: tuple[Reading, ...]) -> list[str]:
+        """The roles of the people a sentence names by surname alone ("Boyd, 58, has worked ..."
+        is Local President Terrence Boyd's age)."""
+        people = self.article.people
+        return [
+            spelled_titles(role)
+            for r in readings
+            for span in r.spans
+            if span.refers and span.refers in people and not span.role
+            for role in people[span.refers].roles
+        ]
 
     def _pairs(self, text: str) -> list[tuple[str, str]]:
         tokens = self.analyzer.index(text)[1]

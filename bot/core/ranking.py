@@ -103,7 +103,7 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
     masses = index.ask_masses
     matches = []
     for i, doc in enumerate(index.docs):
-        cov = coverage(weighted, doc)
+        cov = coverage(weighted, doc, referred=question.kind != PERSON)
         ask = asked(weighted, doc, masses[i])
         fz = fuzzy.get(i, 0.0)
         # rapidfuzz's closeness only lifts a fact the weighted words already found: alone, shared

@@ -71,9 +71,10 @@ class Weighted:
         return frozenset(out)
 
 
-def coverage(q: Weighted, doc: Doc) -> float:
-    """Share of the question's weight found in the fact (synonyms at SYNONYM_CREDIT)."""
-    tokens = doc.tokens
+def coverage(q: Weighted, doc: Doc, *, referred: bool = False) -> float:
+    """Share of the question's weight found in the fact (synonyms at SYNONYM_CREDIT); with
+    ``referred``, the roles of the people it names by surname count as its words."""
+    tokens = doc.tokens | doc.referred_tokens if referred and doc.referred_tokens else doc.tokens
     if q.reach.isdisjoint(tokens):
         return 0.0  # a multiword synonym's words, too, would be among the fact's tokens
     found = 0.0

@@ -1,0 +1,35 @@
+"""A sentence naming someone by surname alone is about the person whose title the report gives elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.engine import Engine
+from tests.core.drafted import drafted_engine
+
+ARTICLE = (
+    "OSLO, May 3 (Reuters) - About 900 dock workers walked off the job at the Port of Bergen on Monday.\n"
+    "“We are not against machines,” union President Tomas Lind told strikers outside the hall.\n"
+    "Lind, 58, has worked as a crane operator at the port for 31 years.\n"
+    "The employers’ chief negotiator, Karen Voss, said the offer was fair.\n"
+    "The union wants a 38% raise over six years. The union said the talks had failed.\n"
+    "Shipping lines said the union had cost them millions.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return drafted_engine(ARTICLE, "dock", Path(tmp_path_factory.mktemp("referred")))
+
+
+def test_the_age_of_someone_asked_by_title_is_found_where_only_their_surname_stands(engine: Engine) -> None:
+    answer = engine.ask("How old is the union president?")
+    assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
+    assert "58" in answer.answer
+
+
+def test_who_holds_the_title_is_still_the_sentence_that_gives_it(engine: Engine) -> None:
+    answer = engine.ask("Who is the union president?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
