@@ -64,6 +64,9 @@ ROLE_WORDS = _words(
     manager head leader king queen prince princess pope bishop rev mr mrs ms coach
     administrator deputy assistant treasurer strategist scientist engineer researcher nurse
     councillor councilor speaker premier chancellor mp counsel gov supt insp pres
+    sheriff marshal detective trooper warden constable pastor rabbi imam reverend provost
+    comptroller controller auditor clerk magistrate consul councilman councilwoman congressman
+    congresswoman assemblyman assemblywoman alderman supervisor corporal cpl
     """
 )
 

@@ -452,3 +452,16 @@ def test_a_relative_clause_after_a_name_is_no_role() -> None:
 def test_a_capitalised_word_after_a_name_is_a_role_only_when_it_is_a_word_for_a_person() -> None:
     article = read_article(Report("x", "Ana Lind, a Bergen Shipping, said so."))
     assert not any("Shipping" in r for r in article.people["Ana Lind"].roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Vela County Sheriff Raymond Ortiz issued an evacuation order.", "Raymond Ortiz", "Vela County Sheriff"),
+        ("Detective Ana Lind said the van was found.", "Ana Lind", "Detective"),
+        ("Rabbi Tomas Berg led the service.", "Tomas Berg", "Rabbi"),
+        ("State Comptroller Ida Voss released the audit.", "Ida Voss", "State Comptroller"),
+    ],
+)
+def test_a_title_before_a_name_is_its_role(text: str, name: str, role: str) -> None:
+    assert read_article(Report("x", text)).people[name].roles == (role,)
