@@ -807,55 +807,114 @@ def _after_place_preposition(text: str, start: int) -> bool:
     return bool(_PLACE_PREP.search(text[max(0, start - 12) : start]))
 
 
-#: ", chief economist at North Bank,", ", the hospital’s chief medical officer,", ", commander of the
-#: Coast Guard’s Sector Vela.": a lower-case role (possessives in it), perhaps "of" a named body.
-_APPOSITION = re.compile(
-    r"^,\s+(?:\d{1,3},\s+)?(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}[’']s )?"  # "Acme’s chief ...": the role, not Acme
-    r"((?:a |an |the )?[a-z][a-z’' -]*?"
-    r"(?:\s+(?:at|of|for|in|with)\s+(?:the\s+)?[A-Z][\w’'. ]+?)?)(?=,|\.|$)"
+#: The two words before a name, the second a lower-case title: "Transportation economist Dr. Ana Ruiz".
+_ROLE_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][\w-]*\s+)?([a-z][\w-]*))\s+$")
+#: A role set off before a name, owned or definite: "The museum’s director, Dr. ", "Its president, ".
+_SET_OFF_BEFORE = re.compile(
+    r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[\w.-]+[’']s)\s+((?:[\w-]+\s+){0,5}?[\w-]+),\s+"
+    r"(?:[A-Z][a-z]{0,4}\.\s+)?$"
 )
 
 
-#: The two words before a name, the second a lower-case title: "Transportation economist Dr. Ana Ruiz".
-_ROLE_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-Za-z][\w-]*\s+)?([a-z][\w-]*))\s+$")
-
-
 def _role_before(text: str, start: int) -> str:
-    """The role written in lower case before a name ("economist", "tailor"), with the word
-    before it when that is no function word ("transportation economist")."""
+    """The role written before a name: in lower case ("economist", "filmmaker"), with the word
+    before it when that is no function word ("transportation economist", "Brazilian filmmaker");
+    or set off by commas ("The museum’s director, Dr. Ana Lind, said": "director")."""
+    set_off = _set_off_before(text, start)
+    if set_off:
+        return set_off
     found = _ROLE_BEFORE.search(text[max(0, start - 40) : start])
-    if not found or found.group(2) not in ROLE_WORDS:
+    if not found or not (found.group(2) in ROLE_WORDS or found.group(2) in person_nouns()):
         return ""
     first = found.group(1).split()[0]
     return found.group(1) if first.lower() not in STOPWORDS else found.group(2)
 
 
-def _apposition(text: str, end: int) -> str:
-    """The role written after a name: ", chief economist at North Bank,", ", a senior mediator
-    with the Vela Service,", ", a Bergen Democrat,"; never a relative clause (", who is not
-    related to the union leader,": not a leader)."""
-    found = _APPOSITION.match(text[end:])
-    if not found:
-        found = _PARTY_APPOSITION.match(text[end:])
-        return found.group(1) if found and found.group(2).lower() in person_nouns() else ""
-    role = found.group(1).strip()
-    words = role.lower().split()
-    if not words or words[0] in _RELATIVE or len(words) > 10:
+def _set_off_before(text: str, start: int) -> str:
+    """ "The museum’s director, Dr. Ana Lind, said": the role before a name, set off by commas."""
+    window = max(0, start - 80)
+    found = _SET_OFF_BEFORE.search(text[window:start])
+    if not found or not _closes_apposition(text, start) or _fronted_before(text, window + found.start()):
         return ""
-    return role if any(w in ROLE_WORDS for w in words) or _head_noun(words) in person_nouns() else ""
+    return found.group(1) if _is_role(found.group(1).split()) else ""
 
 
+def _closes_apposition(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is followed by a comma (perhaps after an age): the role
+    before it was set off by commas, not the end of a clause ("In a note to investors, Lind said")."""
+    name = _CAP_WORDS.match(text, start)
+    return bool(name and re.match(r",(?:\s+\d{1,3},)?", text[name.end() :]))
+
+
+#: Words opening a clause put before the subject ("After meeting the minister, Ana Lind said"):
+#: a role phrase ending such a clause is not the name's.
+_FRONTING = frozenset(
+    ["after", "before", "when", "while", "as", "in", "at", "on", "speaking", "asked", "following", "during", "since", "until", "despite", "for", "with", "without", "by", "from"]
+)
+
+
+def _fronted_before(text: str, at: int) -> bool:
+    before = text[:at]
+    first = before.split(maxsplit=1)[0].lower().strip("“\"") if before.strip() else ""
+    return first in _FRONTING and "," not in before
+
+
+_CAP_WORDS = re.compile(rf"[{_UPPER}][\w’'.-]*(?:\s+(?:{'|'.join(_NAME_PARTICLES)}\s+)?[{_UPPER}][\w’'.-]*)*")
+
+
+def _apposition(text: str, end: int) -> str:
+    """The role written after a name (and its age): ", chief economist at North Bank,", ", a
+    senior mediator with the Vela Service,", ", a Bergen Democrat,", ", a retired postmaster who
+    lives ..."; never a relative clause (", who is not related to the union leader,")."""
+    words = _set_off_words(text[end:])
+    if words and words[0][-2:] in ("’s", "'s") and words[0][:1].isupper():
+        words = words[1:]  # "Acme’s chief executive": the role, not Acme
+    if not words or words[0].lower() in _RELATIVE or len(words) > MAX_ROLE_WORDS:
+        return ""
+    return " ".join(words) if _is_role(words) else ""
+
+
+#: A role after a name longer than this is a clause, not a title.
+MAX_ROLE_WORDS = 12
 #: A relative clause after a name says what someone does or is not, not their title.
 _RELATIVE = frozenset(["who", "whose", "which", "that", "whom"])
-#: ", a Republican,", ", a Bergen Democrat,": a capitalised word for a person, a place before it.
-_PARTY_APPOSITION = re.compile(r"^,\s+((?:a|an)\s+(?:[A-Z][\w.-]*\s+){0,2}([A-Z][a-z]+))(?=,|\.|\s+(?:from|of|on|in)\b)")
-_ROLE_PREPOSITIONS = frozenset(["at", "of", "for", "in", "with"])
+_ROLE_PREPOSITIONS = frozenset(["at", "of", "for", "in", "with", "on", "from", "to"])
+_AFTER_NAME = re.compile(r"^,\s+(?:\d{1,3},\s+)?")
 
 
-def _head_noun(words: list[str]) -> str:
-    """The last word before the role's first preposition: "mediator" of "a senior mediator with ..."."""
-    cut = next((i for i, w in enumerate(words) if w in _ROLE_PREPOSITIONS), len(words))
-    return words[cut - 1].strip("’'") if cut else ""
+def _set_off_words(after: str) -> list[str]:
+    """The words of the phrase a comma sets off after a name, up to the next comma, semicolon,
+    stop, quote or relative word ("a retired postmaster" of ", a retired postmaster who ...")."""
+    opened = _AFTER_NAME.match(after)
+    if not opened:
+        return []
+    out: list[str] = []
+    for word in after[opened.end() :].split()[: MAX_ROLE_WORDS + 1]:
+        if (word.lower() in _RELATIVE and out) or word[:1] in "“\"":
+            break
+        bare = word.rstrip(",;:")
+        if bare != word or (word.endswith(".") and not _ABBREVIATED.search(word)):
+            out.append(bare.rstrip(".") if bare == word else bare)
+            break
+        out.append(word)
+    return [w for w in out if w]
+
+
+#: "U.S.", "Dr.", "St.": a stop that ends a word, not the phrase.
+_ABBREVIATED = re.compile(
+    r"^(?:[A-Za-z]\.){2,}$|^(?:" + "|".join(["Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Mt", "Ft", "No", *MONTHS]) + r")\.$"
+)
+
+
+def _is_role(words: list[str]) -> bool:
+    """A role's words: a title word before its first preposition, or a word for a person at its head."""
+    lowered = [w.lower().strip("(),’'") for w in words]
+    if lowered and lowered[0] in ("a", "an", "the"):
+        lowered = lowered[1:]
+    cut = next((i for i, w in enumerate(lowered) if w in _ROLE_PREPOSITIONS), len(lowered))
+    if not cut:
+        return False
+    return any(w in ROLE_WORDS for w in lowered[:cut]) or lowered[cut - 1] in person_nouns()
 
 
 def speaks(text: str) -> bool:

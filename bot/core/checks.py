@@ -30,7 +30,7 @@ from bot.core.question import (
 )
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import WRITTEN_WORD, lemma_stem, stem, words
-from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, is_common_word, spelled_titles
+from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, is_common_word, place_names, spelled_titles
 
 
 @dataclass(frozen=True)
@@ -718,8 +718,12 @@ def _in_fact(
 
 
 def _titled(ctx: Context, doc: Doc) -> bool:
-    """A who-question whose words are the title of a person the fact names ("the governor")."""
-    return ctx.question.kind == PERSON and bool(ctx.tokens & (doc.role_tokens - ctx.index.names))
+    """A who-question whose words are the title of a person the fact names ("the governor"),
+    a title naming no other body ("leader of the Socialist Party" leads no other party)."""
+    if ctx.question.kind != PERSON or not ctx.tokens & (doc.role_tokens - ctx.index.names):
+        return False
+    others = (doc.role_tokens & ctx.index.body_names) - ctx.index.place_names - ctx.tokens
+    return not {t for t in others if t not in place_names()}  # "U.S. Sen." names a country, no body
 
 
 def counts_in_fact(ctx: Context, doc: Doc) -> str | None:

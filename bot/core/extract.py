@@ -109,7 +109,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
     if question.kind in (NUMBER, MONEY, MEASURE):
         return _with_tail(reading.sentence.text, span)
     if question.kind == PERSON:
-        return _person(span)
+        return _person(span, tokens, bare=bool(_ASKS_NAME.search(question.folded)))
     if question.kind in (PLACE, ORGANISATION) and _plural_focus(question):
         return _with_coordinated(text, span, spans)
     return span.text
@@ -424,11 +424,19 @@ _ITEM_END = re.compile(r"\s+(?:and|while|but|whereas)\s+|;\s+")
 TITLE_WORDS = 5
 
 
-def _person(span: Span) -> str:
+#: "What is the name of ...?", "who was named ...?" asks for the name alone.
+_ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\b")
+
+
+def _person(span: Span, asked: frozenset[str] = frozenset(), *, bare: bool = False) -> str:
     """A person with their title before the name and their role after it, as the article gives
-    them: "Dr. Ana Ruiz, the hospital’s chief medical officer", "Governor Lena Voss"."""
+    them: "Dr. Ana Ruiz, the hospital’s chief medical officer", "Governor Lena Voss"; a role
+    all of whose words the question says ("the name of Voss's daughter") is not said again."""
     name = span.refers if span.refers and span.refers != UNCLEAR else span.text
+    if bare:
+        return name
     parts = [p.strip() for p in (span.role or "").split(";") if p.strip()]
+    parts = [p for p in parts if not asked or not {stem(w) for w in words(p.lower())} <= asked]
     is_title = [p[:1].isupper() and "," not in p and len(p.split()) <= TITLE_WORDS for p in parts]
     title = next((p for p, t in zip(parts, is_title, strict=True) if t), "")
     role = next((p for p, t in zip(parts, is_title, strict=True) if not t), "")

@@ -91,6 +91,7 @@ class FactIndex:
         self.names = self._name_tokens()
         self.person_names = self._name_tokens(("person",))
         self.place_names = self._name_tokens(("place",))
+        self.body_names = self._name_tokens(("organisation",))
         self._query = lru_cache(maxsize=QUERY_CACHE)(self.analyzer.query)
         #: (fact number, analysed tokens of one way of asking), for rapidfuzz.
         self.ask_token_texts = [

@@ -465,3 +465,33 @@ def test_a_capitalised_word_after_a_name_is_a_role_only_when_it_is_a_word_for_a_
 )
 def test_a_title_before_a_name_is_its_role(text: str, name: str, role: str) -> None:
     assert read_article(Report("x", text)).people[name].roles == (role,)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The museum’s director, Dr. Ana Lind, said the works were insured.", "Ana Lind", "director"),
+        ("Its managing director, Ida Voss, 49, said the firm would cooperate.", "Ida Voss", "managing director"),
+        ("Bergen’s special envoy for the Sahel, Anna Berg, said talks went on.", "Anna Berg", "special envoy for the Sahel"),
+        ("Brazilian filmmaker Rafael Lind won the prize.", "Rafael Lind", "Brazilian filmmaker"),
+        ("Carla Voss, 71, a retired postmaster who lives nearby, heard it.", "Carla Voss", "a retired postmaster"),
+        ("Tomas Berg, 31, a German logistics coordinator; and others were freed.", "Tomas Berg", "a German logistics coordinator"),
+        ("Noah Lind, a former U.S. Justice Department prosecutor who advises insurers, said so.", "Noah Lind", "a former U.S. Justice Department prosecutor"),
+        ("Gordon Voss, transportation critic for the opposition Conservatives, called for a vote.", "Gordon Voss", "transportation critic for the opposition Conservatives"),
+    ],
+)
+def test_a_role_set_off_by_commas_before_or_after_a_name_is_its_role(text: str, name: str, role: str) -> None:
+    assert role in read_article(Report("x", text)).people[name].roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In a note to investors, Ana Lind said profits would fall.", "Ana Lind"),
+        ("After meeting the minister, Ana Lind, 49, said talks had failed.", "Ana Lind"),
+        ("Ana Lind, ranked 64th in the world, won the final.", "Ana Lind"),
+        ("Ana Lind, 58, said the line had sagged.", "Ana Lind"),
+    ],
+)
+def test_a_clause_beside_a_name_is_no_role(text: str, name: str) -> None:
+    assert read_article(Report("x", text)).people[name].roles == ()

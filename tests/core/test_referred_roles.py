@@ -33,3 +33,29 @@ def test_the_age_of_someone_asked_by_title_is_found_where_only_their_surname_sta
 def test_who_holds_the_title_is_still_the_sentence_that_gives_it(engine: Engine) -> None:
     answer = engine.ask("Who is the union president?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+
+
+PARTIES = (
+    "LISBON, May 3 (Reuters) - Parliament passed the pension bill on Friday by 119 votes to 104.\n"
+    "To win over the Civic Renewal party (RC), the government agreed to raise the minimum pension by 4.5%.\n"
+    "Joana Lind, leader of the opposition Socialist Party (PS), said her party would repeal the law.\n"
+    "Finance Minister Ana Voss said the deal would cost 300 million euros a year.\n"
+)
+
+
+def test_the_leader_of_one_party_is_no_answer_for_the_leader_of_another(tmp_path: Path) -> None:
+    engine = drafted_engine(PARTIES, "pension", tmp_path)
+    assert not engine.ask("Who leads the Civic Renewal party?").answered
+    answer = engine.ask("Who leads the Socialist Party?")
+    assert answer.answered and "Joana Lind" in answer.answer, answer.to_json()
+
+
+def test_a_role_the_question_already_says_is_not_said_again(tmp_path: Path) -> None:
+    engine = drafted_engine(
+        "OSLO, May 3 (Reuters) - Fire crews reached the Bergen dam on Monday.\n"
+        "The dam’s chief engineer, Dr. Ana Lind, said the wall would hold.\n",
+        "dam",
+        tmp_path,
+    )
+    assert engine.ask("Who is the dam's chief engineer?").answer == "Dr. Ana Lind"
+    assert "chief engineer" in engine.ask("Who is Ana Lind?").answer
