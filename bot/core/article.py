@@ -727,6 +727,10 @@ def _kind_of_run(
         return PERSON  # "Faith Berg, 31," and "Grace Hill said": plain words, but a person
     if _adjective(text, end, lowered):
         return None
+    if _after_place_preposition(text, start, _IN_PLACE):
+        return PLACE  # "a line near Casa Grande", "the plant in Los Lunas"
+    if len(tokens) >= 3 and _plain(tokens[-1]) and _plain(tokens[-2]):
+        return "name"  # "James Webb Space Telescope": a thing named after someone
     if 2 <= len(tokens) <= 4 and not all(_plain(t) for t in tokens) and (lowered[0] not in place_names() or _place_as_first_name(lowered)):
         return PERSON
     if _after_place_preposition(text, start):
@@ -803,8 +807,13 @@ def _short_word(word: str) -> bool:
 _PLACE_PREP = re.compile(r"\b(?:in|near|from|to|at|across|outside|around|into)\s+(?:the\s+)?$")
 
 
-def _after_place_preposition(text: str, start: int) -> bool:
-    return bool(_PLACE_PREP.search(text[max(0, start - 12) : start]))
+def _after_place_preposition(text: str, start: int, prepositions: re.Pattern[str] = _PLACE_PREP) -> bool:
+    return bool(prepositions.search(text[max(0, start - 12) : start]))
+
+
+#: After these a name is a place's, however like a person's it looks: one is near or in a place,
+#: where one may write to or hear from a person.
+_IN_PLACE = re.compile(r"\b(?:in|near|outside|around|across)\s+$")
 
 
 #: The two words before a name, the second a lower-case title: "Transportation economist Dr. Ana Ruiz".

@@ -495,3 +495,22 @@ def test_a_role_set_off_by_commas_before_or_after_a_name_is_its_role(text: str, 
 )
 def test_a_clause_beside_a_name_is_no_role(text: str, name: str) -> None:
     assert read_article(Report("x", text)).people[name].roles == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Crews found a sagging line near Casa Grande on Monday.", "Casa Grande", "place"),
+        ("The plant in Los Lunas will open in 2028.", "Los Lunas", "place"),
+        ("Shelters opened at Redvale High School on Tuesday.", "Redvale High School", "organisation"),
+        ("A letter from Ana Lind reached the council.", "Ana Lind", "person"),
+    ],
+)
+def test_what_a_name_names_by_its_words_and_the_word_before_it(text: str, name: str, kind: str) -> None:
+    spans = read_article(Report("x", text)).reading("p1.s1").spans
+    assert [s.kind for s in spans if s.text == name] == [kind]
+
+
+def test_a_thing_named_after_someone_is_not_a_person() -> None:
+    article = read_article(Report("x", "Astronomers using the James Webb Space Telescope found water.\n"))
+    assert not article.people
