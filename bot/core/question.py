@@ -86,7 +86,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (TIME, rf"^when\b|\bwhen (?:{_AUX})\b|\b(?:what|which) (?:{_TIME_NOUNS})\b|\bwhat time\b|\bwhen\?*$|\bsince when\b|\bhow soon\b"),
         (PLACE, rf"^where\b|\bwhere (?:{_AUX})\b|\b(?:what|which|in which|in what) (?:(?!(?:{_AUX})\b)\w+ ){{0,1}}(?:{_PLACE_NOUNS})\b|\bwhere\?*$"),
         (REASON, r"^why\b|\bwhy (?:" + _AUX + r")\b|\bwhat (?:caused|prompted|led to|triggered|drove|is behind|was behind|explains)\b|\bfor what reason\b|\breason (?:for|why|behind)\b|\bhow come\b|\bwhy\?*$"),
-        (ORGANISATION, rf"\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,2}}(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|runs|owns|funded|financed|conducted)\b|\bwho did the (?:\w+ )?(?:study|survey|research|analysis|poll|audit|report|review)\?*$"),
+        (ORGANISATION, rf"\b(?:which|what) (?:(?!(?:{_AUX})\b)\w+ ){{0,2}}(?:{_ORG_NOUNS})\b|\bwho (?:reported|published|funded|financed|conducted)\b|\bwho did the (?:\w+ )?(?:study|survey|research|analysis|poll|audit|report|review)\?*$"),
         (PERSON, rf"^who\b|\bwho(?:m|se)?\b|\b(?:which|what) (?:{_MODIFIER}){{0,3}}(?:{_PERSON_NOUNS})\b|\bname of\b|\bnamed?\b.*\?$"),
         (YES_NO, rf"^(?:{_AUX})\b|^(?:isn't|aren't|wasn't|weren't|didn't|doesn't|don't|won't|hasn't|haven't|can't)\b|^is it true\b"),
     )

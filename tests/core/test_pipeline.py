@@ -16,6 +16,7 @@ from bot.core.question import (
     MEASURE,
     MONEY,
     NUMBER,
+    ORGANISATION,
     PLACE,
     REASON,
     SAID,
@@ -102,6 +103,9 @@ def test_a_shared_surname_is_the_one_its_title_or_the_last_full_name_gives(sente
         ("Who is in charge of the port?", PERSON),
         ("Who was runner-up among the fishers?", PERSON),
         ("In which towns did the catch fall?", PLACE),
+        ("Who runs the museum?", PERSON),  # a director, or a body: a person question takes both
+        ("Who owns the painting?", PERSON),
+        ("Who published the report?", ORGANISATION),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question: str, kind: str) -> None:
