@@ -855,6 +855,36 @@ def advice_in_fact(ctx: Context, doc: Doc) -> str | None:
     return "the question asks what ought to be done; the fact says no one's view of it"
 
 
+#: "Did X happen?" asks about what happened; "will", "would", "could" ... ask about what may.
+_ASKS_WHAT_HAPPENED = re.compile(r"^(?:did|does|do|has|have|had|is|are|was|were)\b")
+#: Before a verb, words that say it is only wished, asked for or possible: "should pass",
+#: "asked the House to consider invoking", "called on Lind to resign".
+_UNASSERTED_BEFORE = re.compile(
+    r"\b(?:should|might|may|must|consider|considering|(?:ask|asked|asking|urge|urged|urging|call|called|calling|"
+    r"plan|plans|planned|want|wants|wanted|seek|seeks|sought|propose|proposed|vow|vowed|threaten|threatened|"
+    r"hope|hopes|hoped|demand|demanded|press|pressed)\b(?:\s+\S+){0,6}?\s+to)\s+(?:\S+\s+){0,1}$",
+    re.IGNORECASE,
+)
+#: How far before the verb such words are looked for.
+UNASSERTED_WINDOW = 80
+
+
+def asserted_in_fact(ctx: Context, doc: Doc) -> str | None:
+    """"Did the White House invoke the act?" is not answered by "he asked the White House to
+    consider invoking the act", nor "has the bill passed?" by "Congress should pass it": a verb
+    of the question the fact has only as wished, asked for or possible."""
+    question = ctx.question
+    if question.kind != YES_NO or doc.curated or not _ASKS_WHAT_HAPPENED.match(question.folded):
+        return None
+    for word in words(question.folded):
+        if word in STOPWORDS or not morphy(word, "v"):
+            continue
+        spots = [(r.sentence.text, at) for r in doc.readings for at, t in ctx.index.written_words(r.sentence.text) if t & ctx.tokens_of(word)]
+        if spots and all(_UNASSERTED_BEFORE.search(text[max(0, at - UNASSERTED_WINDOW) : at]) for text, at in spots):
+            return f"the fact has {word!r} only as wished, asked for or possible"
+    return None
+
+
 def _in_asks(token: str, doc: Doc) -> bool:
     return any(token in ask for ask in doc.asks)
 
@@ -876,6 +906,7 @@ CHECKS: tuple[Callable[[Context, Doc], str | None], ...] = (
     topic_in_fact,
     subject_in_fact,
     predicate_in_fact,
+    asserted_in_fact,
     date_of_verb,
     name_of_described,
     advice_in_fact,

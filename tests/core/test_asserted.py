@@ -1,0 +1,37 @@
+"""A yes/no question about what happened is not answered by a sentence saying it was only asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.engine import Engine
+from tests.core.drafted import drafted_engine
+
+ARTICLE = (
+    "OSLO, May 3 (Reuters) - Dock workers at the Port of Bergen walked off the job on Monday.\n"
+    "The union rejected the employers’ offer on Sunday.\n"
+    "Gov. Tomas Lind said he had asked the Vela Council to consider invoking the Harbour Act.\n"
+    "Sen. Ida Voss said the strike showed why parliament should pass her Port Safety Bill.\n"
+    "Opposition leaders called on Port Director Ana Berg to resign over the talks.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return drafted_engine(ARTICLE, "dock", Path(tmp_path_factory.mktemp("asserted")))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Did the Vela Council invoke the Harbour Act?", "Has the Port Safety Bill passed parliament?", "Did Ana Berg resign?"],
+)
+def test_what_was_only_asked_for_or_wished_did_not_happen(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered, answer.to_json()
+
+
+def test_what_a_sentence_says_happened_answers_the_yes_no_question(engine: Engine) -> None:
+    answer = engine.ask("Did the union reject the offer?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
