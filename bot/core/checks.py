@@ -30,7 +30,14 @@ from bot.core.question import (
 )
 from bot.core.signals import ANSWERING_KINDS, kind_present, phrase_found
 from bot.core.text import WRITTEN_WORD, lemma_stem, stem, words
-from bot.core.vocabulary import MONTH_NAMES, ROLE_WORDS, is_common_word, place_names, spelled_titles
+from bot.core.vocabulary import (
+    LEADING_VERBS,
+    MONTH_NAMES,
+    ROLE_WORDS,
+    is_common_word,
+    place_names,
+    spelled_titles,
+)
 
 
 @dataclass(frozen=True)
@@ -583,6 +590,8 @@ def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None
     if verb in SPEAKING_VERBS and _asked_person_speaks(ctx, doc):
         return None  # "where did Ana Ruiz speak?" of "Ruiz told reporters in Oslo"
+    if verb in LEADING_VERBS and ctx.question.kind == PERSON and doc.role_tokens & ctx.index.role_vocabulary:
+        return None  # "who will run the bank?" of "Ana Ruiz will be its chief executive"
     return None if _in_fact(ctx, doc, verb) else f"the fact does not say what the question asks ({verb!r})"
 
 

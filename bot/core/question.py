@@ -281,7 +281,10 @@ _LIGHT_FOCUS = LIGHT_WORDS | STOPWORDS
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any"])
 _FOCUS = re.compile(r"^(how (?:many|much)|(?:what|which)(?: (?:is|was|are|were))?)\s+((?:[a-z'’.-]+\s*){1,6})")
 #: "who is the bank's ceo", "who was the governor of ...": the title is what the fact must name.
-_WHO_ROLE = re.compile(r"^who (?:is|was|are|were) (?:the )?(?:(?:[a-z.-]+ ){0,3}[a-z.-]+(?:'s|’s) )?(?:new |current |former )?([a-z]+)\b")
+_WHO_ROLE = re.compile(
+    r"^who (?:is|was|are|were|(?:will|would|could|might) (?:be|become)|becomes|became) (?:the )?"
+    r"(?:(?:[a-z.-]+ ){0,3}[a-z.-]+(?:'s|’s) )?(?:new |current |former |next |interim |acting )?([a-z]+)\b"
+)
 _STOP_FOCUS = re.compile(
     rf"\b(?:{_AUX}|of|in|on|at|for|to|from|with|by|about|after|before|since|during|between|that|"
     r"who|which|when|where|why|how|i|you|we|they|he|she|it|there)\b"
@@ -350,14 +353,22 @@ def _title_asked(folded: str) -> list[str]:
     """"Who is the bank's chief executive?": the title asked for, all its words ("chief",
     "executive"), when they are titles."""
     role = _WHO_ROLE.match(folded)
-    if not role or role.group(1) not in ROLE_WORDS:
+    if not role:
         return []
     title = [role.group(1)]
-    for word in folded[role.end() :].split():
-        if word not in ROLE_WORDS:
+    for word in folded[role.end() :].split()[:TITLE_AFTER_WORDS]:
+        if word in STOPWORDS or not word.isalpha():
             break
-        title.append(word)  # "chief executive", "vice president"
+        title.append(word)  # "chief executive", "vice president", "chief financial officer"
+    while title and title[0] not in ROLE_WORDS:
+        title.pop(0)  # "the american envoy", "the museum director": the title is the envoy's
+    while title and title[-1] not in ROLE_WORDS:
+        title.pop()
     return title[-2:]
+
+
+#: Words of a title after its first ("chief financial officer"): the title ends at a title word.
+TITLE_AFTER_WORDS = 3
 
 
 def _verb_form(word: str) -> bool:
@@ -371,6 +382,11 @@ _AUX_START = re.compile(
 _PREPOSITIONS = frozenset(["at", "on", "in", "to", "for", "about", "with", "by", "from", "after", "before", "during", "over", "into", "onto", "so", "now", "next", "down", "up", "out", "off", "as"])
 
 
+#: "Who will lead the bank?": the question word is the subject, the verb follows the auxiliary.
+_WHO_DOES = re.compile(r"^who (?:will|would|could|can|should|might|did|does|do) ([a-z]+)\b")
+_COPULAS = frozenset(["be", "become", "remain", "stay", "have"])
+
+
 #: Light words in a question's weighting that still carry what a verb asks ("decide").
 _CONTENT_VERBS = frozenset(["decide", "decided"])
 
@@ -379,6 +395,9 @@ def predicate_of(folded: str) -> str:
     """The main verb of "what did X find?", "what will X decide at its meeting?" (empty when
     unclear): the last word WordNet knows as a verb that ends the question or comes before a
     preposition, and is not a noun after "the", "its" or the like."""
+    subject_asked = _WHO_DOES.match(folded.strip())
+    if subject_asked and subject_asked.group(1) not in _DETERMINERS and is_verb(subject_asked.group(1)):
+        return "" if subject_asked.group(1) in _COPULAS else subject_asked.group(1)
     found = _AUX_START.match(folded.strip())
     if not found:
         return ""

@@ -23,7 +23,7 @@ from bot.core.report import Sentence
 from bot.core.signals import Weighted, asked, coverage, phrase_found
 from bot.core.text import lemma_stem as stem
 from bot.core.text import words
-from bot.core.vocabulary import is_common_word
+from bot.core.vocabulary import LEADING_VERBS, is_common_word
 
 #: Framing words ("provide", "details", "situation") weigh this much of a topic word.
 LIGHT_WEIGHT = 0.2
@@ -186,7 +186,8 @@ def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:
     """"Who is the governor?": a sentence naming a person with that title answers it."""
     if question.kind != PERSON or not doc.role_tokens:
         return 0.0
-    share = sum(w for t, w in weighted.weights.items() if _in_title(t, weighted, doc)) / weighted.total
+    leading = stem(question.predicate) if question.predicate in LEADING_VERBS else ""
+    share = sum(w for t, w in weighted.weights.items() if t == leading or _in_title(t, weighted, doc)) / weighted.total
     return ROLE_BONUS * share
 
 

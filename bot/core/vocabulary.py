@@ -70,6 +70,9 @@ ROLE_WORDS = _words(
     """
 )
 
+#: Verbs of leading: "who runs the museum?" is answered by the sentence giving its director.
+LEADING_VERBS = frozenset(["run", "runs", "lead", "leads", "head", "heads", "chair", "chairs", "manage", "manages", "direct", "directs", "oversee", "oversees", "helm", "command", "coach", "coaches"])
+
 
 #: Titles written short before a name, with the word a question uses for them.
 TITLE_ABBREVIATIONS = {

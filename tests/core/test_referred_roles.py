@@ -59,3 +59,16 @@ def test_a_role_the_question_already_says_is_not_said_again(tmp_path: Path) -> N
     )
     assert engine.ask("Who is the dam's chief engineer?").answer == "Dr. Ana Lind"
     assert "chief engineer" in engine.ask("Who is Ana Lind?").answer
+
+
+def test_who_will_run_it_is_whoever_the_report_gives_the_title(tmp_path: Path) -> None:
+    engine = drafted_engine(
+        "OSLO, May 3 (Reuters) - Vela Bank agreed to buy Orbis Bank for $4 billion on Monday.\n"
+        "Vela Chief Executive Ana Lind will be chief executive of the combined bank.\n"
+        "The deal needs approval from the Bergen Banking Authority.\n",
+        "banks",
+        tmp_path,
+    )
+    answer = engine.ask("Who will run the combined bank?")
+    assert answer.answered and "Ana Lind" in answer.answer, answer.to_json()
+    assert not engine.ask("Who will be the combined bank's chief financial officer?").answered

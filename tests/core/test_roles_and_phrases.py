@@ -31,6 +31,10 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("who is the new mayor", ["mayor"]),
         ("who is ana ruiz", []),  # a name, not a title
         ("who won the race", []),
+        ("who will be the combined bank's chief financial officer", ["financial", "officer"]),
+        ("who would become prime minister", ["prime", "minister"]),
+        ("who is the american envoy", ["envoy"]),  # the title is the envoy's, not America's
+        ("who is the museum director", ["director"]),
     ],
 )
 def test_a_who_question_about_a_title_has_that_title_as_its_focus(question: str, focus: list[str]) -> None:
@@ -89,6 +93,9 @@ def test_what_someone_said_cites_the_sentence_and_their_quote_beside_it(tmp_path
         ("What will the board decide at its June meeting?", "decide"),
         ("What did the drilling find?", "find"),
         ("What happened at the port?", ""),  # "happen" asks nothing of its own
+        ("Who will lead the combined bank?", "lead"),  # the question word is the subject
+        ("Who did the police arrest?", "arrest"),
+        ("Who will be the new chief executive?", ""),  # "be" asks for the title
     ],
 )
 def test_the_verb_a_question_asks_about(question: str, predicate: str) -> None:
