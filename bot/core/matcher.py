@@ -445,7 +445,7 @@ class FactIndex:
             for q in (*fact.questions, *fact.keywords):
                 self._rows_of[i].append(len(self._ask_fact))
                 self._ask_fact.append(i)
-                self._ask_tokens.append(" ".join(self.analyzer.index(q)[0]))
+                self._ask_tokens.append(" ".join(sorted(self.analyzer.index(q)[0])))
                 self._ask_text.append(clean(q).rstrip("?. "))
 
     def idf(self, token: str, analysis: Analysis, *, yes_no: bool = False) -> float:
@@ -562,29 +562,21 @@ class FactIndex:
         return sum(idf[t] * tf[t] * (BM25_K1 + 1) / (tf[t] + norm) for t in tokens if t in tf)
 
     def _fuzzy(self, candidates: list[int], tokens: str, text: str) -> dict[int, tuple[float, float]]:
+        """Per candidate, rapidfuzz's best closeness of the question to a way of asking for it:
+        of the sorted tokens (the ways' tokens are kept sorted, so ``ratio`` is rapidfuzz's
+        ``token_sort_ratio`` without sorting each way again) and of the cleaned text."""
         rows = [row for i in candidates for row in self._rows_of[i]]
-        if not rows:
-            return {i: (0.0, 0.0) for i in candidates}
-        tok = process.extract(
-            tokens,
-            {r: self._ask_tokens[r] for r in rows},
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            limit=None,
-        )
-        txt = process.extract(
-            text,
-            {r: self._ask_text[r] for r in rows},
-            scorer=fuzz.ratio,
-            processor=None,
-            limit=None,
-        )
         best: dict[int, tuple[float, float]] = {i: (0.0, 0.0) for i in candidates}
-        for _choice, score, row in tok:
-            i = self._ask_fact[row]
+        if not rows:
+            return best
+        query = " ".join(sorted(tokens.split()))
+        tok = process.extract(query, [self._ask_tokens[r] for r in rows], scorer=fuzz.ratio, processor=None, limit=None)
+        txt = process.extract(text, [self._ask_text[r] for r in rows], scorer=fuzz.ratio, processor=None, limit=None)
+        for _choice, score, at in tok:
+            i = self._ask_fact[rows[at]]
             best[i] = (max(best[i][0], score / 100), best[i][1])
-        for _choice, score, row in txt:
-            i = self._ask_fact[row]
+        for _choice, score, at in txt:
+            i = self._ask_fact[rows[at]]
             best[i] = (best[i][0], max(best[i][1], score / 100))
         return best
 
