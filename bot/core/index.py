@@ -93,12 +93,14 @@ class FactIndex:
         self.place_names = self._name_tokens(("place",))
         self.body_names = self._name_tokens(("organisation",))
         self._query = lru_cache(maxsize=QUERY_CACHE)(self.analyzer.query)
-        #: (fact number, analysed tokens of one way of asking), for rapidfuzz.
+        #: (fact number, analysed tokens of one way of asking, sorted), for rapidfuzz: sorted
+        #: once here, so ``fuzz.ratio`` of sorted tokens is ``token_sort_ratio`` without re-sorting.
         self.ask_token_texts = [
-            (i, " ".join(self.analyzer.index(q)[0]))
+            (i, " ".join(sorted(self.analyzer.index(q)[0])))
             for i, fact in enumerate(self.facts)
             for q in fact.questions
         ]
+        self.ask_token_choices = [text for _, text in self.ask_token_texts]
 
     def __getstate__(self) -> dict[str, Any]:
         """For the cache of analysed reports: the question cache is rebuilt, not stored."""

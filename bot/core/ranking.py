@@ -293,9 +293,9 @@ def _fuzzy(index: FactIndex, analysis: Analysis) -> dict[int, float]:
     if not choices or not analysis.tokens:
         return {}
     found = process.extract(
-        " ".join(analysis.tokens),
-        [t for _, t in choices],
-        scorer=fuzz.token_sort_ratio,
+        " ".join(sorted(analysis.tokens)),
+        index.ask_token_choices,
+        scorer=fuzz.ratio,
         processor=None,
         limit=10,
         score_cutoff=FUZZY_FLOOR,
