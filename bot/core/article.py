@@ -583,6 +583,8 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
 
 
 _OWNED = re.compile(r"[’']s?$")
+#: A capitalised word with a contraction: "I’ve", "Don’t", "We’re", "It’ll".
+_CONTRACTION = re.compile(r"[A-Z][a-z]*(?:n[’']t|[’'](?:ve|d|ll|re|m))")
 
 
 #: A capitalised run longer than this is no one name (a hostile text's thousands of capitals).
@@ -607,6 +609,8 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _classify_run(text: str, start: int, end: int, depth: int = 0) -> list[tuple[int, int, str, str]]:
     """Split a capitalised run into title + name and say what it names."""
+    if _CONTRACTION.fullmatch(text[start:end].strip()):
+        return []  # "I’ve", "Don’t": no name
     if depth > MAX_RUN_SPLITS or end - start > MAX_RUN_CHARS:
         return [(start, end, "name", "")]
     owner = _POSSESSIVE_OWNER.match(text[start:end])

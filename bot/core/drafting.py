@@ -263,6 +263,8 @@ def question_candidates(article: Article, sentence: Sentence) -> list[str]:
     for n in (4, 6):
         if key:
             out.append(f"What does the report say about {' '.join(key[:n])}?")
+    if speaker and not names:
+        out.append(f"What did {speaker} say?")  # a quote naming nothing: "“I still can’t believe it.”"
     out = [q for q in out if len(q) <= MAX_SUGGESTION_CHARS]  # offered as a suggestion: short
     return out or [f"What does the report say in paragraph {sentence.paragraph}?"]
 
@@ -379,11 +381,17 @@ def _noun_phrase(run: list[str]) -> bool:
     return not any(t.lower() in _EDGE - _INNER and t.lower() not in STOPWORDS for t in run)
 
 
+_CONTRACTED = re.compile(r"n't$|'(?:ve|d|ll|re|m)$")
+
+
 def _distinctive(sentence: Sentence, counts: dict[str, int]) -> list[str]:
     """The sentence's content words, rarest in the article first, kept in sentence order."""
     seen: list[str] = []
     for w in re.findall(r"[A-Za-z][\w’'-]*|\d[\d.,%]*", sentence.text):
-        if (w.lower() not in STOPWORDS and len(w) > 2 and w not in seen and not w.isupper()) or w.isdigit():
+        plain = w.lower().replace("’", "'")
+        if _CONTRACTED.search(plain):
+            continue  # "don’t", "I’ve": no word to ask about
+        if (plain not in STOPWORDS and len(w) > 2 and w not in seen and not w.isupper()) or w.isdigit():
             seen.append(w)
     ranked = sorted(seen, key=lambda w: counts.get(stem(w.lower()), 0))
     keep = set(ranked[:6])

@@ -514,3 +514,19 @@ def test_what_a_name_names_by_its_words_and_the_word_before_it(text: str, name: 
 def test_a_thing_named_after_someone_is_not_a_person() -> None:
     article = read_article(Report("x", "Astronomers using the James Webb Space Telescope found water.\n"))
     assert not article.people
+
+
+def test_a_capitalised_contraction_is_no_name() -> None:
+    text = "“I’ve got two kids, but I’d rather miss a paycheck,” said Ana Lind. “Don’t worry,” she said.\n"
+    spans = read_article(Report("x", text)).reading("p1.s1").spans
+    assert [s.text for s in spans if s.kind in ("name", PERSON)] == ["Ana Lind"]
+
+
+def test_a_quote_naming_nothing_is_drafted_as_what_its_speaker_said() -> None:
+    from bot.core.drafting import question_candidates
+
+    text = "“I would lose swinging,” Ana Lind said at the ceremony. “I still don’t really believe it.”\n"
+    article = read_article(Report("x", text))
+    questions = question_candidates(article, article.report.sentences[1])
+    assert "What did Ana Lind say?" in questions
+    assert not any("don’t" in q for q in questions)
