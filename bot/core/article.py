@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bot.core.lexical.frequency import zipf
@@ -247,7 +247,23 @@ def read_article(report: Report) -> Article:
         reading = _reading(sentence, spans, near, people)
         readings[sentence.id] = reading
         previous = reading
+    readings = _places_kept(readings, people)
     return Article(report, _with_principal_body(readings), people, organisations, _dateline(report))
+
+
+def _places_kept(readings: dict[str, Reading], people: dict[str, Person]) -> dict[str, Reading]:
+    """A name the article shows to be a place ("near Los Lunas") is one wherever it stands,
+    though a sentence alone would take it for a person ("a plant that Los Lunas will own")."""
+    places = {s.text for r in readings.values() for s in r.spans if s.kind == PLACE}
+    mistaken = {name for name, person in people.items() if name in places and not person.roles}
+    if not mistaken:
+        return readings
+    for name in mistaken:
+        del people[name]
+    return {
+        sid: replace(r, spans=tuple(replace(s, kind=PLACE) if s.kind == PERSON and s.text in mistaken else s for s in r.spans))
+        for sid, r in readings.items()
+    }
 
 
 #: "The company", "the bank": a body the sentence does not name.

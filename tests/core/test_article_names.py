@@ -530,3 +530,9 @@ def test_a_quote_naming_nothing_is_drafted_as_what_its_speaker_said() -> None:
     questions = question_candidates(article, article.report.sentences[1])
     assert "What did Ana Lind say?" in questions
     assert not any("don’t" in q for q in questions)
+
+
+def test_a_name_the_article_shows_to_be_a_place_is_one_wherever_it_stands() -> None:
+    article = read_article(Report("x", "The plant near Los Lunas will open in 2028.\nIt will pay for a plant that Los Lunas will own.\n"))
+    assert "Los Lunas" not in article.people
+    assert [s.kind for s in article.reading("p2.s1").spans if s.text == "Los Lunas"] == ["place"]
