@@ -847,6 +847,10 @@ def _nearest_apart(a: list[int], b: list[int]) -> int:
 #: "Should museums close their skylights?": a question of what ought to be done, which a report
 #: answers only where someone says what ought to be done.
 _ASKS_ADVICE = re.compile(r"^(?:should|shouldn['’]?t|ought)\b")
+#: "How do I get a refund?", "Can I get my money back?": what the reader may do, which a report
+#: answers only where it says what people can or should do.
+_ASKS_HOW_TO = re.compile(r"^(?:how|what|where|when|who) (?:do|can|should|could|must) (?:i|we|you)\b|^(?:can|could|should|do|must) (?:i|we|you)\b")
+_MAY_DO = re.compile(r"\b(?:can|may|could)\b", re.IGNORECASE)
 _ADVISES = re.compile(
     r"\b(?:should|shouldn['’]?t|must|ought|need(?:s|ed)? to|urg(?:e|es|ed|ing)|advis(?:e|es|ed|ing)|"
     r"recommend(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|warn(?:s|ed)?|told \w+ to|asked \w+ to)\b",
@@ -857,9 +861,11 @@ _ADVISES = re.compile(
 def advice_in_fact(ctx: Context, doc: Doc) -> str | None:
     """ "Should cargo ships avoid the gulf?" needs a sentence saying what someone should do (or
     urges, advises, warns); a sentence that only mentions the ships gives no such verdict."""
-    if not _ASKS_ADVICE.match(ctx.question.folded) or doc.curated:
+    how_to = bool(_ASKS_HOW_TO.match(ctx.question.folded))
+    if not (how_to or _ASKS_ADVICE.match(ctx.question.folded)) or doc.curated:
         return None
-    if any(_ADVISES.search(reading.sentence.text) for reading in doc.readings):
+    texts = [reading.sentence.text for reading in doc.readings]
+    if any(_ADVISES.search(t) or (how_to and _MAY_DO.search(t)) for t in texts):
         return None
     return "the question asks what ought to be done; the fact says no one's view of it"
 

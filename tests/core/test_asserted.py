@@ -35,3 +35,17 @@ def test_what_was_only_asked_for_or_wished_did_not_happen(engine: Engine, questi
 def test_what_a_sentence_says_happened_answers_the_yes_no_question(engine: Engine) -> None:
     answer = engine.ask("Did the union reject the offer?")
     assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+
+
+RECALL = (
+    "OSLO, May 3 (Reuters) - Vela Pharma recalled 16 lots of its children’s cough syrup on Monday.\n"
+    "Residents of care homes were told the syrup was safe for adults.\n"
+    "Customers can return the syrup to any pharmacy to get their money back, the company said.\n"
+)
+
+
+def test_a_how_to_question_is_answered_only_by_what_people_can_or_should_do(tmp_path: Path) -> None:
+    engine = drafted_engine(RECALL, "recall", tmp_path)
+    assert not engine.ask("How do I reset my home router?").answered
+    answer = engine.ask("Can I get my money back for the syrup?")
+    assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
