@@ -253,6 +253,8 @@ def _modifies_asked(ctx: Context, reading: Reading, span: Span) -> bool:
     after = words(reading.sentence.text[span.end :])[:1]
     if not after or span.text.endswith(("’s", "'s")) or after[0].endswith("ed") or not morphy(after[0], "n"):
         return False  # "Acme claimed ...": the name does what is asked
+    if after[0] not in morphy(after[0], "v") and morphy(after[0], "v"):
+        return False  # "Ana Lind won ...": an inflected verb, though WordNet knows "won" as a noun too
     return bool(ctx.index.document(after[0]) & ctx.tokens)
 
 

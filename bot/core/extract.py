@@ -39,6 +39,7 @@ from bot.core.question import (
     SAID,
     TIME,
     WHAT,
+    WHO_DID,
     YES_NO,
     Question,
     asks_change,
@@ -152,6 +153,7 @@ def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], 
         -_in_unit_asked(s, question),
         _a_level(text, s, question),
         _from_verb(text, s, question),
+        _object_of_verb(text, s, question),
         -_dated(text, s, question),
         -_value_of(text, s, tokens),
         s.text.isalpha(),  # "one more cut ... to 1.75%": a figure in digits first
@@ -165,6 +167,32 @@ def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], 
 #: "19 of its 24 crew members", "Of the 14 injured, four were ...": the figure after "of" is the
 #: whole, the other the part the sentence says something of.
 _OF_WHOLE = re.compile(r"(?:\d\s+of|^\s*Of)\s+(?:the|its|their|his|her)\s+$")
+
+
+#: How many words before a person a verb makes them its object ("stunned top seed Ana Lind").
+OBJECT_WORDS = 4
+
+
+def _object_of_verb(text: str, span: Span, question: Question) -> bool:
+    """"Who won the title?" of "Ana Lind ... stunned top seed Ida Berg to win the title": the one
+    a verb acts on is not the doer a who-question with a verb of its own asks for."""
+    if question.kind != PERSON or span.kind != PERSON or _PASSIVE_ASKED.match(question.folded):
+        return False
+    doer = WHO_DID.match(question.folded)
+    if not question.predicate and not (doer and morphy(doer.group(1), "v")):
+        return False
+    before = re.findall(r"[A-Za-z][\w’'-]*", re.split(r"[,;:“”\"]", text[: span.start])[-1])[-OBJECT_WORDS:]
+    verbs = [
+        i
+        for i, w in enumerate(before)
+        if w.islower() and (w.endswith("ed") or w in _IRREGULAR_PAST) and morphy(w, "v")
+        and not (i + 1 < len(before) and before[i + 1][:1].isupper())  # "retired Gen.": a participle, no verb
+    ]
+    return bool(verbs) and "by" not in before[verbs[-1] :]  # "founded in 2019 by Ana Lind": the doer
+
+
+_PASSIVE_ASKED = re.compile(r"^who (?:was|were|is|are|has been|had been|will be) \w+(?:ed|en)\b")
+_IRREGULAR_PAST = frozenset(["beat", "met", "told", "hit", "caught", "fought", "chose", "took", "led", "sent", "saw", "brought", "left"])
 
 
 def _partitive_whole(text: str, span: Span, question: Question) -> bool:

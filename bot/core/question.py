@@ -237,6 +237,18 @@ _WHO_IS = re.compile(
 )  # "Who is Ana Ruiz?", not "who is in charge of ...?" nor "who was runner-up among the men?"
 
 
+def _passive_or_progressive(folded: str) -> bool:
+    """"Who was named best director?", "who is buying the bank?": a verb after "is"/"was", so
+    the question asks who did or had something done, not who someone is."""
+    after = folded.split()[2:3]
+    if not after:
+        return False
+    word = after[0].strip("?.!")
+    if word.endswith("ing") and morphy(word, "v"):
+        return True  # "buying", though WordNet knows "buying" as a noun too
+    return (_verb_form(word) or bool(morphy(word, "v") and word not in morphy(word, "v"))) and not morphy(word, "n")
+
+
 _LEADS = (
     (AGE, re.compile(r"^how old\b")),
     (MONEY, re.compile(r"^how much (?:\w+ )*?(?:cost|pay|paid|spend|spent|worth|price|budget|money|save|earn|fine)\b")),
@@ -259,7 +271,7 @@ def lead_kind(folded: str) -> str | None:
 
 def answer_kind(folded: str) -> str:
     """The kind of answer a (case-folded) question wants; WHAT when it says nothing sharper."""
-    if _WHO_IS.match(folded) or (_JOB.search(folded) and lead_kind(folded) in (None, WHAT, PERSON)):
+    if (_WHO_IS.match(folded) and not _passive_or_progressive(folded)) or (_JOB.search(folded) and lead_kind(folded) in (None, WHAT)):
         return DEFINITION  # "Who is Ana Ruiz?", "what does Fell do?": who they are; not "when will the job cuts end?"
     for kind, pattern in _KINDS:
         if pattern.search(folded):
@@ -384,6 +396,9 @@ _PREPOSITIONS = frozenset(["at", "on", "in", "to", "for", "about", "with", "by",
 
 #: "Who will lead the bank?": the question word is the subject, the verb follows the auxiliary.
 _WHO_DOES = re.compile(r"^who (?:will|would|could|can|should|might|did|does|do) ([a-z]+)\b")
+#: "Who won the title?", "who leads the union?": a verb right after the question word (the
+#: question word its subject); read for the answer's extraction, not as the verb the checks demand.
+WHO_DID = re.compile(rf"^who (?!(?:{_AUX})\b)([a-z]+)\b")
 _COPULAS = frozenset(["be", "become", "remain", "stay", "have"])
 
 

@@ -13,6 +13,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import load_fact_base
 from bot.core.question import (
     AGE,
+    DEFINITION,
     MEASURE,
     MONEY,
     NUMBER,
@@ -106,6 +107,11 @@ def test_a_shared_surname_is_the_one_its_title_or_the_last_full_name_gives(sente
         ("Who runs the museum?", PERSON),  # a director, or a body: a person question takes both
         ("Who owns the painting?", PERSON),
         ("Who published the report?", ORGANISATION),
+        ("Who won the Vela Open women's title?", PERSON),  # a sports title, not a job
+        ("Who is buying Orbis Bank?", PERSON),  # who does something, not who someone is
+        ("Who was named best director?", PERSON),
+        ("Who is Ana Lind?", DEFINITION),
+        ("What is her job?", DEFINITION),
     ],
 )
 def test_the_question_says_what_kind_of_answer_it_wants(question: str, kind: str) -> None:

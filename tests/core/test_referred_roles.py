@@ -72,3 +72,15 @@ def test_who_will_run_it_is_whoever_the_report_gives_the_title(tmp_path: Path) -
     answer = engine.ask("Who will run the combined bank?")
     assert answer.answered and "Ana Lind" in answer.answer, answer.to_json()
     assert not engine.ask("Who will be the combined bank's chief financial officer?").answered
+
+
+def test_who_did_it_is_the_doer_not_the_one_it_was_done_to(tmp_path: Path) -> None:
+    engine = drafted_engine(
+        "MELBOURNE, Jan. 31 (Reuters) - Czech teenager Ana Lind stunned top seed Ida Berg 4-6 7-6 6-3 "
+        "to win the Vela Open women’s title on Saturday.\n"
+        "Bergen First, a party founded in 2019 by retired Gen. Tomas Voss, won 15 seats.\n",
+        "final",
+        tmp_path,
+    )
+    assert "Ana Lind" in engine.ask("Who won the Vela Open women's title?").answer
+    assert "Tomas Voss" in engine.ask("Who founded Bergen First?").answer
