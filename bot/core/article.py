@@ -729,6 +729,8 @@ def _kind_of_run(
     text: str, start: int, end: int, tokens: list[str], lowered: list[str], last_role: int
 ) -> str | None:
     """What a capitalised run with no title before a name names, or None when it names nothing."""
+    if len(tokens) == 1 and "." in tokens[0] and tokens[0].lower() in place_names():
+        return PLACE  # "U.S.", "U.K.": a country's initials, not a body's ("U.N.")
     if any(w in ORGANISATION_WORDS for w in lowered) or (len(tokens) == 1 and tokens[0].rstrip("s").isupper() and len(tokens[0]) > 1):
         return ORGANISATION
     if lowered[0] in PLACE_WORDS and len(tokens) > 1 and _role_before(text, start):

@@ -536,3 +536,10 @@ def test_a_name_the_article_shows_to_be_a_place_is_one_wherever_it_stands() -> N
     article = read_article(Report("x", "The plant near Los Lunas will open in 2028.\nIt will pay for a plant that Los Lunas will own.\n"))
     assert "Los Lunas" not in article.people
     assert [s.kind for s in article.reading("p2.s1").spans if s.text == "Los Lunas"] == ["place"]
+
+
+def test_a_countrys_dotted_initials_are_a_place_and_a_bodys_a_body() -> None:
+    article = read_article(Report("x", "The syrup is sold by U.S. drugmaker Vela Biologics. The U.N. said so.\n"))
+    kinds = {s.text: s.kind for r in article.readings.values() for s in r.spans}
+    assert kinds["U.S."] == "place" and kinds["Vela Biologics"] == "organisation"
+    assert kinds["The U.N."] == "organisation"
