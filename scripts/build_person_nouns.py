@@ -13,8 +13,9 @@ only) rates it at least ``MIN_ZIPF``. Single words only: "mediator", "negotiator
 "ecologist", "Democrat". The reader of articles takes a phrase ending in one of them after a
 name (", a senior mediator with ...,") as that person's role.
 
-Format: UTF-8 text, gzip; lines starting with ``#`` are the licence and notes, then one word per
-line, lower case, sorted.
+Format: UTF-8 text, gzip; lines starting with ``#`` are the licence and notes, then one line per
+word, sorted: ``word<TAB>kinds``, the kinds (the first lemma of each synset its person senses are
+a kind of) ``|``-separated: ``democrat<TAB>politician``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_wordnet import LICENSE, frequent_senses, read_counts, read_index
+from build_wordnet import LICENSE, frequent_senses, read_counts, read_data, read_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bot" / "core" / "data" / "wordnet-persons.txt.gz"
@@ -53,15 +54,22 @@ def person_synsets(wn: Path) -> set[tuple[str, int]]:
 
 
 def build(wn: Path) -> list[str]:
+    """Lines "word<TAB>kinds": the word, and the first lemmas of the synsets its person senses
+    are kinds of ("democrat" and "republican": politician), so that two words of one kind can
+    be told apart from two of different kinds ("catholic": christian)."""
     from wordfreq import zipf_frequency as zipf  # build-time only
 
     persons = person_synsets(wn)
     frequent = frequent_senses(read_index(wn), read_counts(wn))
-    return sorted(
-        lemma
-        for lemma, keys in frequent.items()
-        if lemma.isalpha() and keys & persons and zipf(lemma, "en") >= MIN_ZIPF
-    )
+    synsets = read_data(wn)
+    lines = []
+    for lemma in sorted(frequent):
+        senses = frequent[lemma] & persons
+        if not lemma.isalpha() or not senses or zipf(lemma, "en") < MIN_ZIPF:
+            continue
+        kinds = sorted({synsets[h].words[0] for key in senses for h in synsets[key].hypernyms})
+        lines.append(f"{lemma}\t{'|'.join(kinds)}")
+    return lines
 
 
 def main() -> int:
@@ -75,7 +83,8 @@ def main() -> int:
     words = build(args.wordnet_dir)
     header = [f"# {ln}".rstrip() for ln in LICENSE.splitlines()]
     header += ["#", "# Derived from the WordNet 3.0 database by scripts/build_person_nouns.py:",
-               f"# nouns with a frequent sense in noun.person (not an instance), wordfreq Zipf >= {MIN_ZIPF}."]
+               f"# nouns with a frequent sense in noun.person (not an instance), wordfreq Zipf >= {MIN_ZIPF}.",
+               "# word<TAB>what kinds of person it is (direct hypernyms)"]
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(("\n".join(header + words) + "\n").encode("utf-8"))

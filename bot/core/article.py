@@ -17,7 +17,7 @@ from functools import cached_property
 
 from bot.core.lexical.frequency import zipf
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical.wordnet import person_nouns
+from bot.core.lexical.wordnet import person_nouns, same_kind_of_person
 from bot.core.lexicon import NUMBER_WORDS, STOPWORDS
 from bot.core.report import Report, Sentence
 from bot.core.text import stem, words
@@ -946,6 +946,20 @@ def _is_role(words: list[str]) -> bool:
     if not cut:
         return False
     return any(w in ROLE_WORDS for w in lowered[:cut]) or lowered[cut - 1] in person_nouns()
+
+
+def other_kind_of_person(reading: Reading, who: str, kind: str) -> str:
+    """The role the sentence gives ``who`` ("ana lind") when it calls them a capitalised kind of
+    person other than ``kind`` ("a Democrat on the Vela committee" for "republican"), else ""."""
+    asked = set(who.split())
+    for span in reading.spans:
+        if span.kind != PERSON or not {w.lower() for w in (span.refers or span.text).split()} & asked:
+            continue
+        for role in span.role.split(";"):
+            kinds = [w.lower() for w in role.split() if w[:1].isupper() and w.lower() in person_nouns()]
+            if kinds and kinds[-1] != kind and same_kind_of_person(kinds[-1], kind):
+                return role.strip()  # "a Democrat" answers "a Republican?", not "a Catholic?"
+    return ""
 
 
 def speaks(text: str) -> bool:

@@ -11,7 +11,16 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.article import DATE, DATELINE, Reading, Span, counted_units, speaks, unit_class
+from bot.core.article import (
+    DATE,
+    DATELINE,
+    Reading,
+    Span,
+    counted_units,
+    other_kind_of_person,
+    speaks,
+    unit_class,
+)
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import broader_of_word, expansions_of_word, name_of_kind
@@ -24,6 +33,7 @@ from bot.core.question import (
     YES_NO,
     Question,
     asks_stands_for,
+    category_asked,
     counted_words,
     is_person_noun,
     which_name,
@@ -705,10 +715,21 @@ def side_in_fact(ctx: Context, doc: Doc) -> str | None:
 
 
 def names_known(ctx: Context, doc: Doc) -> str | None:
-    """A name the report never uses means the question is about something else."""
-    if ctx.unknown_names:
-        return f"the report never mentions {', '.join(ctx.unknown_names)}"
+    """A name the report never uses means the question is about something else; but "Is Ana
+    Lind a Republican?" is answered by a fact calling her "a Democrat"."""
+    unknown = [w for w in ctx.unknown_names if not other_category(ctx.question, doc, w)]
+    if unknown:
+        return f"the report never mentions {', '.join(unknown)}"
     return None
+
+
+def other_category(question: Question, doc: Doc, word: str = "") -> str:
+    """For "Is Ana Lind a Republican?", the role the fact gives her when it calls her another
+    kind of person ("a Democrat on the Vela committee"), else ""."""
+    asked = category_asked(question)
+    if not asked or (word and word.lower() != asked[1]):
+        return ""
+    return next((role for r in doc.readings if (role := other_kind_of_person(r, *asked))), "")
 
 
 def _in_fact(

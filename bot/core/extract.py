@@ -19,6 +19,7 @@ from bot.core.article import (
     Reading,
     Span,
     counted_units,
+    other_kind_of_person,
     unit_class,
     without_dateline,
 )
@@ -43,6 +44,7 @@ from bot.core.question import (
     YES_NO,
     Question,
     asks_change,
+    category_asked,
     counted_words,
     figures_in,
     is_person_noun,
@@ -610,6 +612,10 @@ def _yes_no(question: Question, reading: Reading, tokens: frozenset[str]) -> str
     """"No" when the sentence denies what the question asks, "Yes" when it says all of it;
     otherwise just the clause that answers."""
     text = _body(reading.sentence.text)
+    asked = category_asked(question)
+    other = other_kind_of_person(reading, *asked) if asked else ""
+    if other:
+        return f"No: {other}"  # "Is Ana Lind a Republican?" of "Ana Lind, a Democrat, ..."
     clause = best_clause(text, tokens, prefer_new=True)
     stems = {stem(w) for w in words(text)}
     said = len(tokens & stems) / max(len(tokens), 1)

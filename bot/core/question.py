@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.lexical.morphy import morphy
+from bot.core.lexical.wordnet import person_nouns
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.text import clean
 from bot.core.vocabulary import CALENDAR, MONTH_NUMBER, ROLE_WORDS, WEEKDAYS
@@ -235,6 +236,19 @@ _WHO_IS = re.compile(
     r"(?![\w .'’-]*\b(?:in|for|at|on|with|among|behind|responsible|accountable|leading|heading|running)\b)"
     r"[\w .'’-]{2,40}\??$"
 )  # "Who is Ana Ruiz?", not "who is in charge of ...?" nor "who was runner-up among the men?"
+
+
+#: "Is Ana Lind a Republican?": a yes/no question of which kind of person someone is.
+_CATEGORY_ASKED = re.compile(r"^(?:is|was|are|were) (.+?) (?:a|an) ([a-z]+)\W*$")
+
+
+def category_asked(question: Question) -> tuple[str, str] | None:
+    """(who, what kind) for "Is Ana Lind a Republican?" ("ana lind", "republican"), when the
+    kind is a word for a person."""
+    found = _CATEGORY_ASKED.match(question.folded.strip())
+    if question.kind != YES_NO or not found or found.group(2) not in person_nouns():
+        return None
+    return found.group(1), found.group(2)
 
 
 def _passive_or_progressive(folded: str) -> bool:

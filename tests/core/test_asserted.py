@@ -49,3 +49,17 @@ def test_a_how_to_question_is_answered_only_by_what_people_can_or_should_do(tmp_
     assert not engine.ask("How do I reset my home router?").answered
     answer = engine.ask("Can I get my money back for the syrup?")
     assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
+
+
+def test_which_kind_of_person_someone_is_is_answered_by_the_kind_the_report_gives(tmp_path: Path) -> None:
+    engine = drafted_engine(
+        "OSLO, May 3 (Reuters) - The Vela lander touched down on Monday.\n"
+        "Sen. Ana Lind, a Democrat on the Vela committee, called the landing a genuine achievement.\n"
+        "Gov. Tomas Berg, a Republican, said the state would help.\n",
+        "lander",
+        tmp_path,
+    )
+    answer = engine.ask("Is Ana Lind a Republican?")
+    assert answer.answered and answer.answer.startswith("No: a Democrat"), answer.to_json()
+    assert answer.citations[0].sentence_id == "p2.s1"
+    assert not engine.ask("Is Ana Lind a Catholic?").answered  # no kind of that sort given: unknown

@@ -81,9 +81,29 @@ _PERSONS = "wordnet-persons.txt.gz"
 
 
 @cache
+def _person_kinds() -> dict[str, frozenset[str]]:
+    raw = resources.files("bot.core").joinpath("data", _PERSONS).read_bytes()
+    out: dict[str, frozenset[str]] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, kinds = line.partition("\t")
+            out[word] = frozenset(kinds.split("|")) if kinds else _EMPTY
+    return out
+
+
 def person_nouns() -> frozenset[str]:
     """Nouns one of whose frequent senses is a kind of person ("mediator", "ecologist",
     "democrat"), from WordNet's noun.person file (``scripts/build_person_nouns.py``)."""
-    raw = resources.files("bot.core").joinpath("data", _PERSONS).read_bytes()
-    lines = gzip.decompress(raw).decode("utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return _person_noun_set()
+
+
+@cache
+def _person_noun_set() -> frozenset[str]:
+    return frozenset(_person_kinds())
+
+
+def same_kind_of_person(a: str, b: str) -> bool:
+    """Whether two words for a person are two of one kind ("democrat", "republican": politicians),
+    not of different kinds ("catholic" is a christian)."""
+    kinds = _person_kinds()
+    return bool(kinds.get(a, _EMPTY) & kinds.get(b, _EMPTY))
