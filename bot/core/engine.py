@@ -377,8 +377,9 @@ def _answered(question: str, verdict: Verdict) -> Answer:
     """An Answer citing the verdict's facts' sentences, best first, each once."""
     citations = list(dict.fromkeys(Citation.of(s) for fact in verdict.facts for s in fact.sources))
     answer = verdict.parts[0]
-    if len(verdict.parts) > 1:
-        answer = answer.rstrip(".") + ". Also: " + "; ".join(verdict.parts[1:])
+    more = [p for p in dict.fromkeys(verdict.parts[1:]) if p.lower().rstrip(".") not in answer.lower()]
+    if more:  # "Also: Karen Holloway" after "Karen Holloway, the incident commander" says nothing new
+        answer = answer.rstrip(".") + ". Also: " + "; ".join(more)
     return Answer(
         question=question,
         answered=True,
@@ -387,7 +388,7 @@ def _answered(question: str, verdict: Verdict) -> Answer:
         confidence=round(min(max(verdict.confidence, 0.0), 1.0), 4),
         uncertain=verdict.uncertain,
         fact_ids=tuple(f.id for f in verdict.facts),
-        parts=verdict.parts,
+        parts=(verdict.parts[0], *more),
         explain=verdict.explain,
     )
 

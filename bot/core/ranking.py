@@ -18,7 +18,16 @@ from bot.core.knowledge import Fact
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
-from bot.core.question import NUMBER, PERSON, REASON, SAID, Question, initials_asked, read_question
+from bot.core.question import (
+    DEFINITION,
+    NUMBER,
+    PERSON,
+    REASON,
+    SAID,
+    Question,
+    initials_asked,
+    read_question,
+)
 from bot.core.report import Sentence
 from bot.core.signals import Weighted, asked, coverage, phrase_found
 from bot.core.text import lemma_stem as stem
@@ -40,6 +49,9 @@ FUZZY_BONUS = 0.1
 ROLE_BONUS = 1.0
 #: How much a figure of the very thing a how-many question counts adds.
 COUNT_BONUS = 0.3
+#: "Who is Ana Lind?": how much the sentence that says who she is ("Ana Lind, the incident
+#: commander for the federal team, said") adds over the others that name her.
+INTRODUCES_BONUS = 0.1
 #: How many facts keep their full signals in the ranking.
 KEEP = 8
 #: When none of them passes the checks, the next are judged in turn, down to this score and
@@ -110,6 +122,7 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         # letters ("peru currency" ~ "peru citizens") are no evidence.
         score = max(cov, ask) + FUZZY_BONUS * fz * max(cov, ask) + _role_bonus(question, weighted, doc)
         score += COUNT_BONUS if _counts_focus(question, doc) else 0.0
+        score += INTRODUCES_BONUS if _introduces(question, weighted, doc) else 0.0
         score += SPELLED_OUT_BONUS if _spells_out(question, doc) else 0.0
         if score <= 0:
             continue
@@ -180,6 +193,19 @@ def _reason_after(index: FactIndex, here: Sentence) -> Doc | None:
         if refers_back(doc.readings[0].sentence.text) and REASON_CUE.search(doc.readings[0].sentence.text)
     ]
     return min(found, key=lambda pair: pair[0])[1] if found else None  # the first of the report's facts
+
+
+def _introduces(question: Question, weighted: Weighted, doc: Doc) -> bool:
+    """Whether, for "who is Ana Lind?", the fact gives the one asked about a role in words
+    ("the incident commander for ..."), not only a title's abbreviation ("Dr.")."""
+    if question.kind != DEFINITION:
+        return False
+    for reading in doc.readings:
+        for span in reading.spans:
+            named = {stem(w) for w in words(span.refers or span.text)}
+            if span.kind == PERSON and named <= weighted.tokens and any(w.islower() for w in span.role.split()):
+                return True
+    return False
 
 
 def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:

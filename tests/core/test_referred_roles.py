@@ -84,3 +84,16 @@ def test_who_did_it_is_the_doer_not_the_one_it_was_done_to(tmp_path: Path) -> No
     )
     assert "Ana Lind" in engine.ask("Who won the Vela Open women's title?").answer
     assert "Tomas Voss" in engine.ask("Who founded Bergen First?").answer
+
+
+def test_who_someone_is_cites_where_the_report_says_it_and_says_it_once(tmp_path: Path) -> None:
+    engine = drafted_engine(
+        "DURANGO, Colo., Aug. 11 (Reuters) - A wildfire forced 6,400 residents from their homes.\n"
+        "At least 37 homes were destroyed, said Karen Lind, the incident commander for the federal team.\n"
+        "Lind said gusts had grounded aircraft for most of Monday. “We can’t put people in front of that,” she said.\n",
+        "fire",
+        tmp_path,
+    )
+    answer = engine.ask("Who is Karen Lind?")
+    assert answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert answer.answer == "Karen Lind, the incident commander for the federal team"
