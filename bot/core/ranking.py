@@ -24,6 +24,7 @@ from bot.core.question import (
     PERSON,
     REASON,
     SAID,
+    WHO_DID,
     Question,
     initials_asked,
     read_question,
@@ -212,7 +213,9 @@ def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:
     """"Who is the governor?": a sentence naming a person with that title answers it."""
     if question.kind != PERSON or not doc.role_tokens:
         return 0.0
-    leading = stem(question.predicate) if question.predicate in LEADING_VERBS else ""
+    doer = WHO_DID.match(question.folded)
+    verb = question.predicate or (doer.group(1) if doer else "")
+    leading = stem(verb) if verb in LEADING_VERBS else ""  # "who runs the museum?": its director
     share = sum(w for t, w in weighted.weights.items() if t == leading or _in_title(t, weighted, doc)) / weighted.total
     return ROLE_BONUS * share
 

@@ -97,3 +97,15 @@ def test_who_someone_is_cites_where_the_report_says_it_and_says_it_once(tmp_path
     answer = engine.ask("Who is Karen Lind?")
     assert answer.citations[0].sentence_id == "p2.s1", answer.to_json()
     assert answer.answer == "Karen Lind, the incident commander for the federal team"
+
+
+def test_who_runs_it_is_answered_by_whoever_holds_a_title(tmp_path: Path) -> None:
+    engine = drafted_engine(
+        "HARTFORD, Conn., March 9 (Reuters) - Thieves took five paintings from the Vela Museum on Sunday.\n"
+        "The works had a combined insured value of $62 million, the museum’s director, Dr. Ana Lind, said.\n"
+        "Police said the thieves escaped in a gray van.\n",
+        "heist",
+        tmp_path,
+    )
+    answer = engine.ask("Who runs the museum?")
+    assert answer.answered and "p2.s1" in [c.sentence_id for c in answer.citations[:2]], answer.to_json()
