@@ -54,8 +54,10 @@ _CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}]{_LETTERS}(?:-[^\W\d_]+)*\.?|[A-Z]{{2,}
 #: The plain words a name of a body or place may hold ("Bank of Ireland"), and the particles of a
 #: person's name ("de", "von").
 _LINK_WORDS = ("of", "for", "and", "the", "&")
-_NAME_PARTICLES = ("de", "du", "von", "van")
-_LINK = rf"(?:\s+(?:{'|'.join(_LINK_WORDS + _NAME_PARTICLES)})\s+(?=[A-Z]))"
+_NAME_PARTICLES = ("de", "du", "von", "van", "da", "di", "del", "dos")
+#: "van der Meulen", "von der Leyen", "de la Cruz": a particle and an article before a surname.
+_PARTICLE_PAIRS = r"(?:van|von|de) (?:der|den|la|las|los)"
+_LINK = rf"(?:\s+(?:{_PARTICLE_PAIRS}|{'|'.join(_LINK_WORDS + _NAME_PARTICLES)})\s+(?=[A-Z]))"
 #: A run of capitalised words, allowing "of", "for", "and", "the" inside ("Bank of Ireland").
 _RUN = re.compile(rf"{_CAP}(?:(?:\s+|{_LINK}){_CAP})*")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){1,12})\s+\(([A-Z][A-Za-z&.]{1,9})\)")

@@ -543,3 +543,8 @@ def test_a_countrys_dotted_initials_are_a_place_and_a_bodys_a_body() -> None:
     kinds = {s.text: s.kind for r in article.readings.values() for s in r.spans}
     assert kinds["U.S."] == "place" and kinds["Vela Biologics"] == "organisation"
     assert kinds["The U.N."] == "organisation"
+
+
+@pytest.mark.parametrize("name", ["Cornelis van der Meulen", "Ursula von der Leyen", "Luis da Silva", "Ana de la Cruz"])
+def test_a_surname_with_particles_is_read_whole(name: str) -> None:
+    assert name in _people(f"The portrait was painted by {name} in 1654.\n")
