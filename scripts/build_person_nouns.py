@@ -20,14 +20,11 @@ a kind of) ``|``-separated: ``democrat<TAB>politician``.
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import io
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_wordnet import LICENSE, frequent_senses, read_counts, read_data, read_index
+from build_wordnet import frequent_senses, read_counts, read_data, read_index, wordnet_arguments, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bot" / "core" / "data" / "wordnet-persons.txt.gz"
@@ -73,23 +70,17 @@ def build(wn: Path) -> list[str]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--wordnet-dir", type=Path, default=Path("/usr/share/wordnet"))
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args()
-    if not (args.wordnet_dir / "data.noun").exists():
-        print(f"no WordNet database in {args.wordnet_dir}: apt-get install -y wordnet-base", file=sys.stderr)
+    args = wordnet_arguments(__doc__ or "", OUT)
+    if args is None:
         return 1
-    words = build(args.wordnet_dir)
-    header = [f"# {ln}".rstrip() for ln in LICENSE.splitlines()]
-    header += ["#", "# Derived from the WordNet 3.0 database by scripts/build_person_nouns.py:",
-               f"# nouns with a frequent sense in noun.person (not an instance), wordfreq Zipf >= {MIN_ZIPF}.",
-               "# word<TAB>what kinds of person it is (direct hypernyms)"]
-    buf = io.BytesIO()
-    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as gz:
-        gz.write(("\n".join(header + words) + "\n").encode("utf-8"))
-    args.out.write_bytes(buf.getvalue())
-    print(f"{args.out}: {len(words)} words, {args.out.stat().st_size / 1e3:.1f} kB gz")
+    lines = build(args.wordnet_dir)
+    notes = [
+        "Derived from the WordNet 3.0 database by scripts/build_person_nouns.py:",
+        f"nouns with a frequent sense in noun.person (not an instance), wordfreq Zipf >= {MIN_ZIPF}.",
+        "word<TAB>what kinds of person it is (direct hypernyms)",
+    ]
+    write_table(args.out, notes, lines)
+    print(f"{args.out}: {len(lines)} words, {args.out.stat().st_size / 1e3:.1f} kB gz")
     return 0
 
 

@@ -283,28 +283,42 @@ def build(wn: Path) -> tuple[list[str], dict[str, int]]:
     return lines, stats
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+def wordnet_arguments(doc: str, out: Path) -> argparse.Namespace | None:
+    """The command line of a script building from the WordNet database (None, said why, when
+    the database is missing)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n", 1)[0])
     ap.add_argument("--wordnet-dir", type=Path, default=Path("/usr/share/wordnet"))
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=out)
     args = ap.parse_args()
     if not (args.wordnet_dir / "data.noun").exists():
         print(f"no WordNet database in {args.wordnet_dir}: apt-get install -y wordnet-base", file=sys.stderr)
-        return 1
-    t0 = time.perf_counter()
-    lines, stats = build(args.wordnet_dir)
-    header = [f"# {ln}".rstrip() for ln in LICENSE.splitlines()]
-    header += [
-        "#",
-        "# Derived from the WordNet 3.0 database by scripts/build_wordnet.py.",
-        f"# lemma<TAB>synonyms<TAB>derivational family<TAB>broader; senses tagged >= {SHARE} of the top sense,",
-        f"# broader: <= {MAX_HOPS} hypernym hops, depth >= {MIN_DEPTH}.",
-    ]
+        return None
+    return args
+
+
+def write_table(path: Path, notes: list[str], lines: list[str]) -> str:
+    """Write the licence, ``notes`` and ``lines`` to ``path``, gzipped reproducibly; the text."""
+    header = [f"# {ln}".rstrip() for ln in LICENSE.splitlines()] + ["#", *(f"# {n}" for n in notes)]
     text = "\n".join(header + lines) + "\n"
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(text.encode("utf-8"))
-    args.out.write_bytes(buf.getvalue())
+    path.write_bytes(buf.getvalue())
+    return text
+
+
+def main() -> int:
+    args = wordnet_arguments(__doc__ or "", OUT)
+    if args is None:
+        return 1
+    t0 = time.perf_counter()
+    lines, stats = build(args.wordnet_dir)
+    notes = [
+        "Derived from the WordNet 3.0 database by scripts/build_wordnet.py.",
+        f"lemma<TAB>synonyms<TAB>derivational family<TAB>broader; senses tagged >= {SHARE} of the top sense,",
+        f"broader: <= {MAX_HOPS} hypernym hops, depth >= {MIN_DEPTH}.",
+    ]
+    text = write_table(args.out, notes, lines)
     LICENSE_OUT.write_text(LICENSE, encoding="utf-8")
     print(f"built in {time.perf_counter() - t0:.1f} s: {stats}")
     print(f"{args.out}: {args.out.stat().st_size / 1e6:.2f} MB gz, {len(text) / 1e6:.2f} MB text")
