@@ -604,7 +604,27 @@ def predicate_in_fact(ctx: Context, doc: Doc) -> str | None:
         return None  # "where did Ana Ruiz speak?" of "Ruiz told reporters in Oslo"
     if verb in LEADING_VERBS and ctx.question.kind == PERSON and doc.role_tokens & ctx.index.role_vocabulary:
         return None  # "who will run the bank?" of "Ana Ruiz will be its chief executive"
+    if verb in REACTING_VERBS and _reacts(ctx, doc):
+        return None  # "how did the stock react?" of "Lind shares fell 9.5%"
     return None if _in_fact(ctx, doc, verb) else f"the fact does not say what the question asks ({verb!r})"
+
+
+#: Verbs of reacting: "how did the stock react?" is met by what the stock did.
+REACTING_VERBS = frozenset(["react", "reacted", "respond", "responded"])
+#: What a reaction is: a market moving, or someone saying or doing something about it.
+_REACTION = re.compile(
+    r"\b(?:rose|fell|jumped|dropped|slid|climbed|gained|lost|tumbled|surged|soared|plunged|rallied|"
+    r"said|called|vowed|urged|denied|criticised|criticized|welcomed|condemned|praised|warned)\b"
+)
+
+
+def _reacts(ctx: Context, doc: Doc) -> bool:
+    """Whether the fact says how the thing the question names reacted: every other word of the
+    question is in the fact, with a verb of moving or saying."""
+    others = [w for w in words(ctx.question.folded) if w not in STOPWORDS and w not in REACTING_VERBS]
+    if not others or not all(_in_fact(ctx, doc, w) for w in others):
+        return False
+    return any(_REACTION.search(r.sentence.text) for r in doc.readings)
 
 
 #: Verbs of speaking, which a sentence quoting or reporting someone's words meets.

@@ -63,3 +63,16 @@ def test_which_kind_of_person_someone_is_is_answered_by_the_kind_the_report_give
     assert answer.answered and answer.answer.startswith("No: a Democrat"), answer.to_json()
     assert answer.citations[0].sentence_id == "p2.s1"
     assert not engine.ask("Is Ana Lind a Catholic?").answered  # no kind of that sort given: unknown
+
+
+def test_how_something_reacted_is_what_it_did_and_only_if_the_fact_names_it(tmp_path: Path) -> None:
+    engine = drafted_engine(
+        "OSLO, May 3 (Reuters) - Vela Pharma recalled 16 lots of cough syrup on Monday.\n"
+        "Vela shares fell 9.5% to $41.20 on the Oslo exchange after the recall was announced.\n"
+        "The company said the recall would cost about $30 million.\n",
+        "react",
+        tmp_path,
+    )
+    answer = engine.ask("How did Vela shares react to the recall?")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert not engine.ask("How did the euro react to the recall?").answered
