@@ -86,6 +86,7 @@ UNIT_CLASSES = {
     **dict.fromkeys(["mph", "km/h", "knot"], "speed"),
     **dict.fromkeys(["hectare", "acre"], "area"),
     **dict.fromkeys(["liter", "litre", "gallon"], "volume"),
+    **dict.fromkeys(["degree", "fahrenheit", "celsius"], "temperature"),
 }
 
 
@@ -93,6 +94,10 @@ def unit_class(measure: str) -> str:
     """The class of a measure span's unit ("4.3 meters" -> "length"; "2:05:12" -> "time")."""
     if re.fullmatch(r"[\d:.]+", measure) and ":" in measure:
         return "time"
+    if re.search(r"light[- ]years?", measure, re.IGNORECASE):
+        return "length"  # "48 light-years": a distance, though it ends in "years"
+    if re.search(r"\b(?:per|an) hour$", measure, re.IGNORECASE):
+        return "speed"  # "47 miles per hour"
     word = measure.lower().split()[-1].split("-")[-1]
     for candidate in (word, word.rstrip("s"), word[:-2] if word.endswith("es") else word):
         if candidate in UNIT_CLASSES:
@@ -110,10 +115,10 @@ def counted_units(counted: tuple[str, ...]) -> frozenset[str]:
 _MEASURE = re.compile(
     r"\b\d+ hours?,? \d+ minutes?(?:,? and \d+ seconds?)?|\b\d+ minutes?,? and \d+ seconds?"
     r"|\b\d{1,2}:\d\d:\d\d(?:\.\d+)?\b|(?<![\d:])\d{1,2}:\d\d\.\d+\b"
-    r"|\b\d[\d,]{0,24}(?:\.\d+)?[- ]?(?:(?:square |cubic )?(?:kilometers?|kilometres?|km|meters?|metres?|m|centimeters?|cm|"
+    r"|\b\d[\d,]{0,24}(?:\.\d+)?[- ]?(?:(?:miles|kilometers|kilometres) (?:per|an) hour|(?:square |cubic )?(?:kilometers?|kilometres?|km|meters?|metres?|m|centimeters?|cm|"
     r"millimeters?|mm|miles?|feet|foot|ft|inches?|yards?|kilograms?|kg|grams?|g|tons?|tonnes?|pounds?|lbs?|"
     r"hectares?|acres?|liters?|litres?|gallons?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
-    r"decades?|mph|km/h|knots?)\b)"
+    r"decades?|mph|km/h|knots?|light[- ]years?|degrees?(?: Fahrenheit| Celsius)?)\b)"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a dozen)[- ]"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:working|business|school|calendar|"

@@ -317,8 +317,8 @@ def _in_unit_asked(span: Span, question: Question) -> int:
     it counts ("how many years"), or a sum in the currency it names ("the fee in pounds": "£122 million")."""
     if span.kind == "percent":
         return int(bool(_PERCENT_ASKED.search(question.folded)))
-    if span.kind == "measure":  # "how many years": "two years"
-        return int(unit_class(span.text) in counted_units(counted_words(question.folded)))
+    if span.kind == "measure":  # "how many years": "two years"; "how long is a year": "24.8 days"
+        return int(unit_class(span.text) in (counted_units(counted_words(question.folded)) or question.units))
     if span.kind != "money":
         return 0
     named = [_CURRENCIES[word] for word in _CURRENCY_WORD.findall(question.folded)]

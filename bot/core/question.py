@@ -460,7 +460,10 @@ _UNITS = (
     ("time", re.compile(r"\bhow long\b|\b(?:winning|finishing|record|race|lap|best) times?\b|['’]s time\b")),
     ("clock", re.compile(r"\b(?:what|which) time\b|\bat what hour\b")),
     ("year", re.compile(r"\b(?:what|which) year\b")),
-    ("length", re.compile(r"\bhow long (?:is|are|was|were|will (?:[\w'’-]+ ){1,5}be)\b")),
+    ("length", re.compile(
+        r"\bhow long (?:is|are|was|were|will (?:[\w'’-]+ ){1,5}be)\b"
+        r"(?! (?:a|an|one|the|its) (?:day|days|year|years|week|month|night|orbit|trip|journey|flight|wait|delay|shift|season|term)\b)"
+    )),  # "how long is the bridge", not "how long is a year on the planet"
 )
 
 

@@ -548,3 +548,26 @@ def test_a_countrys_dotted_initials_are_a_place_and_a_bodys_a_body() -> None:
 @pytest.mark.parametrize("name", ["Cornelis van der Meulen", "Ursula von der Leyen", "Luis da Silva", "Ana de la Cruz"])
 def test_a_surname_with_particles_is_read_whole(name: str) -> None:
     assert name in _people(f"The portrait was painted by {name} in 1654.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "unit"),
+    [
+        ("The planet lies about 48 light-years from Earth.", "48 light-years", "length"),
+        ("The temperature climbed to 121 degrees Fahrenheit.", "121 degrees Fahrenheit", "temperature"),
+        ("The train was traveling at 47 miles per hour.", "47 miles per hour", "speed"),
+        ("It orbits every 24.8 days.", "24.8 days", "time"),
+    ],
+)
+def test_a_measure_is_read_with_its_unit(text: str, measure: str, unit: str) -> None:
+    from bot.core.article import unit_class
+
+    spans = read_article(Report("x", text + "\n")).reading("p1.s1").spans
+    assert [(s.text, unit_class(s.text)) for s in spans if s.kind == "measure"] == [(measure, unit)]
+
+
+def test_how_long_a_year_is_asks_a_time() -> None:
+    from bot.core.question import units_of
+
+    assert units_of("how long is a year on the planet?") == {"time"}
+    assert units_of("how long is the bridge?") == {"time", "length"}
