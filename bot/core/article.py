@@ -742,8 +742,8 @@ def _kind_of_run(
         return ORGANISATION
     if lowered[0] in PLACE_WORDS and len(tokens) > 1 and _role_before(text, start):
         return PERSON  # "director Park Ji-won": a title before, so a name, not a park
-    if any(w in PLACE_WORDS for w in lowered) or lowered[0] in COMPASS:
-        return PLACE
+    if any(w in PLACE_WORDS for w in lowered) or (lowered[0] in COMPASS and len(tokens) > 1):
+        return PLACE  # "West Bergen", not "Western" alone
     if " ".join(lowered) in place_names():
         return PLACE
     if _plain(tokens[0]) and any(w in country_names() for w in lowered):

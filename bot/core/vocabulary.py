@@ -41,7 +41,7 @@ ORGANISATION_WORDS = _words(
     motors robotics technologies industries holdings alliance partners pharmaceuticals pharma
     therapeutics biologics biosciences semiconductor semiconductors pictures films studios media
     advisory capital financial bancorp insurance assurances terminals logistics shipping airways
-    air hydro systems ventures energy railroad railway railways school schools academy
+    air hydro systems ventures energy railroad railway railways school schools academy exchange
     """
 )
 #: Nouns that make a capitalised run a place.

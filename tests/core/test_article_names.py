@@ -571,3 +571,11 @@ def test_how_long_a_year_is_asks_a_time() -> None:
 
     assert units_of("how long is a year on the planet?") == {"time"}
     assert units_of("how long is the bridge?") == {"time", "length"}
+
+
+def test_an_exchange_is_a_body_and_a_lone_compass_word_no_place() -> None:
+    text = "Shares fell 4% on the New York Stock Exchange. He would review how Western utilities prepare.\n"
+    kinds = {s.text: s.kind for r in read_article(Report("x", text)).readings.values() for s in r.spans}
+    assert kinds.get("New York Stock Exchange") == "organisation"
+    assert kinds.get("Western") != "place"
+    assert [s.kind for s in read_article(Report("x", "Floods hit West Bergen on Monday.\n")).reading("p1.s1").spans][:1] == ["place"]
