@@ -136,6 +136,7 @@ _DATE = re.compile(
     r"|\b(?:by |until |before )?the (?:end|start|beginning|middle) of (?:the |this |next |last )?"
     r"(?:year|month|week|quarter|decade|summer|winter|spring|fall|season)\b"
     r"|\b(?:in|since|by|from|until|through) (?:1[89]\d\d|20\d\d)\b|\b(?:1[89]\d\d|20\d\d)\b"
+    r"|(?<=\()1\d\d\d(?=\))"  # "“Portrait of a Merchant’s Wife” (1654)": a work's year
     r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.)(?:\s+[A-Z][a-z]+ Time)?)",
 )
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]?")

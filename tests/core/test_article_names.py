@@ -579,3 +579,9 @@ def test_an_exchange_is_a_body_and_a_lone_compass_word_no_place() -> None:
     assert kinds.get("New York Stock Exchange") == "organisation"
     assert kinds.get("Western") != "place"
     assert [s.kind for s in read_article(Report("x", "Floods hit West Bergen on Monday.\n")).reading("p1.s1").spans][:1] == ["place"]
+
+
+def test_a_year_in_brackets_after_a_work_is_its_date_not_a_count() -> None:
+    text = "The most valuable work, “Portrait of a Merchant’s Wife” (1654) by Ana Lind, was on loan.\n"
+    spans = read_article(Report("x", text)).reading("p1.s1").spans
+    assert [(s.kind, s.text) for s in spans if "1654" in s.text] == [("date", "1654")]
