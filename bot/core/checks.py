@@ -937,7 +937,8 @@ def asserted_in_fact(ctx: Context, doc: Doc) -> str | None:
     for word in words(question.folded):
         if word in STOPWORDS or not morphy(word, "v"):
             continue
-        spots = [(r.sentence.text, at) for r in doc.readings for at, t in ctx.index.written_words(r.sentence.text) if t & ctx.tokens_of(word)]
+        stems = ctx.tokens_of(word)
+        spots = [(r.sentence.text, at) for r in doc.readings for at, t in ctx.index.written_words(r.sentence.text) if t & stems]
         if spots and all(_UNASSERTED_BEFORE.search(text[max(0, at - UNASSERTED_WINDOW) : at]) for text, at in spots):
             return f"the fact has {word!r} only as wished, asked for or possible"
     return None

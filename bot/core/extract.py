@@ -40,12 +40,12 @@ from bot.core.question import (
     SAID,
     TIME,
     WHAT,
-    WHO_DID,
     YES_NO,
     Question,
     asks_change,
     category_asked,
     counted_words,
+    doer_verb,
     figures_in,
     is_person_noun,
     which_name,
@@ -180,8 +180,7 @@ def _object_of_verb(text: str, span: Span, question: Question) -> bool:
     a verb acts on is not the doer a who-question with a verb of its own asks for."""
     if question.kind != PERSON or span.kind != PERSON or _PASSIVE_ASKED.match(question.folded):
         return False
-    doer = WHO_DID.match(question.folded)
-    if not question.predicate and not (doer and morphy(doer.group(1), "v")):
+    if not doer_verb(question):
         return False
     before = re.findall(r"[A-Za-z][\w’'-]*", re.split(r"[,;:“”\"]", text[: span.start])[-1])[-OBJECT_WORDS:]
     verbs = [

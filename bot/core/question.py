@@ -412,8 +412,17 @@ _PREPOSITIONS = frozenset(["at", "on", "in", "to", "for", "about", "with", "by",
 _WHO_DOES = re.compile(r"^who (?:will|would|could|can|should|might|did|does|do) ([a-z]+)\b")
 #: "Who won the title?", "who leads the union?": a verb right after the question word (the
 #: question word its subject); read for the answer's extraction, not as the verb the checks demand.
-WHO_DID = re.compile(rf"^who (?!(?:{_AUX})\b)([a-z]+)\b")
+_WHO_DID = re.compile(rf"^who (?!(?:{_AUX})\b)([a-z]+)\b")
 _COPULAS = frozenset(["be", "become", "remain", "stay", "have"])
+
+
+def doer_verb(question: Question) -> str:
+    """The verb a question asks someone did: its predicate, else the verb right after "who"
+    ("who won the title?": "won"), or ""."""
+    if question.predicate:
+        return question.predicate
+    doer = _WHO_DID.match(question.folded)
+    return doer.group(1) if doer and morphy(doer.group(1), "v") else ""
 
 
 #: Light words in a question's weighting that still carry what a verb asks ("decide").

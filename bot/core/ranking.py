@@ -24,8 +24,8 @@ from bot.core.question import (
     PERSON,
     REASON,
     SAID,
-    WHO_DID,
     Question,
+    doer_verb,
     initials_asked,
     read_question,
 )
@@ -114,6 +114,7 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
     ctx = _context(index, analysis, question)
     fuzzy = _fuzzy(index, analysis)
     masses = index.ask_masses
+    leading = _leading_token(question)
     matches = []
     for i, doc in enumerate(index.docs):
         cov = coverage(weighted, doc, referred=question.kind != PERSON)
@@ -121,7 +122,7 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         fz = fuzzy.get(i, 0.0)
         # rapidfuzz's closeness only lifts a fact the weighted words already found: alone, shared
         # letters ("peru currency" ~ "peru citizens") are no evidence.
-        score = max(cov, ask) + FUZZY_BONUS * fz * max(cov, ask) + _role_bonus(question, weighted, doc)
+        score = max(cov, ask) + FUZZY_BONUS * fz * max(cov, ask) + _role_bonus(question, weighted, doc, leading)
         score += COUNT_BONUS if _counts_focus(question, doc) else 0.0
         score += INTRODUCES_BONUS if _introduces(question, weighted, doc) else 0.0
         score += SPELLED_OUT_BONUS if _spells_out(question, doc) else 0.0
@@ -209,13 +210,18 @@ def _introduces(question: Question, weighted: Weighted, doc: Doc) -> bool:
     return False
 
 
-def _role_bonus(question: Question, weighted: Weighted, doc: Doc) -> float:
-    """"Who is the governor?": a sentence naming a person with that title answers it."""
+def _leading_token(question: Question) -> str:
+    """The token of a verb of leading a who-question asks about ("who runs the museum?": its
+    director meets it), or ""."""
+    verb = doer_verb(question)
+    return stem(verb) if question.kind == PERSON and verb in LEADING_VERBS else ""
+
+
+def _role_bonus(question: Question, weighted: Weighted, doc: Doc, leading: str) -> float:
+    """"Who is the governor?": a sentence naming a person with that title answers it; the
+    question's verb of leading (``leading``) is met by any title."""
     if question.kind != PERSON or not doc.role_tokens:
         return 0.0
-    doer = WHO_DID.match(question.folded)
-    verb = question.predicate or (doer.group(1) if doer else "")
-    leading = stem(verb) if verb in LEADING_VERBS else ""  # "who runs the museum?": its director
     share = sum(w for t, w in weighted.weights.items() if t == leading or _in_title(t, weighted, doc)) / weighted.total
     return ROLE_BONUS * share
 

@@ -91,14 +91,10 @@ def _person_kinds() -> dict[str, frozenset[str]]:
     return out
 
 
+@cache
 def person_nouns() -> frozenset[str]:
     """Nouns one of whose frequent senses is a kind of person ("mediator", "ecologist",
     "democrat"), from WordNet's noun.person file (``scripts/build_person_nouns.py``)."""
-    return _person_noun_set()
-
-
-@cache
-def _person_noun_set() -> frozenset[str]:
     return frozenset(_person_kinds())
 
 
