@@ -23,7 +23,7 @@ from bot.core.article import (
 )
 from bot.core.index import Doc, FactIndex
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical_bridge import broader_of_word, expansions_of_word, name_of_kind
+from bot.core.lexical_bridge import broader_of_word, expansions_of_word, name_of_kind, place_relatives
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
     NAME_OF,
@@ -84,7 +84,7 @@ def _place_as_written(ctx: Context, token: str, tokens: frozenset[str]) -> bool:
     if token not in ctx.index.place_names:
         return False
     written = [w for w in words(ctx.question.text) if lemma_stem(w) == token]
-    return any(expansions_of_word(w) & tokens for w in written)
+    return any(place_relatives(w) & tokens for w in written)
 
 
 #: "Is Thomas Hale related to Margaret Hale?", and the sentence that answers it: "Thomas Hale,
@@ -206,7 +206,8 @@ def places_in_clause(ctx: Context, doc: Doc) -> str | None:
     places = [t for t in ctx.names if t in ctx.index.place_names]
     if not places or doc.curated or not doc.readings or _titled(ctx, doc):
         return None
-    clause = ctx.index.document(main_clause(doc, ctx.tokens - ctx.names, ctx.index))
+    said = main_clause(doc, ctx.tokens - ctx.names, ctx.index)
+    clause = ctx.index.document(said) | ctx.index.document(said.replace("-", " "))  # "German-made"
     missing = [t for t in places if t not in clause and not _place_as_written(ctx, t, clause)]
     return f"the fact says that of another place than {', '.join(missing)}" if missing else None
 

@@ -33,6 +33,20 @@ def expansions_of_word(word: str) -> frozenset[str]:
     return frozenset(out - {lemma_stem(word)})
 
 
+@lru_cache(maxsize=EXPANSION_CACHE)
+def place_relatives(word: str) -> frozenset[str]:
+    """Stems of a place word's single-word synonyms and relatives, short words too: the "UK" a
+    question names is the "Britain" of a sentence, "French" its "France", "British" (by way of
+    "Great Britain") its "U.K.". Only for words the
+    report reads as places: to WordNet, "ER" is erbium and "EV" an electron volt."""
+    if not word.isalpha():
+        return frozenset()
+    lemma = _lemma(word)
+    related = set(_wordnet.synonyms(lemma)) | set(_wordnet.related(lemma))
+    related |= {s for r in related if " " in r for s in _wordnet.synonyms(r)}  # british -> great britain -> uk
+    return frozenset(lemma_stem(r) for r in related if r.isalpha()) - {lemma_stem(word)}
+
+
 def _phrasal(phrase: str) -> str:
     """The token of a phrasal verb ("take off" -> "take+off"), or "" for other phrases."""
     parts = phrase.split()

@@ -16,7 +16,7 @@ from bot.core.checks import Context, failures
 from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical_bridge import expansions_of_word, question_expansions, question_phrases
+from bot.core.lexical_bridge import expansions_of_word, place_relatives, question_expansions, question_phrases
 from bot.core.lexicon import LIGHT_WORDS, STOPWORDS
 from bot.core.question import (
     DEFINITION,
@@ -308,13 +308,14 @@ def _everyday(word: str) -> bool:
 
 def _unknown_name(index: FactIndex, word: str) -> bool:
     """A capitalised word of the question that the report never uses, nor anything it means
-    ("War" in "the Korean War", "Vietnam"); an acronym is known by what it stands for."""
+    ("War" in "the Korean War", "Vietnam"); an acronym is known by what it stands for, a place by
+    its other names."""
     stems = index.document(word)
     if not stems or stems & index.vocabulary or stems & index.initials.keys():
         return False
     lower = word.lower().strip(".")
-    if expansions_of_word(lower) & index.vocabulary:
-        return False
+    if expansions_of_word(lower) & index.vocabulary or place_relatives(lower) & index.place_names:
+        return False  # "UK" of a report saying "Britain"
     if not word.isupper():
         return True
     phrases = index.phrases_of(lower)  # "CEO": "Chief Executive Ana Ruiz"

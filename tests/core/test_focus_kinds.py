@@ -260,6 +260,26 @@ def test_a_peoples_word_is_met_by_its_country(tmp_path_factory: pytest.TempPathF
     assert_answers(engine, "Who is the German envoy?", "Anna Lind")
 
 
+def test_a_short_country_name_is_met_by_its_other_names(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela Motors sold about 38,000 cars in Britain last year, the company said.\n"
+        "Orbis Motors sold 12,000 cars in France last year.\n"
+        "Both carmakers said on Tuesday they would cut prices.\n"
+    )
+    engine = drafted_engine(text, "short-country", tmp_path_factory.mktemp("data"))
+    assert_cites(engine, "How many cars did Vela sell in the UK last year?", "p1.s1")
+
+
+def test_a_peoples_word_inside_a_hyphenated_word_is_its_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela will impose tariffs on cars imported from China, the government said on Tuesday.\n"
+        "Chinese-made cars made up about 21% of electric cars sold in Vela last year, while cars made in Germany made up 12%.\n"
+        "Vela’s carmakers welcomed the tariffs, and Chinese carmakers said they would appeal.\n"
+    )
+    engine = drafted_engine(text, "hyphen-place", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "What share of electric cars sold in Vela were Chinese?", "21%")
+
+
 def test_accounts_in_a_sentence_naming_no_one_are_the_principal_bodys(tmp_path_factory: pytest.TempPathFactory) -> None:
     text = (
         "Vela Systems Inc said on Wednesday its quarterly revenue fell 3% to $6.1 billion.\n"
