@@ -292,16 +292,18 @@ PRINCIPAL_MENTIONS = 3
 def _with_principal_body(readings: dict[str, Reading]) -> dict[str, Reading]:
     """A sentence that speaks of "the company" and names no body refers to the body the article
     names most (and in its first sentence), as news reports do after the first mention."""
-    counts: dict[str, int] = {}
     first: dict[str, str] = {}
+    spans: dict[str, int] = {}
     for reading in readings.values():
         for span in reading.spans:
             if span.kind in (ORGANISATION, "name") and span.role != DATELINE:
                 key = _bare(span.text.split()[0])
-                counts[key] = counts.get(key, 0) + 1
+                spans[key] = spans.get(key, 0) + 1
                 first.setdefault(key, re.sub(r"[’']s$", "", span.text))
-    if not counts:
+    if not first:
         return readings
+    written = _mentions(readings, {key: re.sub(r"[’']s$", "", name.split()[0]) for key, name in first.items()})
+    counts = {key: max(spans[key], written[key]) for key in first}
     leading = max(counts, key=counts.__getitem__)  # the first named of the most named
     opening = next(iter(readings.values()))
     if counts[leading] < PRINCIPAL_MENTIONS or not any(_bare(s.text.split()[0]) == leading for s in opening.spans):
@@ -315,6 +317,18 @@ def _with_principal_body(readings: dict[str, Reading]) -> dict[str, Reading]:
             reading = Reading(reading.sentence, reading.spans, reading.speaker, (*reading.context, body))
         out[sid] = reading
     return out
+
+
+def _mentions(readings: dict[str, Reading], written: dict[str, str]) -> dict[str, int]:
+    """How many sentences write each body's first word (``written``, by key) as it is written:
+    after "Vela Robotics" a report says "Vela", which is no name span of its own. A word that
+    is also a place or a person's name ("Oslo" of "Oslo City Council") counts only as a span."""
+    texts = [r.sentence.text for r in readings.values()]
+    others = {w for r in readings.values() for s in r.spans if s.kind in (PLACE, PERSON) for w in s.text.split()}
+    return {
+        key: sum(1 for text in texts if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)) if word not in others else 0
+        for key, word in written.items()
+    }
 
 
 def _reading(sentence: Sentence, spans: tuple[Span, ...], previous: Reading | None, people: dict[str, Person]) -> Reading:

@@ -56,6 +56,9 @@ class Doc:
     kinds: frozenset[str]
     #: Tokens of the titles and roles of the people the sentences name ("governor").
     role_tokens: frozenset[str] = frozenset()
+    #: the role tokens the fact's sentences write themselves, not only their people's titles
+    #: given elsewhere in the report
+    written_role_tokens: frozenset[str] = frozenset()
     #: Tokens of the roles of the people it names by surname alone, given elsewhere in the report
     #: ("Boyd, 58, ..." is the union president's age): met only by a question not asking who.
     referred_tokens: frozenset[str] = frozenset()
@@ -165,6 +168,7 @@ class FactIndex:
             weekdays=frozenset(w.strip(".,") for w in words if w.strip(".,") in WEEKDAYS),
             kinds=frozenset(k for r in readings for k in r.kinds) | self._implied_kinds(readings),
             role_tokens=frozenset(self.analyzer.index(roles)[1]),
+            written_role_tokens=frozenset(self.analyzer.index(_written_roles(readings))[1]),
             referred_tokens=frozenset(self.analyzer.index(" ".join(self._referred_roles(readings)))[1]),
             pairs=frozenset(pair for text in texts for pair in self._pairs(text)),
         )
@@ -302,6 +306,19 @@ def _spelled_figures(text: str) -> frozenset[str]:
 
 #: What the body a dateline names is: the agency in "(Agency) -" filed the story, so it answers "which agency".
 DATELINE_BODY = "news agency"
+
+
+def _written_roles(readings: tuple[Reading, ...]) -> str:
+    """The roles of a fact's people that its own sentences write ("Ana Lind, the company's
+    chief executive, said"), not those carried from elsewhere ("Ana Lind founded Vela")."""
+    return " ".join(
+        spelled_titles(part)
+        for r in readings
+        for s in r.spans
+        if s.role and s.role != DATELINE
+        for part in s.role.split("; ")
+        if part.lower() in r.sentence.text.lower()
+    )
 
 
 def _role_words(span: Span) -> str:

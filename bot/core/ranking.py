@@ -48,6 +48,9 @@ FUZZY_FLOOR = 60
 FUZZY_BONUS = 0.1
 #: How much a person's title matching a who-question's words adds, at most.
 ROLE_BONUS = 1.0
+#: A title carried from elsewhere in the report counts this share of one the sentence writes:
+#: "who is the CEO?" is answered where the report says so, not by every sentence naming her.
+CARRIED_TITLE_SHARE = 0.5
 #: How much a figure of the very thing a how-many question counts adds.
 COUNT_BONUS = 0.3
 #: "Who is Ana Lind?": how much the sentence that says who she is ("Ana Lind, the incident
@@ -222,8 +225,18 @@ def _role_bonus(question: Question, weighted: Weighted, doc: Doc, leading: str) 
     question's verb of leading (``leading``) is met by any title."""
     if question.kind != PERSON or not doc.role_tokens:
         return 0.0
-    share = sum(w for t, w in weighted.weights.items() if t == leading or _in_title(t, weighted, doc)) / weighted.total
-    return ROLE_BONUS * share
+    share = sum(w * _title_share(t, weighted, doc, leading) for t, w in weighted.weights.items() if t == leading or _in_title(t, weighted, doc))
+    return ROLE_BONUS * share / weighted.total
+
+
+def _title_share(token: str, weighted: Weighted, doc: Doc, leading: str) -> float:
+    """How much a title the question names counts for the fact: all of it where the sentence
+    writes the title, ``CARRIED_TITLE_SHARE`` where it only names someone the report titles elsewhere."""
+    if token in doc.written_role_tokens or (token == leading and doc.written_role_tokens):
+        return 1.0
+    phrases = weighted.phrases.get(token, ())
+    written = any(set(p[:2]) <= doc.written_role_tokens for p in phrases)  # "chief executive (officer)"
+    return 1.0 if written else CARRIED_TITLE_SHARE
 
 
 def _in_title(token: str, weighted: Weighted, doc: Doc) -> bool:

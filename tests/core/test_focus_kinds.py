@@ -280,6 +280,17 @@ def test_a_peoples_word_inside_a_hyphenated_word_is_its_place(tmp_path_factory: 
     assert_answers(engine, "What share of electric cars sold in Vela were Chinese?", "21%")
 
 
+def test_the_company_is_the_body_the_report_names_by_its_first_word(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela Robotics, a five-year-old startup, said on Tuesday it had raised $400 million.\n"
+        "“Warehouses need hands,” Ana Lind, the company’s chief executive, said in an interview.\n"
+        "Ana Lind, 34, founded Vela in 2021 with her brother Tom Lind, its chief technology officer.\n"
+        "Vela leases its robots to warehouses, and Vela said sales had tripled.\n"
+    )
+    engine = drafted_engine(text, "first-word", tmp_path_factory.mktemp("data"))
+    assert_cites(engine, "Who is the CEO of Vela?", "p2.s1")
+
+
 def test_accounts_in_a_sentence_naming_no_one_are_the_principal_bodys(tmp_path_factory: pytest.TempPathFactory) -> None:
     text = (
         "Vela Systems Inc said on Wednesday its quarterly revenue fell 3% to $6.1 billion.\n"
