@@ -109,3 +109,16 @@ def test_who_runs_it_is_answered_by_whoever_holds_a_title(tmp_path: Path) -> Non
     )
     answer = engine.ask("Who runs the museum?")
     assert answer.answered and "p2.s1" in [c.sentence_id for c in answer.citations[:2]], answer.to_json()
+
+
+def test_a_specialists_title_set_off_after_a_name_is_read_as_a_role(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela County confirmed 64 measles cases on Friday, up from 51 a week earlier.\n"
+        "“Measles finds the gaps very fast,” said Dr. Ana Lind, Vela’s state epidemiologist.\n"
+        "A 3-year-old boy was flown to a hospital in Bergen last week.\n"
+        "Lind, 49, spent 11 years at the national health institute.\n"
+    )
+    engine = drafted_engine(text, "specialist", Path(tmp_path_factory.mktemp("specialist")))
+    answer = engine.ask("How old is the state epidemiologist?")
+    assert answer.answered and answer.citations[0].sentence_id == "p4.s1", answer.to_json()
+    assert "49" in answer.answer
