@@ -367,10 +367,10 @@ def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
 AGE_WINDOW = 40
 
 
-def _bearer_start(reading: Reading, age: Span) -> int:
-    """Where the name an age follows starts ("Simone Taafaki, 41"), else where the age does."""
+def _bearer(reading: Reading, age: Span) -> Span | None:
+    """The name an age follows ("Simone Taafaki, 41"), if any."""
     before = [s for s in reading.spans if s.kind == "person" and 0 <= age.start - s.end <= 3]
-    return before[0].start if before else age.start
+    return before[0] if before else None
 
 
 #: "How old is Ana Ruiz's grandmother?": a person's name, then what is asked about them.
@@ -397,8 +397,9 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
         for span in reading.spans:
             if span.kind != "age":
                 continue
-            start = _bearer_start(reading, span)  # "Tuvalu’s lead negotiator, Simone Taafaki, 41"
-            if ctx.index.document(_around(text, start, span)) & ctx.names:
+            bearer = _bearer(reading, span)  # "Tuvalu’s lead negotiator, Simone Taafaki, 41"
+            upto = _next_person(reading, span.end) if bearer else len(text)  # "Solberg, 48, said Pereyra ..."
+            if ctx.index.document(_around(text, bearer.start if bearer else span.start, span, upto)) & ctx.names:
                 return None
         people = {p.refers or p.text for p in reading.spans if p.kind == "person"} | set(reading.context)
         ages = [s for s in reading.spans if s.kind == "age" and not _someone_elses_age(text, s)]
@@ -418,10 +419,16 @@ def _someone_elses_age(text: str, age: Span) -> bool:
     return bool(_AGE_OF_NOUN.match(text[age.end :])) and bool(_INDEFINITE.search(text[max(0, age.start - 4) : age.start]))
 
 
-def _around(text: str, start: int, age: Span) -> str:
+def _around(text: str, start: int, age: Span, upto: int | None = None) -> str:
     """The words within ``AGE_WINDOW`` before ``start`` (the age, or its bearer's title) and
-    after the age: what says whose age it is."""
-    return text[max(0, start - AGE_WINDOW) : age.start] + " " + text[age.end : age.end + AGE_WINDOW]
+    after the age, up to ``upto``: what says whose age it is."""
+    end = min(age.end + AGE_WINDOW, len(text) if upto is None else upto)
+    return text[max(0, start - AGE_WINDOW) : age.start] + " " + text[age.end : end]
+
+
+def _next_person(reading: Reading, start: int) -> int:
+    """Where the next name of a person after ``start`` stands, else the sentence's end."""
+    return min((s.start for s in reading.spans if s.kind == "person" and s.start >= start), default=len(reading.sentence.text))
 
 
 def _age_beside(ctx: Context, doc: Doc, tokens: frozenset[str]) -> str | None:

@@ -240,6 +240,17 @@ def test_an_age_that_brings_in_someone_new_is_theirs(tmp_path_factory: pytest.Te
     assert_declines(engine, "How old is Commissioner Fiona Lind?")
 
 
+def test_an_age_after_a_name_is_not_the_age_of_someone_named_later(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela FC have signed midfielder Jonas Lind from Bergen for 40 million euros.\n"
+        "The club’s manager, Oskar Berg, praised the signing.\n"
+        "Berg, 48, said Lind would join the squad on its tour of Norway later this month.\n"
+    )
+    engine = drafted_engine(text, "later-name", tmp_path_factory.mktemp("data"))
+    assert_declines(engine, "How old is Jonas Lind?")
+    assert_answers(engine, "How old is Oskar Berg?", "48")
+
+
 def test_an_everyday_word_in_lower_case_is_no_name(tmp_path_factory: pytest.TempPathFactory) -> None:
     text = (
         "Engineers at the Vela Creek Dam found new seepage on Wednesday.\n"
