@@ -401,7 +401,8 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
             upto = _next_person(reading, span.end) if bearer else len(text)  # "Solberg, 48, said Pereyra ..."
             if ctx.index.document(_around(text, bearer.start if bearer else span.start, span, upto)) & ctx.names:
                 return None
-        people = {p.refers or p.text for p in reading.spans if p.kind == "person"} | set(reading.context)
+        known = ctx.index.article.people
+        people = {p.refers or p.text for p in reading.spans if p.kind == "person"} | {n for n in reading.context if n in known}
         ages = [s for s in reading.spans if s.kind == "age" and not _someone_elses_age(text, s)]
         if ages and len(people) <= 1 and any(ctx.index.document(p) & ctx.names for p in people):
             return None

@@ -42,6 +42,7 @@ ORGANISATION_WORDS = _words(
     therapeutics biologics biosciences semiconductor semiconductors pictures films studios media
     advisory capital financial bancorp insurance assurances terminals logistics shipping airways
     air hydro systems ventures energy railroad railway railways school schools academy exchange
+    fc afc
     """
 )
 #: Nouns that make a capitalised run a place.

@@ -585,3 +585,10 @@ def test_a_year_in_brackets_after_a_work_is_its_date_not_a_count() -> None:
     text = "The most valuable work, “Portrait of a Merchant’s Wife” (1654) by Ana Lind, was on loan.\n"
     spans = read_article(Report("x", text)).reading("p1.s1").spans
     assert [(s.kind, s.text) for s in spans if "1654" in s.text] == [("date", "1654")]
+
+
+def test_a_football_club_is_a_body() -> None:
+    text = "Vela FC have signed midfielder Jonas Lind from Bergen Athletic for 40 million euros.\n"
+    kinds = {s.text: s.kind for r in read_article(Report("x", text)).readings.values() for s in r.spans}
+    assert kinds.get("Vela FC") == "organisation"
+    assert kinds.get("Jonas Lind") == "person"

@@ -251,6 +251,16 @@ def test_an_age_after_a_name_is_not_the_age_of_someone_named_later(tmp_path_fact
     assert_answers(engine, "How old is Oskar Berg?", "48")
 
 
+def test_the_age_of_a_sentence_naming_no_one_is_the_last_named_persons(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "OSLO, July 8 (Reuters) - Vela Athletic have signed midfielder Jonas Lind from Bergen for 40 million euros.\n"
+        "The 21-year-old, who scored 19 goals last season, has signed a six-year contract.\n"
+        "Fans gathered outside the stadium on Tuesday night.\n"
+    )
+    engine = drafted_engine(text, "unnamed-age", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "How old is Jonas Lind?", "21")
+
+
 def test_an_everyday_word_in_lower_case_is_no_name(tmp_path_factory: pytest.TempPathFactory) -> None:
     text = (
         "Engineers at the Vela Creek Dam found new seepage on Wednesday.\n"
