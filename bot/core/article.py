@@ -447,7 +447,8 @@ REASON_CUE = re.compile(
     r"\b(?:because|as a result|due to|owing to|thanks to|blamed|blames|blaming|caused|causing|led to|"
     r"came from|comes from|stems from|stemmed from|resulted from|result of|"
     r"prompted|prompting|triggered|after|following|amid|since|so that|in order to|saying|citing|"
-    r"attributed|driven by|reason|why|fears?|feared|wants?|wanted|worried that|concerned that)\b"
+    r"attributed|driven by|reason|why|fears?|feared|wants?|wanted|worried that|concerned that|"
+    r"accused|accusing|argued|arguing|forced?|forcing|refused|in a bid to|to compete|triggers?|causes?)\b"
     # a rule that makes it so ("tripled under the competition law"); a change it goes with ("as
     # temperatures fell below freezing")
     r"|\bunder (?:[\w.’'-]+ ){0,3}(?:law|laws|rules?|regulations?|agreements?|deal|contracts?|act|treaty|terms)\b"

@@ -377,6 +377,10 @@ def test_what_a_titled_speaker_said_cites_their_quote_beside_the_best_sentence(t
         ("The judge tripled the damages under the country’s competition law.", "Why did the judge triple the damages?"),
         # what the speaker wants or fears
         ("“I want my son to still have a job when the robots arrive,” docker Ana Ruiz said.", "Why is Ana Ruiz worried about the robots?"),
+        # an accusation, what forces it, or its cause
+        ("Opposition leader Ana Ruiz accused the government of delaying the dock repairs.", "Why is Ana Ruiz attacking the government?"),
+        ("Regulators said the merged bank would hold 35% of deposits, which could force it to sell branches.", "Why might the bank have to sell branches?"),
+        ("A fire broke out in the port’s grain store on Sunday; its cause is under investigation.", "Do they know why the fire broke out?"),
     ],
 )
 def test_a_reason_may_be_a_change_a_rule_or_what_someone_wants(tmp_path: Path, sentence: str, question: str) -> None:
