@@ -216,7 +216,9 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
     """The fact's sentences must hold an answer of the kind the question wants, other than
     what the question itself names ("Who is Ana Ruiz?" is not answered by "Ana Ruiz")."""
     if doc.curated or not kind_present(ctx.question, doc):
-        return None if kind_present(ctx.question, doc) else f"the fact holds no {ctx.question.kind}"
+        if kind_present(ctx.question, doc) or _kind_of_named(ctx, doc):
+            return None  # "what party is Ana Lind?" of "Ana Lind, a Republican", no body named
+        return f"the fact holds no {ctx.question.kind}"
     wanted = ANSWERING_KINDS.get(ctx.question.kind)
     if wanted is None or "reason" in wanted:
         return None
@@ -589,6 +591,21 @@ def _asked_person_speaks(ctx: Context, doc: Doc) -> bool:
     return any(
         speaks(r.sentence.text) and (not people or bool(people & ctx.index.document(r.speaker or "")))
         for r in doc.readings
+    )
+
+
+def _kind_of_named(ctx: Context, doc: Doc) -> bool:
+    """"What party is Ana Lind?": the role the fact gives the person the question names holds
+    a name of the kind asked ("a Republican"), though the fact names no body."""
+    people = ctx.names & ctx.index.person_names
+    if not ctx.question.focus or not people:
+        return False
+    head = ctx.question.focus[-1]
+    return any(
+        name_of_kind(span.role, head)
+        for r in doc.readings
+        for span in r.spans
+        if span.kind == PERSON and span.role and ctx.index.document(span.refers or span.text) & people
     )
 
 

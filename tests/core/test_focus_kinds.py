@@ -261,6 +261,18 @@ def test_the_age_of_a_sentence_naming_no_one_is_the_last_named_persons(tmp_path_
     assert_answers(engine, "How old is Jonas Lind?", "21")
 
 
+def test_a_party_asked_of_someone_is_the_kind_their_role_names(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela County confirmed 64 measles cases on Friday.\n"
+        "State Sen. Ana Lind, a Republican whose district covers the county, said she backed the clinics.\n"
+        "Council member Tom Berg voted against the plan.\n"
+        "Two people will run for the seat, including Sen. Eva Voss, a Democrat, and Berg, who said he would file this week.\n"
+    )
+    engine = drafted_engine(text, "party-of", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "What party is Ana Lind?", "Republican")
+    assert_declines(engine, "What party does Tom Berg belong to?")
+
+
 def test_an_everyday_word_in_lower_case_is_no_name(tmp_path_factory: pytest.TempPathFactory) -> None:
     text = (
         "Engineers at the Vela Creek Dam found new seepage on Wednesday.\n"
