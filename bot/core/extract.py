@@ -77,6 +77,12 @@ _REASON = re.compile(
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]?")
 
 
+#: Patterns read while a short answer is cut, compiled once at import.
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"]")
+_CLAUSE_MARK = re.compile(r"[,;—]")
+
+
 def short_answer(question: Question, doc: Doc, tokens: frozenset[str]) -> str:
     """The direct answer to ``question`` from the fact ``doc``."""
     if doc.fact.answer:
@@ -182,7 +188,7 @@ def _object_of_verb(text: str, span: Span, question: Question) -> bool:
         return False
     if not doer_verb(question):
         return False
-    before = re.findall(r"[A-Za-z][\w’'-]*", re.split(r"[,;:“”\"]", text[: span.start])[-1])[-OBJECT_WORDS:]
+    before = _WORD.findall(_CLAUSE_BREAK.split(text[: span.start])[-1])[-OBJECT_WORDS:]
     verbs = [
         i
         for i, w in enumerate(before)
@@ -284,7 +290,7 @@ def _from_verb(text: str, span: Span, question: Question) -> int:
         return 0
     def apart(a: int, b: int) -> int:
         between = text[b : span.start] if span.start >= b else text[span.end : a]
-        return len(WRITTEN_WORD.findall(between)) + CLAUSE_APART * len(re.findall(r"[,;—]", between))
+        return len(WRITTEN_WORD.findall(between)) + CLAUSE_APART * len(_CLAUSE_MARK.findall(between))
 
     return min(apart(a, b) for a, b in spots)
 
@@ -368,7 +374,7 @@ def _dated(text: str, span: Span, question: Question) -> int:
     if not wanted or span.kind == DATE:
         return 0
     after = " ".join(words(text[span.end :])[:DATED_WORDS]).lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", after) for w in wanted):
+    if any(f" {w} " in f" {after} " for w in wanted):
         return 1
     return -1 if question.relative and _RELATIVE_DATE.search(after) else 0
 

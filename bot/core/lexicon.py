@@ -14,6 +14,8 @@ import gzip
 from functools import cache
 from importlib import resources
 
+from bot.core.lexical.wordsets import WordSet, word_set
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -154,8 +156,8 @@ def places() -> frozenset[str]:
 
 
 @cache
-def english_words() -> frozenset[str]:
+def english_words() -> WordSet:
     """Lower-case English words of four letters or more (SCOWL via Debian's wamerican; see
     ``data/english-words.COPYRIGHT``): a real word is never "repaired" into another one."""
     data = resources.files("bot.core").joinpath("data/english-words.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode("ascii").split())
+    return word_set(gzip.decompress(data).decode("ascii").split())  # 63,000 words: see wordsets

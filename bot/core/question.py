@@ -170,6 +170,12 @@ _PERIODS = {"q": "quarter", "h": "half"}
 _CHAT = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(w) for w in CHAT_SPELLINGS) + r")(?![\w'’])", re.IGNORECASE)
 
 
+#: Word patterns read while a question is answered, compiled once at import.
+_LETTERS = re.compile(r"[a-z]+")
+_TOPIC_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+_CAPITAL_WORD = re.compile(r"[A-Za-z][\w’'.-]*")
+
+
 def read_question(text: str, *, syntax: bool = True) -> Question:
     """Read ``text`` (already tidied of mentions and URLs). With ``syntax`` false the text is a
     question word and keywords (a Korean question's English reading), so no phrase of it is
@@ -177,7 +183,7 @@ def read_question(text: str, *, syntax: bool = True) -> Question:
     plain = _CHAT.sub(lambda m: CHAT_SPELLINGS[m.group(1).lower()], strip_markup(text))
     plain = _QUARTER.sub(lambda m: f"{_PARTS[int(m.group(2)) - 1]} {_PERIODS[m.group(1).lower()]}", plain)
     folded = clean(plain)
-    words = re.findall(r"[a-z]+", folded)
+    words = _LETTERS.findall(folded)
     kind = PERSON if _WHICH_NAME.match(plain) else answer_kind(folded)  # "Which Ruiz said ...?"
     if not syntax:
         kind = lead_kind(folded) or kind
@@ -481,7 +487,7 @@ def topic_of(folded: str) -> list[str]:
     found = _TOPIC.search(folded)
     if not found:
         return []
-    return [w for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", found.group(1)) if w not in _LIGHT_FOCUS]
+    return [w for w in _TOPIC_WORD.findall(found.group(1)) if w not in _LIGHT_FOCUS]
 
 
 #: "How many cranes ...": the words after "how many", where a unit may stand ("how many years").
@@ -575,5 +581,5 @@ def _expand(match: re.Match[str]) -> str:
 
 def _capitalised(text: str) -> list[str]:
     """Words written with a capital other than the first: likely names."""
-    words = re.findall(r"[A-Za-z][\w’'.-]*", text)
+    words = _CAPITAL_WORD.findall(text)
     return [w for i, w in enumerate(words) if i > 0 and (w[0].isupper() or w.isupper())]

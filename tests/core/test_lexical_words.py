@@ -54,3 +54,15 @@ def test_a_demonym_question_meets_the_initials_of_its_country(tmp_path: Path) ->
     engine = drafted_engine("The U.S. team won the relay in Oslo on Sunday in 37.1 seconds.\n", "relay", tmp_path)
     answer = engine.ask("When did the American team win the relay?")
     assert answer.answered and "Sunday" in answer.answer, answer.to_json()
+
+
+def test_the_large_word_lists_are_not_walked_by_the_garbage_collector() -> None:
+    import gc
+
+    from bot.core.lexical.morphy import _data as morphy_data
+    from bot.core.lexical.morphy import is_lemma
+    from bot.core.lexicon import english_words
+
+    assert "aardvark" in english_words() and is_lemma("aardvark", "n")
+    assert not gc.is_tracked(english_words())
+    assert not any(gc.is_tracked(words) for words in morphy_data()[1].values())

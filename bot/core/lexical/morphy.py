@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from bot.core.lexical.frequency import zipf
+from bot.core.lexical.wordsets import WordSet, word_set
 
 POS = ("n", "v", "a", "r")
 
@@ -28,10 +29,10 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 @cache
-def _data() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, frozenset[str]]]:
+def _data() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, WordSet]]:
     raw = resources.files("bot.core").joinpath("data", "wordnet-morphy.tsv.gz").read_bytes()
     exc: dict[str, dict[str, list[str]]] = {p: {} for p in POS}
-    lemmas: dict[str, frozenset[str]] = {}
+    lemmas: dict[str, WordSet] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         kind, _, rest_ = line.partition("\t")
         if kind in ("x", "l", "p", "i"):
@@ -39,17 +40,17 @@ def _data() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, frozenset[
         if kind == "x":
             exc[pos].setdefault(rest[0], []).append(rest[1])
         elif kind == "l":
-            lemmas[pos] = frozenset(rest[0].split(" "))
+            lemmas[pos] = word_set(rest[0].split(" "))  # ~57,000 nouns: see wordsets
         elif kind == "p":
-            lemmas["phrasal"] = frozenset(rest[0].split(" "))
+            lemmas["phrasal"] = word_set(rest[0].split(" "))
         elif kind == "i":
-            lemmas["initials"] = frozenset(rest[0].split(" "))
+            lemmas["initials"] = word_set(rest[0].split(" "))
     return {p: {k: tuple(v) for k, v in d.items()} for p, d in exc.items()}, lemmas
 
 
 def is_phrasal_verb(verb: str, particle: str) -> bool:
     """Whether WordNet has the phrasal verb ``verb particle`` ("get in", "lift off")."""
-    return f"{verb}_{particle}" in _data()[1].get("phrasal", frozenset())
+    return f"{verb}_{particle}" in _data()[1].get("phrasal", {})
 
 
 def spelled_initials(letters: str) -> str | None:
