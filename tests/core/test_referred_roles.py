@@ -122,3 +122,15 @@ def test_a_specialists_title_set_off_after_a_name_is_read_as_a_role(tmp_path_fac
     answer = engine.ask("How old is the state epidemiologist?")
     assert answer.answered and answer.citations[0].sentence_id == "p4.s1", answer.to_json()
     assert "49" in answer.answer
+
+
+def test_a_long_role_set_off_after_a_name_is_read_whole(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Astronomers said on Tuesday they had found water vapor on a planet 48 light-years away.\n"
+        "“This is a first,” said Dr. Ana Lind, an astronomer at the Vela Space Science Institute in Bergen and the study’s lead author.\n"
+        "Lind, 39, cautioned that the finding did not mean the planet was inhabited.\n"
+    )
+    engine = drafted_engine(text, "long-role", Path(tmp_path_factory.mktemp("long-role")))
+    answer = engine.ask("How old is the lead author?")
+    assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
+    assert "39" in answer.answer
