@@ -131,7 +131,10 @@ _MEASURE = re.compile(
     r"consecutive|straight) (?:days?|weeks?|months?|years?|hours?)\b",  # "10 working days"
     re.IGNORECASE,
 )
-_AGE = re.compile(r"(?<=, )\d{1,3}(?=, )|\b\d{1,3}(?=-year-old)")
+_AGE = re.compile(
+    r"(?<=, )\d{1,3}(?=, )|\b\d{1,3}(?=-year-old)"
+    r"|\b\d[\d.,]{0,12}(?: (?:thousand|million|billion))?(?= years? old\b)"  # "roughly 6 billion years old"; bounded: linear time
+)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?!\d)(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\b(?:\s+\d{{4}})?"

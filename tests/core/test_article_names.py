@@ -592,3 +592,9 @@ def test_a_football_club_is_a_body() -> None:
     kinds = {s.text: s.kind for r in read_article(Report("x", text)).readings.values() for s in r.spans}
     assert kinds.get("Vela FC") == "organisation"
     assert kinds.get("Jonas Lind") == "person"
+
+
+def test_an_age_may_be_written_in_years_old() -> None:
+    text = "The star, a red dwarf, is roughly 6 billion years old. Ana Lind is 49 years old.\n"
+    ages = [s.text for r in read_article(Report("x", text)).readings.values() for s in r.spans if s.kind == "age"]
+    assert ages == ["6 billion", "49"]
