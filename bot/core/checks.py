@@ -196,8 +196,12 @@ _CLAUSES = re.compile(r",\s+(?:while|whereas|but|and|although)\b|;|\s+while\s+")
 
 def main_clause(doc: Doc, tokens: frozenset[str], index: FactIndex) -> str:
     """The clause of the fact's first sentence that holds most of the question's words."""
-    clauses = _CLAUSES.split(doc.readings[0].sentence.text) if doc.readings else [""]
-    return max(clauses, key=lambda c: sum(index.idf.get(t, 0.0) for t in index.document(c) & tokens))
+    if not doc.readings:
+        return ""
+    text = doc.readings[0].sentence.text
+    weighed = [(sum(index.idf.get(t, 0.0) for t in index.document(c) & tokens), c) for c in _CLAUSES.split(text)]
+    best = max(weighed, key=lambda w: w[0])
+    return best[1] if best[0] > 0 else text  # no clause holds the question's words: the whole sentence
 
 
 def places_in_clause(ctx: Context, doc: Doc) -> str | None:

@@ -273,6 +273,17 @@ def test_a_party_asked_of_someone_is_the_kind_their_role_names(tmp_path_factory:
     assert_declines(engine, "What party does Tom Berg belong to?")
 
 
+def test_a_place_asked_of_is_looked_for_in_the_whole_sentence_when_no_clause_holds_the_question(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Gunmen freed three hostages near Vela on Sunday, officials said.\n"
+        "The freed workers are Dr. Ana Lind, 44, a Norwegian surgeon; Tomas Berg, 31, a German logistics coordinator; "
+        "and Eva Voss, 27, a Spanish nurse.\n"
+        "They were seized on Jan. 23 on the road to Bergen.\n"
+    )
+    engine = drafted_engine(text, "clauses", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "How old is the German hostage?", "31")
+
+
 def test_an_everyday_word_in_lower_case_is_no_name(tmp_path_factory: pytest.TempPathFactory) -> None:
     text = (
         "Engineers at the Vela Creek Dam found new seepage on Wednesday.\n"
