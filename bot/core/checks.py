@@ -830,6 +830,7 @@ def counts_in_fact(ctx: Context, doc: Doc) -> str | None:
     if doc.curated or not counted:
         return None
     units = counted_units(counted)
+    asked = frozenset(t for w in counted for t in ctx.tokens_of(w))  # typos repaired: "acers"
     counts_else = []
     for reading in doc.readings:
         for span in reading.spans:
@@ -838,7 +839,7 @@ def counts_in_fact(ctx: Context, doc: Doc) -> str | None:
                 if not other:
                     return None
                 counts_else.append(other)
-            if span.kind == "measure" and unit_class(span.text) in units:
+            if span.kind == "measure" and (unit_class(span.text) in units or ctx.index.document(span.text.split()[-1]) & asked):
                 return None
     if counts_else:
         return f"the fact counts {counts_else[0]}, not what the question counts"

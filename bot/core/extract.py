@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import cache
 from itertools import islice
 
+from rapidfuzz import fuzz
+
 from bot.core.article import (
     DATE,
     DATELINE,
@@ -317,13 +319,21 @@ _CONVERTED = re.compile(r"[^\s\d]{0,4}\d[\d,.]{0,24}(?:\s?(?:million|billion|tri
 CONVERTED_CHARS = 64
 
 
+#: How close (rapidfuzz's ratio, 0-100) a measure's unit must be to a word the question counts
+#: to be its unit misspelt: "acers" is 80 from "acres", "acres" 62 from "hectares".
+UNIT_SPELLING = 80
+
+
 def _in_unit_asked(span: Span, question: Question) -> int:
     """1 for a share when the question asks for one ("by what percentage"), a measure in the unit
     it counts ("how many years"), or a sum in the currency it names ("the fee in pounds": "£122 million")."""
     if span.kind == "percent":
         return int(bool(_PERCENT_ASKED.search(question.folded)))
     if span.kind == "measure":  # "how many years": "two years"; "how long is a year": "24.8 days"
-        return int(unit_class(span.text) in (counted_units(counted_words(question.folded)) or question.units))
+        counted = counted_words(question.folded)
+        unit = span.text.lower().split()[-1]
+        spelled = any(fuzz.ratio(unit, w) >= UNIT_SPELLING for w in counted)  # "how many acers": "7,200 acres"
+        return int(unit_class(span.text) in (counted_units(counted) or question.units) or spelled)
     if span.kind != "money":
         return 0
     named = [_CURRENCIES[word] for word in _CURRENCY_WORD.findall(question.folded)]
@@ -370,7 +380,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 def _dated(text: str, span: Span, question: Question) -> int:
     """1 when the date the question asks about ("this year", "2027") follows the figure, -1 when
     another relative date does ("$291 million this year" for "next year"), else 0."""
-    wanted = {y for y in question.figures if _YEAR.match(y)} | set(question.relative)
+    wanted = {y for y in question.figures if _YEAR.match(y)} | set(question.relative) | set(question.weekdays)
     if not wanted or span.kind == DATE:
         return 0
     after = " ".join(words(text[span.end :])[:DATED_WORDS]).lower()

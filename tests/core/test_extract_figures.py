@@ -529,3 +529,14 @@ def test_what_year_is_answered_by_a_year_written_out(tmp_path: Path) -> None:
 def test_a_date_keyword_is_a_time_though_a_sum_word_comes_first() -> None:
     assert read_question("bail hearing date").kind == "time"
     assert read_question("settlement date").kind == "time"
+
+
+def test_the_figure_of_the_day_asked_in_the_unit_asked_is_the_answer(tmp_path: Path) -> None:
+    text = (
+        "A wildfire raced across forested slopes near Vela on Tuesday, officials said.\n"
+        "The fire had burned 18,400 acres (7,446 hectares) by Tuesday evening, up from about 7,200 acres on Monday night.\n"
+        "Crews from Bergen arrived on Wednesday.\n"
+    )
+    engine = drafted_engine(text, "fire-days", tmp_path)
+    assert_answers(engine, "How many acres had burned by Monday night?", "7,200")
+    assert_answers(engine, "how many acers had burned by monday night", "7,200")  # the unit misspelt
