@@ -538,8 +538,9 @@ def _place(question: Question, reading: Reading, tokens: frozenset[str]) -> str 
             continue  # "for" gives a place only with a name: "for the capital city of Lima"
         named_weight = 1.0 if any(s.kind == "place" for s in inside) else 0.5 if inside else 0.0
         score = PLACE_NAMED * named_weight + _near_before(text, m.start(), tokens)
+        end = max([m.end(), *(s.end for s in inside)])  # "at St. Louis Lambert ...": the whole name
         if best is None or score > best[0]:
-            best = (score, m.group(0) + _place_after(text, m.end()))
+            best = (score, text[m.start() : end] + _place_after(text, end))
     if best:
         return best[1]
     return None if named_first else _span_answer(question, reading, tokens)  # tried above

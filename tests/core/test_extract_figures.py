@@ -540,3 +540,13 @@ def test_the_figure_of_the_day_asked_in_the_unit_asked_is_the_answer(tmp_path: P
     engine = drafted_engine(text, "fire-days", tmp_path)
     assert_answers(engine, "How many acres had burned by Monday night?", "7,200")
     assert_answers(engine, "how many acers had burned by monday night", "7,200")  # the unit misspelt
+
+
+def test_a_place_answer_keeps_a_name_with_an_abbreviation_whole(tmp_path: Path) -> None:
+    text = (
+        "Vela hit 116 degrees Fahrenheit on Tuesday, its hottest day on record.\n"
+        "The reading at St. Louis Lambert International Airport, taken at 4:52 p.m., broke the old record.\n"
+        "Forecasters expect relief on Friday.\n"
+    )
+    engine = drafted_engine(text, "reading-place", tmp_path)
+    assert_answers(engine, "Where was the record reading taken?", "St. Louis Lambert International Airport")
