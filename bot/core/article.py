@@ -74,7 +74,9 @@ _MONEY = re.compile(
 _PERCENT = re.compile(r"\b\d[\d,]{0,24}(?:\.\d+)?\s?(?:%|per\s?cent|percent|percentage points?|basis points?)")
 _NUMBER = re.compile(
     r"\b\d[\d,]{0,24}(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|hundred))?\b"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"dozens?|hundreds|thousands|millions)\b(?:[- ](?:in|of)[- ]\w+)?",
     re.IGNORECASE,
 )
@@ -608,8 +610,23 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
     for name in people:
         if text.startswith(name) and not text[len(name) : len(name) + 1].isalnum():
             add(PERSON, 0, len(name), "; ".join(people[name].roles))  # "Faith Berg said": not "Berg"
+    for kind, start, end, role in _name_spans(text, people):
+        add(kind, start, end, role)
+    for m in _NUMBER.finditer(text):
+        add(NUMBER, m.start(), m.end())
+    for m in _ROLE_ONLY.finditer(text):
+        add("role", m.start(), m.end())
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _name_spans(text: str, people: dict[str, Person]) -> list[tuple[str, int, int, str]]:
+    """The names of a sentence's capitalised runs (kind, start, end, role), each person's roles
+    added to ``people``."""
     surnames = {_bare(p.surname) for p in people.values()}
+    out = []
     for m in _RUN.finditer(text):
+        if _NUMBER.fullmatch(m.group(0)):
+            continue  # "Fifty-one of the cases": a count, not a name
         found = _classify_run(text, m.start(), m.end()) or _surname_alone(text, m.start(), m.end(), surnames)
         for start, end, kind, role in found:
             if kind == PERSON and _family_of_someone(text[start:end], people):
@@ -622,12 +639,8 @@ def _spans(text: str, people: dict[str, Person]) -> list[Span]:
                 merged = tuple(dict.fromkeys((person.roles if person else ()) + roles))
                 people[name] = Person(name, merged)
                 role = "; ".join(merged)
-            add(kind, start, end, role)
-    for m in _NUMBER.finditer(text):
-        add(NUMBER, m.start(), m.end())
-    for m in _ROLE_ONLY.finditer(text):
-        add("role", m.start(), m.end())
-    return sorted(spans, key=lambda s: s.start)
+            out.append((kind, start, end, role))
+    return out
 
 
 _OWNED = re.compile(r"[’']s?$")

@@ -598,3 +598,9 @@ def test_an_age_may_be_written_in_years_old() -> None:
     text = "The star, a red dwarf, is roughly 6 billion years old. Ana Lind is 49 years old.\n"
     ages = [s.text for r in read_article(Report("x", text)).readings.values() for s in r.spans if s.kind == "age"]
     assert ages == ["6 billion", "49"]
+
+
+def test_a_spelled_out_count_is_a_number_even_capitalised() -> None:
+    text = "Fifty-one of the cases are in Vela County and 13 are in Bergen County. Twenty-two skiers and fourteen guides were caught.\n"
+    numbers = [s.text for r in read_article(Report("x", text)).readings.values() for s in r.spans if s.kind == "number"]
+    assert numbers == ["Fifty-one", "13", "Twenty-two", "fourteen"]
