@@ -27,7 +27,7 @@ from bot.core.article import (
 )
 from bot.core.index import Doc
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical_bridge import name_of_kind
+from bot.core.lexical_bridge import expansions_of_word, name_of_kind
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
     DEFINITION,
@@ -635,11 +635,17 @@ def _yes_no(question: Question, reading: Reading, tokens: frozenset[str]) -> str
     clause = best_clause(text, tokens, prefer_new=True)
     stems = {stem(w) for w in words(text)}
     said = len(tokens & stems) / max(len(tokens), 1)
-    denied = _denies(text, tokens) or bool(_NEGATION.search(clause))
+    related = tokens | frozenset(r for w in words(question.text) for r in expansions_of_word(w))  # "died": "No deaths"
+    denying = next((c for c in _CLAUSE.split(text) if _denies(c, related)), None)
+    clause = best_clause(denying, tokens, prefer_new=True) if denying else clause  # the clause that denies it
+    denied = denying is not None or bool(_NEGATION.search(clause))
     negative = denied != bool(_NEGATION.search(question.text))
     if negative:
-        return "No: " + clause
+        return "No: " + _LEADING_JOIN.sub("", clause)  # "No: neither was hurt", not "No: and neither ..."
     return ("Yes: " + clause) if said >= YES_NO_COVERAGE else clause
+
+
+_LEADING_JOIN = re.compile(r"^(?:and|but|or|while)\s+", re.IGNORECASE)
 
 
 def _denies(text: str, tokens: frozenset[str]) -> bool:

@@ -550,3 +550,14 @@ def test_a_place_answer_keeps_a_name_with_an_abbreviation_whole(tmp_path: Path) 
     )
     engine = drafted_engine(text, "reading-place", tmp_path)
     assert_answers(engine, "Where was the record reading taken?", "St. Louis Lambert International Airport")
+
+
+def test_a_yes_no_answer_is_no_where_the_sentence_denies_it_in_other_words(tmp_path: Path) -> None:
+    text = (
+        "A wildfire raced across forested slopes near Vela on Tuesday, officials said.\n"
+        "No deaths have been reported, but two firefighters were treated for heat exhaustion.\n"
+        "Two security guards were on duty at the museum, and neither was hurt.\n"
+    )
+    engine = drafted_engine(text, "denials", tmp_path)
+    assert engine.ask("Has anyone died in the fire?").answer.startswith("No: No deaths")
+    assert engine.ask("Were any guards injured?").answer == "No: neither was hurt."
