@@ -27,7 +27,7 @@ from bot.core.article import (
 )
 from bot.core.index import Doc
 from bot.core.lexical.morphy import morphy
-from bot.core.lexical_bridge import expansions_of_word, name_of_kind
+from bot.core.lexical_bridge import expansions_of_word, name_of_kind, question_expansions
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
     DEFINITION,
@@ -634,7 +634,8 @@ def _yes_no(question: Question, reading: Reading, tokens: frozenset[str]) -> str
         return f"No: {other}"  # "Is Ana Lind a Republican?" of "Ana Lind, a Democrat, ..."
     clause = best_clause(text, tokens, prefer_new=True)
     stems = {stem(w) for w in words(text)}
-    said = len(tokens & stems) / max(len(tokens), 1)
+    expansions = question_expansions(question.text)  # "biggest" is said by "the largest"
+    said = sum(1 for t in tokens if t in stems or expansions.get(t, frozenset()) & stems) / max(len(tokens), 1)
     related = tokens | frozenset(r for w in words(question.text) for r in expansions_of_word(w))  # "died": "No deaths"
     denying = next((c for c in _CLAUSE.split(text) if _denies(c, related)), None)
     clause = best_clause(denying, tokens, prefer_new=True) if denying else clause  # the clause that denies it

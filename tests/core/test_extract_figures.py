@@ -561,3 +561,13 @@ def test_a_yes_no_answer_is_no_where_the_sentence_denies_it_in_other_words(tmp_p
     engine = drafted_engine(text, "denials", tmp_path)
     assert engine.ask("Has anyone died in the fire?").answer.startswith("No: No deaths")
     assert engine.ask("Were any guards injured?").answer == "No: neither was hurt."
+
+
+def test_a_yes_no_answer_is_yes_where_the_sentence_says_it_in_other_words(tmp_path: Path) -> None:
+    text = (
+        "Vela Bank agreed on Monday to buy Orbis Bank for $6.8 billion.\n"
+        "The deal is the largest bank merger announced this year in Norway.\n"
+        "Shares of Orbis jumped 17% on the news.\n"
+    )
+    engine = drafted_engine(text, "affirmed", tmp_path)
+    assert engine.ask("Is this the biggest bank merger of the year?").answer.startswith("Yes: ")
