@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.analyzer import Analysis
 from bot.core.article import REASON_CUE, refers_back
-from bot.core.checks import Context, failures
+from bot.core.checks import Context, failures, units_in_fact
 from bot.core.index import Doc, FactIndex
 from bot.core.knowledge import Fact
 from bot.core.lexical.morphy import morphy
@@ -56,6 +56,10 @@ COUNT_BONUS = 0.3
 #: "Who is Ana Lind?": how much the sentence that says who she is ("Ana Lind, the incident
 #: commander for the federal team, said") adds over the others that name her.
 INTRODUCES_BONUS = 0.1
+#: "How far did the slide run?": how much a measure of the kind asked (a length) adds. Set on
+#: 47 drafted articles (2,812 questions): 0.1 gave 16 more right citations, 0.25 gave 25 and
+#: 0.35 26, each one decline fewer and one more wrong answer.
+UNITS_BONUS = 0.25
 #: How many facts keep their full signals in the ranking.
 KEEP = 8
 #: When none of them passes the checks, the next are judged in turn, down to this score and
@@ -129,6 +133,7 @@ def rank(index: FactIndex, text: str, *, syntax: bool = True) -> Ranking:
         score += COUNT_BONUS if _counts_focus(question, doc) else 0.0
         score += INTRODUCES_BONUS if _introduces(question, weighted, doc) else 0.0
         score += SPELLED_OUT_BONUS if _spells_out(question, doc) else 0.0
+        score += UNITS_BONUS if question.units and not doc.curated and units_in_fact(ctx, doc) is None else 0.0
         if score <= 0:
             continue
         matches.append(Match(doc.fact, doc, score, cov, ask, fz))

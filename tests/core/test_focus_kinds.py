@@ -483,3 +483,13 @@ def test_how_many_before_a_verb_counts_people_and_which_name_has_no_focus(tmp_pa
     engine = drafted_engine(text, "which-hale", tmp_path_factory.mktemp("data"))
     assert_answers(engine, "Which Hale said the company was not cutting its way to growth?", "Thomas Hale")
     assert_answers(engine, "How many died in the 1988 eruption?", "11")
+
+
+def test_a_measure_of_the_kind_asked_lifts_its_sentence(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "An avalanche buried 11 skiers at the Vela Basin ski area on Tuesday, killing two of them.\n"
+        "The slide broke loose beneath a rocky ridge on the upper slope. It ran for about 1,800 feet.\n"
+        "Snow had fallen on the mountain for three days before the slide, and rescuers said it was heavy and wet.\n"
+    )
+    engine = drafted_engine(text, "units-bonus", tmp_path_factory.mktemp("data"))
+    assert_cites(engine, "How far down the mountain did the avalanche run?", "p2.s2")
