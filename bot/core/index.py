@@ -56,8 +56,8 @@ class Doc:
     kinds: frozenset[str]
     #: Tokens of the titles and roles of the people the sentences name ("governor").
     role_tokens: frozenset[str] = frozenset()
-    #: the role tokens the fact's sentences write themselves, not only their people's titles
-    #: given elsewhere in the report
+    #: The role tokens the fact's sentences write themselves, not only their people's titles
+    #: given elsewhere in the report ("Ana Lind, the company's chief executive, said").
     written_role_tokens: frozenset[str] = frozenset()
     #: Tokens of the roles of the people it names by surname alone, given elsewhere in the report
     #: ("Boyd, 58, ..." is the union president's age): met only by a question not asking who.
