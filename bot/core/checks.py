@@ -22,7 +22,9 @@ from bot.core.article import (
     unit_class,
 )
 from bot.core.index import Doc, FactIndex
+from bot.core.lexical.lemmas import lemma
 from bot.core.lexical.morphy import morphy
+from bot.core.lexical.wordnet import person_nouns
 from bot.core.lexical_bridge import broader_of_word, expansions_of_word, name_of_kind, place_relatives
 from bot.core.lexicon import STOPWORDS
 from bot.core.question import (
@@ -850,16 +852,22 @@ def counts_in_fact(ctx: Context, doc: Doc) -> str | None:
 _PEOPLE = frozenset(["people", "ppl", "persons", "person", "individuals"])
 
 
+_COUNTED_INSIDE = re.compile(r"\b(?:of|in)[- ](\w+)$")
+
+
 def _counts_another(ctx: Context, text: str, span: Span, counted: tuple[str, ...]) -> str:
     """"3,100 residents" for "how many ships?": the noun right after a figure, when it is a
     plural noun that is none of the question's words nor related to them ("" otherwise: the
     figure may count what is asked)."""
-    after = words(text[span.end :])[:1]
-    if not after or not after[0].isalpha() or not after[0].endswith("s") or not morphy(after[0], "n"):
+    inside = _COUNTED_INSIDE.search(span.text)  # "hundreds of people": the figure says what it counts
+    after = [inside.group(1).lower()] if inside else words(text[span.end :])[:1]
+    if not after or not after[0].isalpha() or not (after[0].endswith("s") or after[0] in _PEOPLE) or not morphy(after[0], "n"):
         return ""
     noun = after[0]
     if _PEOPLE.intersection(counted) and is_person_noun(noun):
         return ""  # "how many people were hurt": "14 workers" are people
+    if noun in _PEOPLE and (not ctx.question.focus or any(is_person_noun(w) or lemma(w) in person_nouns() for w in counted)):
+        return ""  # "how many guests were killed", "how many died": "killing 23 people"
     tokens = ctx.index.document(noun)
     asked = frozenset(t for w in counted for t in ctx.tokens_of(w))
     if tokens & asked or expansions_of_word(noun) & asked or broader_of_word(noun) & asked:

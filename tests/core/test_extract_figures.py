@@ -11,7 +11,7 @@ from bot.core.article import _MEASURE, counted_units, read_article, unit_class
 from bot.core.engine import Engine
 from bot.core.question import MEASURE, MONEY, NUMBER, counted_words, read_question
 from bot.core.report import Report
-from tests.core.drafted import assert_answers, assert_cites, drafted_engine
+from tests.core.drafted import assert_answers, assert_cites, assert_declines, drafted_engine
 
 ARTICLE = (
     "The port authority said on Monday it expected cargo volume to grow 2.1% in 2026 and 3.4% in 2027.\n"
@@ -571,3 +571,14 @@ def test_a_yes_no_answer_is_yes_where_the_sentence_says_it_in_other_words(tmp_pa
     )
     engine = drafted_engine(text, "affirmed", tmp_path)
     assert engine.ask("Is this the biggest bank merger of the year?").answer.startswith("Yes: ")
+
+
+def test_a_figure_that_says_what_it_counts_counts_that(tmp_path: Path) -> None:
+    text = (
+        "Vela hit 116 degrees on Tuesday, and hundreds of people crowded into Bergen’s hospitals at full capacity.\n"
+        "In the village of Voss, the roof of a hall collapsed on guests at a wedding, killing 23 people.\n"
+        "Forecasters expect relief on Friday.\n"
+    )
+    engine = drafted_engine(text, "counted-inside", tmp_path)
+    assert_declines(engine, "How many hospitals in Bergen are at full capacity?")
+    assert_answers(engine, "How many guests were killed when the hall roof fell in Voss?", "23")
