@@ -635,7 +635,7 @@ def _name_spans(text: str, people: dict[str, Person]) -> list[tuple[str, int, in
                 end = start + len(_OWNED.sub("", text[start:end]))  # "Tobias Lind’s parents": Tobias Lind
                 name = text[start:end].strip(" ,.")
                 person = people.get(name)
-                roles = tuple(r for r in (_role_before(text, m.start()), role, _apposition(text, end)) if r)
+                roles = tuple(r for r in (_role_before(text, m.start()), role, _apposition(text, end), _relative_role(text, end)) if r)
                 merged = tuple(dict.fromkeys((person.roles if person else ()) + roles))
                 people[name] = Person(name, merged)
                 role = "; ".join(merged)
@@ -948,6 +948,21 @@ def _apposition(text: str, end: int) -> str:
     if not words or words[0].lower() in _RELATIVE or len(words) > MAX_ROLE_WORDS:
         return ""
     return " ".join(words) if _is_role(words) else ""
+
+
+#: "Tobi Lind, 38, a former researcher who is now its chief technology officer": a relative
+#: clause that gives the title someone holds.
+_WHO_IS = re.compile(r"^,[^.;“”\"]{0,80}?\bwho (?:is|was|will be|has been|had been) (?:now |also |currently )?((?:its|the|their|his|her|a|an) [^,.;“”\"()]+)")
+
+
+def _relative_role(text: str, end: int) -> str:
+    """The title a relative clause after a name gives ("who is now its chief technology
+    officer"), else ""."""
+    found = _WHO_IS.match(text[end:])
+    if not found:
+        return ""
+    words = found.group(1).split()
+    return " ".join(words) if len(words) <= MAX_ROLE_WORDS and _is_role(words) else ""
 
 
 #: A role after a name longer than this is a clause, not a title. At 12, ", an astronomer at the

@@ -25,7 +25,7 @@ from bot.core.article import (
     unit_class,
     without_dateline,
 )
-from bot.core.index import Doc
+from bot.core.index import Doc, long_titles
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind, question_expansions
 from bot.core.lexicon import STOPWORDS
@@ -116,6 +116,7 @@ def _span_answer(question: Question, reading: Reading, tokens: frozenset[str]) -
         return None
     text = reading.sentence.text
     anchor = _anchor(text, tokens)
+    spans = _ages_of_title(reading, spans, tokens) or spans
     span = min(spans, key=lambda s: _span_order(question, text, s, tokens, anchor))
     if question.kind in (NUMBER, MONEY, MEASURE):
         return _with_tail(reading.sentence.text, span)
@@ -172,6 +173,21 @@ def _span_order(question: Question, text: str, s: Span, tokens: frozenset[str], 
         -_near_words(text, s, tokens),
         abs(s.start - anchor),
     )
+
+
+def _ages_of_title(reading: Reading, spans: list[Span], tokens: frozenset[str]) -> list[Span]:
+    """The ages, among ``spans``, of people whose title the question gives by its words or its
+    initials ("how old is the CTO?" of "Tobi Lind, 38, ... its chief technology officer")."""
+    out = []
+    for age in (s for s in spans if s.kind == "age"):
+        bearer = next((p for p in reading.spans if p.kind == PERSON and 0 <= age.start - p.end <= 3), None)
+        if bearer is None or not bearer.role:
+            continue
+        titles = long_titles(bearer.role)
+        initials = {"".join(w[0] for w in t) for t in titles}
+        if initials & tokens:
+            out.append(age)
+    return out
 
 
 #: "19 of its 24 crew members", "Of the 14 injured, four were ...": the figure after "of" is the

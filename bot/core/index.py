@@ -242,6 +242,9 @@ class FactIndex:
         each with the tokens of the name: a question may use them though the article does not."""
         out: dict[str, set[frozenset[str]]] = {}
         for reading in self.article.readings.values():
+            for title in (t for s in reading.spans if s.kind == "person" for t in long_titles(s.role)):
+                letters = "".join(w[0] for w in title)  # "chief technology officer": "cto"
+                out.setdefault(letters, set()).add(frozenset(self.analyzer.index(" ".join(title))[1]))
             for span in reading.spans:
                 words = plain_name(span.text).split()
                 if span.kind != "organisation" or len(words) < 2:
@@ -335,6 +338,28 @@ MIN_INITIALS = 3
 #: The kinds of name a question may write by their initials though the sentence spells them out
 #: (a body's initials are ``FactIndex.initials``, which the question's words are matched with).
 INITIALLED_KINDS = ("place",)
+
+
+#: A title of this many lower-case words or more may be asked by its initials ("CTO", "CFO").
+TITLE_INITIALS = 3
+#: Words that end a run of title words.
+_NOT_TITLE = frozenset(["the", "a", "an", "its", "his", "her", "their", "of", "at", "for", "and", "in", "on", "who", "with"])
+
+
+def long_titles(role: str) -> list[list[str]]:
+    """The runs of three or more title words in a role ("its chief technology officer": chief,
+    technology, officer), articles, possessives and prepositions cutting them."""
+    out = []
+    for part in role.split("; "):
+        run: list[str] = []
+        for word in [*part.split(), ""]:
+            if word.isalpha() and word.islower() and word not in _NOT_TITLE:
+                run.append(word)
+                continue
+            if len(run) >= TITLE_INITIALS:
+                out.append(run)
+            run = []
+    return out
 
 
 def _initials_of(span: Span) -> str:

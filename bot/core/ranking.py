@@ -158,7 +158,10 @@ def _strangers(index: FactIndex, weighted: Weighted) -> frozenset[str]:
     return frozenset(
         t
         for t in weighted.weights
-        if "+" not in t and t not in vocabulary and weighted.related.get(t, frozenset()).isdisjoint(vocabulary)
+        if "+" not in t
+        and t not in vocabulary
+        and t not in index.initials  # "cto": the report's chief technology officer
+        and weighted.related.get(t, frozenset()).isdisjoint(vocabulary)
     )
 
 

@@ -134,3 +134,16 @@ def test_a_long_role_set_off_after_a_name_is_read_whole(tmp_path_factory: pytest
     answer = engine.ask("How old is the lead author?")
     assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
     assert "39" in answer.answer
+
+
+def test_a_title_given_in_a_relative_clause_may_be_asked_by_its_initials(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Vela Robotics said on Tuesday it had raised $400 million.\n"
+        "Ana Lind, 34, founded Vela in 2021 with her brother Tom Lind, 38, a former researcher at Bergen University "
+        "who is now its chief technology officer.\n"
+        "Vela leases its robots to warehouses.\n"
+    )
+    engine = drafted_engine(text, "relative-title", Path(tmp_path_factory.mktemp("relative-title")))
+    answer = engine.ask("how old is the cto")
+    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
+    assert answer.answer.startswith("38"), answer.answer
