@@ -558,6 +558,16 @@ SAYING_NOUNS = frozenset(
 QUANTITY_NOUNS = frozenset(
     ["raise", "rise", "increase", "cut", "reduction", "decrease", "odds", "chance", "chances", "limit", "cap"]
 )
+#: Nouns for how many people live somewhere, which a count of people states.
+POPULATION_NOUNS = frozenset(["population", "populations"])
+
+
+def _counts_people(text: str, span: Span) -> bool:
+    """Whether the figure counts people: "142,000 people", "11,000 residents"."""
+    after = words(text[span.end :])[:1]
+    return bool(after) and (after[0] in _PEOPLE or lemma(after[0]) in person_nouns())
+
+
 #: Nouns for any body: "which company makes the drug?" is met by a body's name. A kind of body
 #: ("party", "union", "university") must be named as one, like any other focus.
 BODY_NOUNS = frozenset(["company", "firm", "group", "business", "maker", "manufacturer", "organisation", "organization", "body"])
@@ -574,6 +584,8 @@ def _of_its_kind(ctx: Context, doc: Doc, head: str) -> bool:
         return _asked_person_speaks(ctx, doc)
     if head in QUANTITY_NOUNS:
         return any(span.kind in ANSWERING_KINDS[NUMBER] for r in doc.readings for span in r.spans)
+    if head in POPULATION_NOUNS:  # "what's the population of Vela?" of "a town of about 142,000 people"
+        return any(_counts_people(r.sentence.text, span) for r in doc.readings for span in r.spans if span.kind == "number")
     if head in BODY_NOUNS:
         return any(span.kind == "organisation" for r in doc.readings for span in r.spans if span.role != DATELINE)
     if head in JOB_NOUNS:

@@ -493,3 +493,14 @@ def test_a_measure_of_the_kind_asked_lifts_its_sentence(tmp_path_factory: pytest
     )
     engine = drafted_engine(text, "units-bonus", tmp_path_factory.mktemp("data"))
     assert_cites(engine, "How far down the mountain did the avalanche run?", "p2.s2")
+
+
+def test_a_population_is_met_by_a_count_of_people(tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = (
+        "Ana Lind, the town’s mayor, resigned on Monday after an ethics inquiry.\n"
+        "Vela, a former shipbuilding town of about 142,000 people on the coast, has struggled for years.\n"
+        "The inquiry cost the city about $240,000.\n"
+    )
+    engine = drafted_engine(text, "population", tmp_path_factory.mktemp("data"))
+    assert_answers(engine, "What's the population of Vela?", "142,000")
+    assert_declines(engine, "What's the population of Bergen?")
