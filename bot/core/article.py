@@ -1009,6 +1009,11 @@ def _is_role(words: list[str]) -> bool:
     return any(w in ROLE_WORDS for w in lowered[:cut]) or lowered[cut - 1] in person_nouns()
 
 
+def bearer_of(reading: Reading, age: Span) -> Span | None:
+    """The person whose name an age follows ("Simone Taafaki, 41"), if any."""
+    return next((s for s in reading.spans if s.kind == PERSON and 0 <= age.start - s.end <= 3), None)
+
+
 def other_kind_of_person(reading: Reading, who: str, kind: str) -> str:
     """The role the sentence gives ``who`` ("ana lind") when it calls them a capitalised kind of
     person other than ``kind`` ("a Democrat on the Vela committee" for "republican"), else ""."""

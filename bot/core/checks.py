@@ -16,6 +16,7 @@ from bot.core.article import (
     DATELINE,
     Reading,
     Span,
+    bearer_of,
     counted_units,
     other_kind_of_person,
     speaks,
@@ -375,12 +376,6 @@ def topic_in_fact(ctx: Context, doc: Doc) -> str | None:
 AGE_WINDOW = 40
 
 
-def _bearer(reading: Reading, age: Span) -> Span | None:
-    """The name an age follows ("Simone Taafaki, 41"), if any."""
-    before = [s for s in reading.spans if s.kind == "person" and 0 <= age.start - s.end <= 3]
-    return before[0] if before else None
-
-
 #: "How old is Ana Ruiz's grandmother?": a person's name, then what is asked about them.
 _NAMED_OWNER = re.compile(r"\b((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)[’']s\s+([a-z]+)\b")
 
@@ -405,7 +400,7 @@ def _age_of_named(ctx: Context, doc: Doc) -> str | None:
         for span in reading.spans:
             if span.kind != "age":
                 continue
-            bearer = _bearer(reading, span)  # "Tuvalu’s lead negotiator, Simone Taafaki, 41"
+            bearer = bearer_of(reading, span)  # "Tuvalu’s lead negotiator, Simone Taafaki, 41"
             upto = _next_person(reading, span.end) if bearer else len(text)  # "Solberg, 48, said Pereyra ..."
             if ctx.index.document(_around(text, bearer.start if bearer else span.start, span, upto)) & ctx.names:
                 return None

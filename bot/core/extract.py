@@ -20,12 +20,13 @@ from bot.core.article import (
     UNCLEAR,
     Reading,
     Span,
+    bearer_of,
     counted_units,
     other_kind_of_person,
     unit_class,
     without_dateline,
 )
-from bot.core.index import Doc, long_titles
+from bot.core.index import Doc, titles_by_initials
 from bot.core.lexical.morphy import morphy
 from bot.core.lexical_bridge import expansions_of_word, name_of_kind, question_expansions
 from bot.core.lexicon import STOPWORDS
@@ -180,12 +181,8 @@ def _ages_of_title(reading: Reading, spans: list[Span], tokens: frozenset[str]) 
     initials ("how old is the CTO?" of "Tobi Lind, 38, ... its chief technology officer")."""
     out = []
     for age in (s for s in spans if s.kind == "age"):
-        bearer = next((p for p in reading.spans if p.kind == PERSON and 0 <= age.start - p.end <= 3), None)
-        if bearer is None or not bearer.role:
-            continue
-        titles = long_titles(bearer.role)
-        initials = {"".join(w[0] for w in t) for t in titles}
-        if initials & tokens:
+        bearer = bearer_of(reading, age)
+        if bearer is not None and any(letters in tokens for letters, _ in titles_by_initials(bearer.role)):
             out.append(age)
     return out
 

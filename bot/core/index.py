@@ -242,9 +242,9 @@ class FactIndex:
         each with the tokens of the name: a question may use them though the article does not."""
         out: dict[str, set[frozenset[str]]] = {}
         for reading in self.article.readings.values():
-            for title in (t for s in reading.spans if s.kind == "person" for t in long_titles(s.role)):
-                letters = "".join(w[0] for w in title)  # "chief technology officer": "cto"
-                out.setdefault(letters, set()).add(frozenset(self.analyzer.index(" ".join(title))[1]))
+            for span in (s for s in reading.spans if s.kind == "person"):
+                for letters, title in titles_by_initials(span.role):  # "cto": chief technology officer
+                    out.setdefault(letters, set()).add(frozenset(self.analyzer.index(" ".join(title))[1]))
             for span in reading.spans:
                 words = plain_name(span.text).split()
                 if span.kind != "organisation" or len(words) < 2:
@@ -346,10 +346,11 @@ TITLE_INITIALS = 3
 _NOT_TITLE = frozenset(["the", "a", "an", "its", "his", "her", "their", "of", "at", "for", "and", "in", "on", "who", "with"])
 
 
-def long_titles(role: str) -> list[list[str]]:
-    """The runs of three or more title words in a role ("its chief technology officer": chief,
-    technology, officer), articles, possessives and prepositions cutting them."""
-    out = []
+def titles_by_initials(role: str) -> list[tuple[str, list[str]]]:
+    """The runs of three or more title words in a role, each with its initials ("its chief
+    technology officer": "cto", [chief, technology, officer]), articles, possessives and
+    prepositions cutting them."""
+    out: list[tuple[str, list[str]]] = []
     for part in role.split("; "):
         run: list[str] = []
         for word in [*part.split(), ""]:
@@ -357,7 +358,7 @@ def long_titles(role: str) -> list[list[str]]:
                 run.append(word)
                 continue
             if len(run) >= TITLE_INITIALS:
-                out.append(run)
+                out.append(("".join(w[0] for w in run), run))
             run = []
     return out
 
