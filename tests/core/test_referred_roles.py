@@ -111,39 +111,35 @@ def test_who_runs_it_is_answered_by_whoever_holds_a_title(tmp_path: Path) -> Non
     assert answer.answered and "p2.s1" in [c.sentence_id for c in answer.citations[:2]], answer.to_json()
 
 
-def test_a_specialists_title_set_off_after_a_name_is_read_as_a_role(tmp_path_factory: pytest.TempPathFactory) -> None:
-    text = (
-        "Vela County confirmed 64 measles cases on Friday, up from 51 a week earlier.\n"
-        "“Measles finds the gaps very fast,” said Dr. Ana Lind, Vela’s state epidemiologist.\n"
-        "A 3-year-old boy was flown to a hospital in Bergen last week.\n"
-        "Lind, 49, spent 11 years at the national health institute.\n"
-    )
-    engine = drafted_engine(text, "specialist", Path(tmp_path_factory.mktemp("specialist")))
-    answer = engine.ask("How old is the state epidemiologist?")
-    assert answer.answered and answer.citations[0].sentence_id == "p4.s1", answer.to_json()
-    assert "49" in answer.answer
-
-
-def test_a_long_role_set_off_after_a_name_is_read_whole(tmp_path_factory: pytest.TempPathFactory) -> None:
-    text = (
-        "Astronomers said on Tuesday they had found water vapor on a planet 48 light-years away.\n"
-        "“This is a first,” said Dr. Ana Lind, an astronomer at the Vela Space Science Institute in Bergen and the study’s lead author.\n"
-        "Lind, 39, cautioned that the finding did not mean the planet was inhabited.\n"
-    )
-    engine = drafted_engine(text, "long-role", Path(tmp_path_factory.mktemp("long-role")))
-    answer = engine.ask("How old is the lead author?")
-    assert answer.answered and answer.citations[0].sentence_id == "p3.s1", answer.to_json()
-    assert "39" in answer.answer
-
-
-def test_a_title_given_in_a_relative_clause_may_be_asked_by_its_initials(tmp_path_factory: pytest.TempPathFactory) -> None:
-    text = (
-        "Vela Robotics said on Tuesday it had raised $400 million.\n"
-        "Ana Lind, 34, founded Vela in 2021 with her brother Tom Lind, 38, a former researcher at Bergen University "
-        "who is now its chief technology officer.\n"
-        "Vela leases its robots to warehouses.\n"
-    )
-    engine = drafted_engine(text, "relative-title", Path(tmp_path_factory.mktemp("relative-title")))
-    answer = engine.ask("how old is the cto")
-    assert answer.answered and answer.citations[0].sentence_id == "p2.s1", answer.to_json()
-    assert answer.answer.startswith("38"), answer.answer
+@pytest.mark.parametrize(
+    ("text", "question", "sentence_id", "age"),
+    [
+        pytest.param(  # a specialist's title set off after a name is read as a role
+            "Vela County confirmed 64 measles cases on Friday, up from 51 a week earlier.\n"
+            "“Measles finds the gaps very fast,” said Dr. Ana Lind, Vela’s state epidemiologist.\n"
+            "A 3-year-old boy was flown to a hospital in Bergen last week.\n"
+            "Lind, 49, spent 11 years at the national health institute.\n",
+            "How old is the state epidemiologist?", "p4.s1", "49", id="specialist",
+        ),
+        pytest.param(  # a long role set off after a name is read whole
+            "Astronomers said on Tuesday they had found water vapor on a planet 48 light-years away.\n"
+            "“This is a first,” said Dr. Ana Lind, an astronomer at the Vela Space Science Institute in Bergen "
+            "and the study’s lead author.\n"
+            "Lind, 39, cautioned that the finding did not mean the planet was inhabited.\n",
+            "How old is the lead author?", "p3.s1", "39", id="long-role",
+        ),
+        pytest.param(  # a title given in a relative clause, asked by its initials
+            "Vela Robotics said on Tuesday it had raised $400 million.\n"
+            "Ana Lind, 34, founded Vela in 2021 with her brother Tom Lind, 38, a former researcher at Bergen University "
+            "who is now its chief technology officer.\n"
+            "Vela leases its robots to warehouses.\n",
+            "how old is the cto", "p2.s1", "38", id="relative-title-initials",
+        ),
+    ],
+)
+def test_the_age_of_someone_asked_by_a_role_written_after_their_name(
+    tmp_path: Path, text: str, question: str, sentence_id: str, age: str
+) -> None:
+    answer = drafted_engine(text, "roles-after", tmp_path).ask(question)
+    assert answer.answered and answer.citations[0].sentence_id == sentence_id, answer.to_json()
+    assert answer.answer.startswith(age), answer.answer
