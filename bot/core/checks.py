@@ -223,7 +223,7 @@ def kind_in_fact(ctx: Context, doc: Doc) -> str | None:
     """The fact's sentences must hold an answer of the kind the question wants, other than
     what the question itself names ("Who is Ana Ruiz?" is not answered by "Ana Ruiz")."""
     if doc.curated or not kind_present(ctx.question, doc):
-        if kind_present(ctx.question, doc) or _kind_of_named(ctx, doc):
+        if kind_present(ctx.question, doc) or _role_names_kind(ctx, doc):
             return None  # "what party is Ana Lind?" of "Ana Lind, a Republican", no body named
         return f"the fact holds no {ctx.question.kind}"
     wanted = ANSWERING_KINDS.get(ctx.question.kind)
@@ -607,7 +607,7 @@ def _asked_person_speaks(ctx: Context, doc: Doc) -> bool:
     )
 
 
-def _kind_of_named(ctx: Context, doc: Doc) -> bool:
+def _role_names_kind(ctx: Context, doc: Doc) -> bool:
     """"What party is Ana Lind?": the role the fact gives the person the question names holds
     a name of the kind asked ("a Republican"), though the fact names no body."""
     people = ctx.names & ctx.index.person_names
